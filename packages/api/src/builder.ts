@@ -1,0 +1,63 @@
+import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
+import PrismaPlugin from '@pothos/plugin-prisma';
+import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import ValidationPlugin from '@pothos/plugin-validation';
+import { getDatamodel, type PrismaTypes } from '@proximitat/db';
+import { DateTimeResolver } from 'graphql-scalars';
+import type { Context } from './context.ts';
+import { AppError, ErrorCode } from './errors.ts';
+import { LIMITS } from './limits/limits.ts';
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  PrismaTypes: PrismaTypes;
+  DefaultFieldNullability: false;
+  AuthScopes: {
+    signedIn: boolean;
+    procurement: boolean;
+    staff: boolean;
+    admin: boolean;
+  };
+  Scalars: {
+    ID: { Input: string; Output: string | number };
+    DateTime: { Input: Date; Output: Date };
+  };
+}>({
+  defaultFieldNullability: false,
+  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, ComplexityPlugin, ValidationPlugin],
+  scopeAuth: {
+    authScopes: (context) => {
+      const role = context.viewer?.role;
+      return {
+        signedIn: context.viewer !== null,
+        procurement: role === 'PROCUREMENT_OFFICER' || role === 'STAFF' || role === 'ADMIN',
+        staff: role === 'STAFF' || role === 'ADMIN',
+        admin: role === 'ADMIN',
+      };
+    },
+    unauthorizedError: (_parent, context) =>
+      context.viewer
+        ? new AppError(ErrorCode.FORBIDDEN, 'You are not allowed to do this')
+        : new AppError(ErrorCode.UNAUTHENTICATED, 'Sign in to do this'),
+  },
+  prisma: {
+    client: (context) => context.db,
+    dmmf: getDatamodel(),
+    filterConnectionTotalCount: true,
+    onUnusedQuery: null,
+  },
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+  },
+  complexity: {
+    defaultComplexity: 1,
+    defaultListMultiplier: 10,
+    limit: { complexity: LIMITS.complexity, depth: LIMITS.depth, breadth: LIMITS.breadth },
+  },
+});
+
+builder.queryType({});
+builder.addScalarType('DateTime', DateTimeResolver);

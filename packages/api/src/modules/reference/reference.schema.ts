@@ -1,0 +1,91 @@
+import { builder } from '../../builder.ts';
+import { LocaleEnum, translatedName } from '../i18n/locale.schema.ts';
+
+export const NeighbourhoodRef = builder.prismaObject('Neighbourhood', {
+  description: 'One of the 73 neighbourhoods (barris) of Barcelona.',
+  fields: (t) => ({
+    code: t.exposeString('code', { description: 'Official two-digit code, "01".."73".' }),
+    name: t.exposeString('name'),
+    population: t.exposeInt('population', { description: 'Inhabitants (Padró 2019).' }),
+    district: t.relation('district'),
+  }),
+});
+
+export const DistrictRef = builder.prismaObject('District', {
+  description: 'One of the ten districts of Barcelona.',
+  fields: (t) => ({
+    code: t.exposeString('code', { description: 'Official two-digit code, "01".."10".' }),
+    name: t.exposeString('name'),
+    population: t.exposeInt('population', { description: 'Inhabitants (Padró 2019).' }),
+    neighbourhoods: t.relation('neighbourhoods', { query: { orderBy: { code: 'asc' } } }),
+    boundary: t.field({
+      type: 'String',
+      description: 'The official boundary as a GeoJSON geometry (WGS84), serialised as JSON text.',
+      select: { boundary: true },
+      resolve: (district) => JSON.stringify(district.boundary),
+    }),
+  }),
+});
+
+builder.prismaObject('Sector', {
+  description: 'An activity sector of the directory.',
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    name: t.string({
+      args: { locale: t.arg({ type: LocaleEnum }) },
+      resolve: (sector, { locale }) => translatedName(sector, locale),
+    }),
+  }),
+});
+
+builder.prismaObject('LegalForm', {
+  description: 'A legal form of social and solidarity economy entities.',
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    name: t.string({
+      args: { locale: t.arg({ type: LocaleEnum }) },
+      resolve: (form, { locale }) => translatedName(form, locale),
+    }),
+    family: t.exposeString('family'),
+    iso20275Elf: t.exposeString('iso20275Elf', { nullable: true, description: 'ISO 20275 (GLEIF ELF) code.' }),
+  }),
+});
+
+builder.prismaObject('Certification', {
+  description: 'A label or certification that procurement officers filter on.',
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    name: t.string({
+      args: { locale: t.arg({ type: LocaleEnum }) },
+      resolve: (certification, { locale }) => translatedName(certification, locale),
+    }),
+    issuer: t.exposeString('issuer'),
+  }),
+});
+
+builder.queryFields((t) => ({
+  districts: t.prismaField({
+    type: ['District'],
+    description: "Barcelona's ten districts, by official code.",
+    resolve: (query, _root, _args, { db }) => db.district.findMany({ ...query, orderBy: { code: 'asc' } }),
+  }),
+  district: t.prismaField({
+    type: 'District',
+    nullable: true,
+    args: { code: t.arg.string({ required: true }) },
+    resolve: (query, _root, { code }, { db }) => db.district.findUnique({ ...query, where: { code } }),
+  }),
+  sectors: t.prismaField({
+    type: ['Sector'],
+    resolve: (query, _root, _args, { db }) => db.sector.findMany({ ...query, orderBy: { position: 'asc' } }),
+  }),
+  legalForms: t.prismaField({
+    type: ['LegalForm'],
+    resolve: (query, _root, _args, { db }) => db.legalForm.findMany({ ...query, orderBy: { position: 'asc' } }),
+  }),
+  certifications: t.prismaField({
+    type: ['Certification'],
+    resolve: (query, _root, _args, { db }) =>
+      db.certification.findMany({ ...query, orderBy: { position: 'asc' } }),
+  }),
+}));

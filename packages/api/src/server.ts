@@ -1,0 +1,186 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import type { Env } from '@proximitat/runtime';
+import { isSearchHealthy } from '@proximitat/search';
+import express from 'express';
+import { type GraphQLFormattedError, GraphQLError, type GraphQLSchema } from 'graphql';
+import helmet from 'helmet';
+import type { Server } from 'node:http';
+import type { AppServices, Context } from './context.ts';
+import { ErrorCode } from './errors.ts';
+import { LIMITS } from './limits/limits.ts';
+import { pageSizeErrors } from './limits/page-size.ts';
+
+/** Codes whose errors are meant for the client; anything else is masked. */
+const PUBLIC_CODES = new Set<string>([
+  ...Object.values(ErrorCode),
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+function isPublic(formatted: GraphQLFormattedError, error: unknown): boolean {
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && PUBLIC_CODES.has(code)) return true;
+  const original = (error as { originalError?: Error })?.originalError;
+  // Pothos reports bad arguments (validation plugin, complexity limits) with its own error classes.
+  return original?.name === 'PothosValidationError' || original?.name === 'ValidationError';
+}
+
+function limitsPlugin(schema: GraphQLSchema): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request }) {
+          const errors = pageSizeErrors(schema, document, request.variables);
+          if (errors.length > 0) throw errors[0] as GraphQLError;
+        },
+      };
+    },
+  };
+}
+
+export interface App {
+  app: express.Express;
+  apollo: ApolloServer<Context>;
+}
+
+export interface CreateAppOptions {
+  env: Env;
+  services: AppServices;
+  schema: GraphQLSchema;
+  httpServer: Server;
+  /** Serves the web client through Vite's dev server instead of the built files. */
+  webMiddleware?: express.RequestHandler;
+}
+
+export async function createApp({ env, services, schema, httpServer, webMiddleware }: CreateAppOptions): Promise<App> {
+  const { db, search, log } = services;
+  const production = env.nodeEnv === 'production';
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: !production,
+    csrfPrevention: true,
+    // The platform's own shutdown stops Apollo, after the services it depends on are no longer needed.
+    stopOnTerminationSignals: false,
+    parseOptions: { maxTokens: LIMITS.tokens },
+    validationRules: [maxAliasesRule({ n: LIMITS.aliases })],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      limitsPlugin(schema),
+    ],
+    formatError: (formatted, error) => {
+      if (isPublic(formatted, error)) return formatted;
+      log.error({ err: (error as { originalError?: unknown })?.originalError ?? error }, 'unexpected GraphQL error');
+      return {
+        message: 'Internal server error',
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      };
+    },
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
+    res.locals.requestId = requestId;
+    res.setHeader('x-request-id', requestId);
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      log.debug({ requestId, method: req.method, path: req.path, status: res.statusCode, ms }, 'request');
+    });
+    next();
+  });
+
+  app.get('/healthz', async (_req, res) => {
+    const [database, searchOk] = await Promise.all([
+      db.$queryRaw`SELECT 1`.then(
+        () => true,
+        () => false,
+      ),
+      isSearchHealthy(search),
+    ]);
+    const healthy = database && searchOk;
+    res.status(healthy ? 200 : 503).json({
+      status: healthy ? 'ok' : 'degraded',
+      database: database ? 'ok' : 'unavailable',
+      search: searchOk ? 'ok' : 'unavailable',
+    });
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: LIMITS.bodyBytes }),
+    expressMiddleware(apollo, {
+      context: async ({ res }) => ({
+        db,
+        search,
+        log,
+        requestId: String(res.locals.requestId),
+        viewer: null,
+      }),
+    }),
+  );
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'default-src': ["'self'"],
+          'img-src': ["'self'", 'data:'],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'connect-src': ["'self'", ...(production ? [] : ['ws:'])],
+          'upgrade-insecure-requests': production ? [] : null,
+        },
+      },
+    }),
+  );
+
+  if (webMiddleware) {
+    app.use(webMiddleware);
+  } else if (existsSync(join(env.webDist, 'index.html'))) {
+    app.use(express.static(env.webDist, { index: false, maxAge: '1h' }));
+    // Client-side routes: any other page request gets the app shell.
+    app.get('/{*path}', (req, res, next) => {
+      if (!req.accepts('html')) return next();
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(join(env.webDist, 'index.html'));
+    });
+  } else {
+    app.get('/', (_req, res) => {
+      res.status(503).type('text').send('The web client is not built: run pnpm build');
+    });
+  }
+
+  app.use((error: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(error);
+    if (error.type === 'entity.too.large') {
+      res.status(413).json({ errors: [{ message: `The request body is larger than ${LIMITS.bodyBytes} bytes`, extensions: { code: ErrorCode.LIMIT_EXCEEDED } }] });
+      return;
+    }
+    if (error.status && error.status < 500) {
+      res.status(error.status).json({ errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
+      return;
+    }
+    log.error({ err: error }, 'unexpected HTTP error');
+    res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+  });
+
+  return { app, apollo };
+}

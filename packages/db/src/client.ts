@@ -1,0 +1,18 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from './generated/prisma/client.ts';
+
+export type Db = PrismaClient;
+
+export interface DbOptions {
+  /** Connections in the pool; PostgreSQL's own limit is shared by every process. */
+  poolSize?: number;
+  onPoolError?: (error: Error) => void;
+}
+
+export function createDb(databaseUrl: string, options: DbOptions = {}): Db {
+  const adapter = new PrismaPg(
+    { connectionString: databaseUrl, max: options.poolSize ?? 10, connectionTimeoutMillis: 5000 },
+    { onPoolError: options.onPoolError ?? (() => undefined) },
+  );
+  return new PrismaClient({ adapter });
+}

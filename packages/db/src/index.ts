@@ -1,0 +1,13 @@
+export { createDb, type Db, type DbOptions } from './client.ts';
+export * from './generated/prisma/client.ts';
+export type { default as PrismaTypes } from './generated/pothos-types.ts';
+export { getDatamodel } from './generated/pothos-types.ts';
+export {
+  applyMigrations,
+  createMigration,
+  isEmptyChange,
+  migrationsDir,
+  pendingSchemaChange,
+  readMigrationList,
+} from './migrate/migrations.ts';
+export { seedReferenceData, type ReferenceCounts } from './seed/reference.seed.ts';

@@ -1,0 +1,95 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root, whatever the working directory of the command. */
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export type NodeEnv = 'development' | 'production' | 'test';
+
+/**
+ * Every environment variable the platform reads, parsed in one place.
+ * README.md documents each of them with its default.
+ */
+export interface Env {
+  nodeEnv: NodeEnv;
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  meiliUrl: string | undefined;
+  meiliMasterKey: string | undefined;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  logLevel: string;
+  sampleCompanies: number;
+  corsOrigins: string[];
+  webDist: string;
+  /** Serve the web client through Vite with hot reload (set by `pnpm dev`). */
+  webDev: boolean;
+}
+
+export class EnvError extends Error {
+  override name = 'EnvError';
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function integer(source: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = source[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new EnvError(`${name} must be a whole number from ${min} to ${max}, not "${raw}"`);
+  }
+  return value;
+}
+
+function url(source: NodeJS.ProcessEnv, name: string, protocols: string[]): string | undefined {
+  const raw = source[name]?.trim();
+  if (!raw) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new EnvError(`${name} is not a valid URL`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new EnvError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+  }
+  return raw;
+}
+
+function optional(source: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = source[name]?.trim();
+  return raw ? raw : undefined;
+}
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const nodeEnvRaw = source.NODE_ENV?.trim() || 'development';
+  if (nodeEnvRaw !== 'development' && nodeEnvRaw !== 'production' && nodeEnvRaw !== 'test') {
+    throw new EnvError(`NODE_ENV must be development, production or test, not "${nodeEnvRaw}"`);
+  }
+  const logLevel = source.LOG_LEVEL?.trim() || (nodeEnvRaw === 'test' ? 'warn' : 'info');
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new EnvError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${logLevel}"`);
+  }
+  return {
+    nodeEnv: nodeEnvRaw,
+    port: integer(source, 'PORT', 4000, 0, 65535),
+    host: optional(source, 'HOST') ?? '0.0.0.0',
+    dataDir: resolve(optional(source, 'DATA_DIR') ?? resolve(repoRoot, '.data')),
+    databaseUrl: url(source, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    meiliUrl: url(source, 'MEILI_URL', ['http:', 'https:']),
+    meiliMasterKey: optional(source, 'MEILI_MASTER_KEY'),
+    adminEmail: optional(source, 'ADMIN_EMAIL'),
+    adminPassword: optional(source, 'ADMIN_PASSWORD'),
+    logLevel,
+    sampleCompanies: integer(source, 'SAMPLE_COMPANIES', 300, 0, 10_000_000),
+    corsOrigins: (optional(source, 'CORS_ORIGINS') ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+    webDev: source.WEB_DEV === '1',
+    webDist: resolve(optional(source, 'WEB_DIST') ?? resolve(repoRoot, 'packages/web/dist')),
+  };
+}

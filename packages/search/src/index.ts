@@ -1,0 +1,1 @@
+export { createSearch, isSearchHealthy, type Search } from './client.ts';

@@ -1,0 +1,54 @@
+import { useEffect, useRef } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
+import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { LanguageSwitcher } from './LanguageSwitcher.tsx';
+
+export function Layout() {
+  const { t } = useI18n();
+  const location = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  // After client-side navigation, move focus to the new page so screen readers announce it.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    main.current?.focus();
+  }, [location.pathname]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('skip.toContent')}
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <NavLink to="/" className="site-title">
+            {t('app.name')}
+          </NavLink>
+          <nav aria-label={t('nav.label')}>
+            <ul className="nav-list">
+              <li>
+                <NavLink to="/" end>
+                  {t('nav.home')}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/districtes">{t('nav.districts')}</NavLink>
+              </li>
+            </ul>
+          </nav>
+          <LanguageSwitcher />
+        </div>
+      </header>
+      <main id="main" ref={main} tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <p>{t('footer.data')}</p>
+      </footer>
+    </>
+  );
+}
