@@ -74,7 +74,20 @@ export async function createApp({ env, services, schema, httpServer, webMiddlewa
     // The platform's own shutdown stops Apollo, after the services it depends on are no longer needed.
     stopOnTerminationSignals: false,
     parseOptions: { maxTokens: LIMITS.tokens },
-    validationRules: [maxAliasesRule({ n: LIMITS.aliases })],
+    validationRules: [
+      maxAliasesRule({
+        n: LIMITS.aliases,
+        propagateOnRejection: false,
+        onReject: [
+          (context, error) =>
+            context?.reportError(
+              new GraphQLError(`Too many aliases: ${error.message.replace(/^Syntax Error: /, '')}`, {
+                extensions: { code: ErrorCode.LIMIT_EXCEEDED },
+              }),
+            ),
+        ],
+      }),
+    ],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),

@@ -143,7 +143,11 @@ function embeddedUrl(password: string, port: number, database: string): string {
  * when set; otherwise the embedded servers under DATA_DIR, joining them when another process of
  * the platform runs them, and starting them for this process's lifetime when none does.
  */
-export async function acquireServices(env: Env, log: Logger): Promise<Services> {
+export async function acquireServices(
+  env: Env,
+  log: Logger,
+  options: { ephemeral?: boolean } = {},
+): Promise<Services> {
   const wantPostgres = !env.databaseUrl;
   const wantMeili = !env.meiliUrl;
   if (!wantPostgres && !wantMeili && env.databaseUrl && env.meiliUrl) {
@@ -190,6 +194,7 @@ export async function acquireServices(env: Env, log: Logger): Promise<Services> 
           dir: join(p.root, 'postgres'),
           port,
           password: creds.postgresPassword,
+          ...(options.ephemeral ? { ephemeral: true } : {}),
           onSpawn: async (pid) => {
             next.postgres = { pid, port };
             await writeFile(p.state, JSON.stringify(next));

@@ -11,7 +11,6 @@ export type introspection_types = {
     'Int': unknown;
     'LegalForm': { kind: 'OBJECT'; name: 'LegalForm'; fields: { 'code': { name: 'code'; type: { kind: 'NON_NULL'; name: never; ofType: { kind: 'SCALAR'; name: 'String'; ofType: null; }; } }; 'family': { name: 'family'; type: { kind: 'NON_NULL'; name: never; ofType: { kind: 'SCALAR'; name: 'String'; ofType: null; }; } }; 'iso20275Elf': { name: 'iso20275Elf'; type: { kind: 'SCALAR'; name: 'String'; ofType: null; } }; 'name': { name: 'name'; type: { kind: 'NON_NULL'; name: never; ofType: { kind: 'SCALAR'; name: 'String'; ofType: null; }; } }; }; };
     'Locale': { name: 'Locale'; enumValues: 'CA' | 'EN' | 'ES'; };
-    'Mutation': { kind: 'OBJECT'; name: 'Mutation'; fields: { }; };
     'Neighbourhood': { kind: 'OBJECT'; name: 'Neighbourhood'; fields: { 'code': { name: 'code'; type: { kind: 'NON_NULL'; name: never; ofType: { kind: 'SCALAR'; name: 'String'; ofType: null; }; } }; 'district': { name: 'district'; type: { kind: 'NON_NULL'; name: never; ofType: { kind: 'OBJECT'; name: 'District'; ofType: null; }; } }; 'name': { name: 'name'; type: { kind: 'NON_NULL'; name: never; ofType: { kind: 'SCALAR'; name: 'String'; ofType: null; }; } }; 'population': { name: 'population'; type: { kind: 'NON_NULL'; name: never; ofType: { kind: 'SCALAR'; name: 'Int'; ofType: null; }; } }; }; };
     'Query': { kind: 'OBJECT'; name: 'Query'; fields: { 'certifications': { name: 'certifications'; type: { kind: 'NON_NULL'; name: never; ofType: { kind: 'LIST'; name: never; ofType: { kind: 'NON_NULL'; name: never; ofType: { kind: 'OBJECT'; name: 'Certification'; ofType: null; }; }; }; } }; 'district': { name: 'district'; type: { kind: 'OBJECT'; name: 'District'; ofType: null; } }; 'districts': { name: 'districts'; type: { kind: 'NON_NULL'; name: never; ofType: { kind: 'LIST'; name: never; ofType: { kind: 'NON_NULL'; name: never; ofType: { kind: 'OBJECT'; name: 'District'; ofType: null; }; }; }; } }; 'legalForms': { name: 'legalForms'; type: { kind: 'NON_NULL'; name: never; ofType: { kind: 'LIST'; name: never; ofType: { kind: 'NON_NULL'; name: never; ofType: { kind: 'OBJECT'; name: 'LegalForm'; ofType: null; }; }; }; } }; 'sectors': { name: 'sectors'; type: { kind: 'NON_NULL'; name: never; ofType: { kind: 'LIST'; name: never; ofType: { kind: 'NON_NULL'; name: never; ofType: { kind: 'OBJECT'; name: 'Sector'; ofType: null; }; }; }; } }; }; };
     'Role': { name: 'Role'; enumValues: 'ADMIN' | 'PROCUREMENT_OFFICER' | 'STAFF' | 'USER'; };
@@ -30,7 +29,7 @@ export type introspection_types = {
 export type introspection = {
   name: never;
   query: 'Query';
-  mutation: 'Mutation';
+  mutation: never;
   subscription: never;
   types: introspection_types;
 };

@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { repoRoot } from '@proximitat/runtime';
 import type { MigrationList } from '@prisma/schema-engine-wasm/schema_engine_bg';
-import { openSchemaEngine, type SchemaEngine } from './schema-engine.ts';
+import { openSchemaEngine, type SchemaEngine, takeEnginePanic } from './schema-engine.ts';
 
 export const prismaDir = join(repoRoot, 'prisma');
 export const schemaPath = join(prismaDir, 'schema.prisma');
@@ -39,15 +39,18 @@ export async function readMigrationList(dir = migrationsDir): Promise<MigrationL
 
 async function withEngine<T>(databaseUrl: string | undefined, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const schemaText = await readFile(schemaPath, 'utf8');
-  const engine = await openSchemaEngine({
+  const { engine, close } = await openSchemaEngine({
     schemaPath,
     schemaText,
     ...(databaseUrl ? { databaseUrl } : {}),
   });
   try {
     return await work(engine);
+  } catch (error) {
+    const panic = takeEnginePanic();
+    throw panic ? new Error(`Prisma's schema engine failed: ${panic}`) : error;
   } finally {
-    engine.free();
+    await close();
   }
 }
 
@@ -66,9 +69,9 @@ export async function applyMigrations(databaseUrl: string): Promise<string[]> {
  * The SQL that takes a database migrated to the last migration to what schema.prisma describes:
  * empty when the two agree. The migrations are replayed on a throw-away shadow database.
  */
-export async function pendingSchemaChange(databaseUrl: string): Promise<string> {
+export async function pendingSchemaChange(databaseUrl: string, schemaText?: string): Promise<string> {
   const migrationsList = await readMigrationList();
-  const schemaText = await readFile(schemaPath, 'utf8');
+  const target = schemaText ?? (await readFile(schemaPath, 'utf8'));
   return withEngine(databaseUrl, async (engine) => {
     const from =
       migrationsList.migrationDirectories.length === 0
@@ -76,7 +79,7 @@ export async function pendingSchemaChange(databaseUrl: string): Promise<string> 
         : ({ tag: 'migrations', ...migrationsList } as const);
     const result = await engine.diff({
       from,
-      to: { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: schemaText }] },
+      to: { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: target }] },
       script: true,
       exitCode: null,
       filters: NO_FILTER,

@@ -110,19 +110,23 @@ async function adapterOn(pool: pg.Pool, onDispose?: () => Promise<void>): Promis
     },
     dispose: async () => {
       await inner.dispose();
-      await pool.end();
+      if (!pool.ended) await pool.end();
       await onDispose?.();
     },
   });
   return adapter;
 }
 
-function migrationAwareFactory(url: string): SqlMigrationAwareDriverAdapterFactory {
+function migrationAwareFactory(url: string, pools: pg.Pool[]): SqlMigrationAwareDriverAdapterFactory {
   const base = new PrismaPg(url);
+  const track = (pool: pg.Pool) => {
+    pools.push(pool);
+    return pool;
+  };
   return {
     provider: base.provider,
     adapterName: base.adapterName,
-    connect: () => adapterOn(migrationPool(url)),
+    connect: () => adapterOn(track(migrationPool(url))),
     connectToShadowDb: async () => {
       const name = `prisma_shadow_${crypto.randomUUID().replaceAll('-', '')}`;
       const admin = new pg.Client({ connectionString: url });
@@ -130,7 +134,7 @@ function migrationAwareFactory(url: string): SqlMigrationAwareDriverAdapterFacto
       await admin.query(`CREATE DATABASE "${name}"`);
       const shadowUrl = new URL(url);
       shadowUrl.pathname = `/${name}`;
-      return adapterOn(migrationPool(shadowUrl.toString()), async () => {
+      return adapterOn(track(migrationPool(shadowUrl.toString())), async () => {
         await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
         await admin.end();
       });
@@ -146,13 +150,27 @@ export interface EngineOptions {
   onLog?: (message: string) => void;
 }
 
-export async function openSchemaEngine(options: EngineOptions): Promise<SchemaEngine> {
+export interface OpenEngine {
+  engine: SchemaEngine;
+  /** Frees the engine and closes every connection it opened. */
+  close(): Promise<void>;
+}
+
+export async function openSchemaEngine(options: EngineOptions): Promise<OpenEngine> {
   await loadWasm();
+  const pools: pg.Pool[] = [];
   // Diffs between schema files need no database; a placeholder URL is never connected to.
-  const factory = migrationAwareFactory(options.databaseUrl ?? 'postgresql://offline@127.0.0.1:1/offline');
-  return bg.SchemaEngine.new(
+  const factory = migrationAwareFactory(options.databaseUrl ?? 'postgresql://offline@127.0.0.1:1/offline', pools);
+  const engine = await bg.SchemaEngine.new(
     { datamodels: [[options.schemaPath, options.schemaText]] },
     (message: string) => options.onLog?.(message),
     bindMigrationAwareSqlAdapterFactory(factory),
   );
+  return {
+    engine,
+    close: async () => {
+      engine.free();
+      await Promise.all(pools.map((pool) => (pool.ended ? undefined : pool.end().catch(() => undefined))));
+    },
+  };
 }

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LIMITS } from './limits/limits.ts';
+import { startTestApi, type TestApi } from './testing/test-api.ts';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(async () => api?.close());
+
+describe('the HTTP server', () => {
+  it('answers { __typename }', async () => {
+    const result = await api.graphql('{ __typename }');
+    expect(result).toMatchObject({ status: 200, data: { __typename: 'Query' } });
+  });
+
+  it('reports database and search status at /healthz', async () => {
+    const response = await fetch(`${api.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', database: 'ok', search: 'ok' });
+  });
+
+  it('refuses GET mutations and cross-site simple requests (CSRF prevention)', async () => {
+    const response = await fetch(`${api.url}/graphql?query=${encodeURIComponent('{ __typename }')}`);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/CSRF/i);
+  });
+
+  it('refuses a request body above the limit with a clear error', async () => {
+    const response = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ __typename }`, variables: { pad: 'x'.repeat(LIMITS.bodyBytes + 10) } }),
+    });
+    expect(response.status).toBe(413);
+    const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body.errors[0]?.extensions.code).toBe('LIMIT_EXCEEDED');
+  });
+
+  it('sends security headers with the web pages', async () => {
+    const response = await fetch(`${api.url}/`);
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-powered-by')).toBeNull();
+  });
+});
+
+describe('query limits', () => {
+  it('refuses too many aliases', async () => {
+    const aliases = Array.from({ length: LIMITS.aliases + 1 }, (_, i) => `a${i}: sectors { code }`).join(' ');
+    const result = await api.graphql(`{ ${aliases} }`);
+    expect(result.data ?? null).toBeNull();
+    expect(result.errors?.[0]?.message).toMatch(/aliases/i);
+  });
+
+  it('refuses a document with too many tokens', async () => {
+    const fields = Array.from({ length: LIMITS.tokens }, () => '__typename').join(' ');
+    const result = await api.graphql(`{ ${fields} }`);
+    expect(result.errors?.[0]?.message).toMatch(/token/i);
+  });
+
+  it('refuses a query deeper than the limit', async () => {
+    let selection = 'code';
+    for (let level = 0; level < LIMITS.depth; level++) selection = `neighbourhoods { district { ${selection} } }`;
+    const result = await api.graphql(`{ districts { ${selection} } }`);
+    expect(result.data ?? null).toBeNull();
+    expect(result.errors?.[0]?.message).toMatch(/depth/i);
+  });
+
+  it('accepts a query within the limits', async () => {
+    const result = await api.graphql('{ districts { neighbourhoods { district { code } } } }');
+    expect(result.errors).toBeUndefined();
+  });
+});
+
+describe('errors', () => {
+  it('names what is wrong in a malformed query without revealing internals', async () => {
+    const result = await api.graphql('{ districts { nope } }');
+    expect(result.status).toBe(400);
+    expect(result.errors?.[0]?.message).toContain('Cannot query field "nope"');
+    expect(JSON.stringify(result)).not.toMatch(/at .*\.ts:\d+/);
+  });
+});

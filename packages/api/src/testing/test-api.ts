@@ -1,0 +1,68 @@
+import { createServer } from 'node:http';
+import { createLogger, readEnv } from '@proximitat/runtime';
+import { createTestDatabase, createTestSearch } from '@proximitat/testing';
+import type { Db } from '@proximitat/db';
+import type { Search } from '@proximitat/search';
+import { schema } from '../schema.ts';
+import { createApp } from '../server.ts';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: string[]; extensions?: { code?: string } & Record<string, unknown> }[];
+}
+
+export interface TestApi {
+  url: string;
+  db: Db;
+  search: Search;
+  /** Sends an operation over HTTP, as a client would. */
+  graphql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: { token?: string; headers?: Record<string, string> },
+  ): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+/** The real API on a free port, over a database and search indexes of this test file's own. */
+export async function startTestApi(envOverrides: Record<string, string> = {}): Promise<TestApi> {
+  const database = await createTestDatabase();
+  const testSearch = createTestSearch();
+  const env = readEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', ...envOverrides });
+  const log = createLogger(env.logLevel, 'test-api');
+  const httpServer = createServer();
+  const { app, apollo } = await createApp({
+    env,
+    services: { db: database.db, search: testSearch.search, log },
+    schema,
+    httpServer,
+  });
+  httpServer.on('request', app);
+  await new Promise<void>((resolveListen) => httpServer.listen(0, '127.0.0.1', resolveListen));
+  const address = httpServer.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  return {
+    url,
+    db: database.db,
+    search: testSearch.search,
+    async graphql(query, variables, options = {}) {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+          ...options.headers,
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as Omit<GraphQLResponse, 'status'>;
+      return { status: response.status, ...body } as GraphQLResponse<never>;
+    },
+    async close() {
+      await apollo.stop();
+      await testSearch.drop();
+      await database.drop();
+    },
+  };
+}

@@ -1,0 +1,8 @@
+export {
+  createTestDatabase,
+  createTestSearch,
+  testServices,
+  type TestDatabase,
+  type TestSearch,
+  type TestServices,
+} from './services.ts';
