@@ -12,6 +12,7 @@ export default defineConfig({
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/*/tests/**/*.test.ts'],
     globalSetup: ['./packages/testing/src/global-setup.ts'],
+    reporters: ['default', './packages/testing/src/summary-reporter.ts'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 120_000,

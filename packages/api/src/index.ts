@@ -1,4 +1,4 @@
-export { createApp, type App, type CreateAppOptions } from './server.ts';
+export type { AppServices, Context, Viewer } from './context.ts';
 export { schema } from './schema.ts';
 export { seedAll } from './seed.ts';
-export type { AppServices, Context, Viewer } from './context.ts';
+export { type App, type CreateAppOptions, createApp } from './server.ts';

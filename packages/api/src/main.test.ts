@@ -22,7 +22,13 @@ interface Started {
 function run(script: string, args: string[], env: Record<string, string>): Started {
   const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: repoRoot,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';
@@ -83,7 +89,11 @@ afterAll(async () => {
 describe('pnpm start', () => {
   it('serves GraphQL, health and the web client, lets commands share its services, and stops everything on SIGTERM', async () => {
     const port = await freePort();
-    const started = run(MAIN, [], { PORT: String(port), ADMIN_EMAIL: 'admin@example.org', ADMIN_PASSWORD: 'a long admin password' });
+    const started = run(MAIN, [], {
+      PORT: String(port),
+      ADMIN_EMAIL: 'admin@example.org',
+      ADMIN_PASSWORD: 'a long admin password',
+    });
     try {
       await waitForOutput(started, /running at http:\/\/localhost:\d+/);
       const base = `http://127.0.0.1:${port}`;
@@ -137,7 +147,9 @@ describe('pnpm start', () => {
       const started = run(MAIN, [], { PORT: String(port) });
       expect(await started.exited).toBe(1);
       const lines = started.output().trim().split('\n');
-      expect(lines).toEqual([`start: port ${port} is already in use: stop what uses it or set PORT to a free port`]);
+      expect(lines).toEqual([
+        `start: port ${port} is already in use: stop what uses it or set PORT to a free port`,
+      ]);
       await expect(readFile(join(dataDir, 'run/services.json'), 'utf8')).rejects.toThrow();
     } finally {
       blocker.close();

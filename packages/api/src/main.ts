@@ -3,9 +3,9 @@ import { createServer, type Server } from 'node:http';
 import { applyMigrations, createDb } from '@proximitat/db';
 import { CommandError, isPortTaken, runCommand } from '@proximitat/runtime';
 import { createSearch } from '@proximitat/search';
+import { schema } from './schema.ts';
 import { seedAll } from './seed.ts';
 import { createApp } from './server.ts';
-import { schema } from './schema.ts';
 
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolveListen, reject) => {
@@ -29,7 +29,9 @@ await runCommand(
   async ({ env, log, services, signal }) => {
     const applied = await applyMigrations(services.databaseUrl);
     if (applied.length > 0) log.info({ applied }, 'migrations applied');
-    const db = createDb(services.databaseUrl, { onPoolError: (error) => log.warn({ err: error }, 'database connection lost') });
+    const db = createDb(services.databaseUrl, {
+      onPoolError: (error) => log.warn({ err: error }, 'database connection lost'),
+    });
     const search = createSearch(services.meiliUrl, services.meiliKey);
     try {
       await seedAll(db, env, log);

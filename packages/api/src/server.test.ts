@@ -30,11 +30,22 @@ describe('the HTTP server', () => {
     const response = await fetch(`${api.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: `{ __typename }`, variables: { pad: 'x'.repeat(LIMITS.bodyBytes + 10) } }),
+      body: JSON.stringify({
+        query: `{ __typename }`,
+        variables: { pad: 'x'.repeat(LIMITS.bodyBytes + 10) },
+      }),
     });
     expect(response.status).toBe(413);
     const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
     expect(body.errors[0]?.extensions.code).toBe('LIMIT_EXCEEDED');
+  });
+
+  it('allows no other origin unless configured', async () => {
+    const response = await fetch(`${api.url}/graphql`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://elsewhere.example', 'access-control-request-method': 'POST' },
+    });
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('sends security headers with the web pages', async () => {
@@ -61,7 +72,8 @@ describe('query limits', () => {
 
   it('refuses a query deeper than the limit', async () => {
     let selection = 'code';
-    for (let level = 0; level < LIMITS.depth; level++) selection = `neighbourhoods { district { ${selection} } }`;
+    for (let level = 0; level < LIMITS.depth; level++)
+      selection = `neighbourhoods { district { ${selection} } }`;
     const result = await api.graphql(`{ districts { ${selection} } }`);
     expect(result.data ?? null).toBeNull();
     expect(result.errors?.[0]?.message).toMatch(/depth/i);
@@ -79,5 +91,26 @@ describe('errors', () => {
     expect(result.status).toBe(400);
     expect(result.errors?.[0]?.message).toContain('Cannot query field "nope"');
     expect(JSON.stringify(result)).not.toMatch(/at .*\.ts:\d+/);
+  });
+});
+
+describe('CORS_ORIGINS', () => {
+  it('lets the configured origins call the API with credentials', async () => {
+    const configured = await startTestApi({ CORS_ORIGINS: 'https://allowed.example' });
+    try {
+      const preflight = (origin: string) =>
+        fetch(`${configured.url}/graphql`, {
+          method: 'OPTIONS',
+          headers: { origin, 'access-control-request-method': 'POST' },
+        });
+      const allowed = await preflight('https://allowed.example');
+      expect(allowed.headers.get('access-control-allow-origin')).toBe('https://allowed.example');
+      expect(allowed.headers.get('access-control-allow-credentials')).toBe('true');
+      expect(
+        (await preflight('https://other.example')).headers.get('access-control-allow-origin'),
+      ).toBeNull();
+    } finally {
+      await configured.close();
+    }
   });
 });

@@ -1,17 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import type { Env } from '@proximitat/runtime';
 import { isSearchHealthy } from '@proximitat/search';
+import cors from 'cors';
 import express from 'express';
-import { type GraphQLFormattedError, GraphQLError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import helmet from 'helmet';
-import type { Server } from 'node:http';
 import type { AppServices, Context } from './context.ts';
 import { ErrorCode } from './errors.ts';
 import { LIMITS } from './limits/limits.ts';
@@ -64,7 +65,13 @@ export interface CreateAppOptions {
   webMiddleware?: express.RequestHandler;
 }
 
-export async function createApp({ env, services, schema, httpServer, webMiddleware }: CreateAppOptions): Promise<App> {
+export async function createApp({
+  env,
+  services,
+  schema,
+  httpServer,
+  webMiddleware,
+}: CreateAppOptions): Promise<App> {
   const { db, search, log } = services;
   const production = env.nodeEnv === 'production';
   const apollo = new ApolloServer<Context>({
@@ -95,7 +102,10 @@ export async function createApp({ env, services, schema, httpServer, webMiddlewa
     ],
     formatError: (formatted, error) => {
       if (isPublic(formatted, error)) return formatted;
-      log.error({ err: (error as { originalError?: unknown })?.originalError ?? error }, 'unexpected GraphQL error');
+      log.error(
+        { err: (error as { originalError?: unknown })?.originalError ?? error },
+        'unexpected GraphQL error',
+      );
       return {
         message: 'Internal server error',
         ...(formatted.path ? { path: formatted.path } : {}),
@@ -139,6 +149,8 @@ export async function createApp({ env, services, schema, httpServer, webMiddlewa
 
   app.use(
     '/graphql',
+    // Same-origin only, unless CORS_ORIGINS names the other sites allowed to call the API.
+    cors({ origin: env.corsOrigins.length > 0 ? env.corsOrigins : false, credentials: true }),
     express.json({ limit: LIMITS.bodyBytes }),
     expressMiddleware(apollo, {
       context: async ({ res }) => ({
@@ -181,19 +193,37 @@ export async function createApp({ env, services, schema, httpServer, webMiddlewa
     });
   }
 
-  app.use((error: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (res.headersSent) return next(error);
-    if (error.type === 'entity.too.large') {
-      res.status(413).json({ errors: [{ message: `The request body is larger than ${LIMITS.bodyBytes} bytes`, extensions: { code: ErrorCode.LIMIT_EXCEEDED } }] });
-      return;
-    }
-    if (error.status && error.status < 500) {
-      res.status(error.status).json({ errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
-      return;
-    }
-    log.error({ err: error }, 'unexpected HTTP error');
-    res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-  });
+  app.use(
+    (
+      error: Error & { status?: number; type?: string },
+      _req: express.Request,
+      res: express.Response,
+      next: express.NextFunction,
+    ) => {
+      if (res.headersSent) return next(error);
+      if (error.type === 'entity.too.large') {
+        res.status(413).json({
+          errors: [
+            {
+              message: `The request body is larger than ${LIMITS.bodyBytes} bytes`,
+              extensions: { code: ErrorCode.LIMIT_EXCEEDED },
+            },
+          ],
+        });
+        return;
+      }
+      if (error.status && error.status < 500) {
+        res
+          .status(error.status)
+          .json({ errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
+        return;
+      }
+      log.error({ err: error }, 'unexpected HTTP error');
+      res.status(500).json({
+        errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+      });
+    },
+  );
 
   return { app, apollo };
 }

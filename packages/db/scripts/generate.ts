@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url';
 // pointing it at any existing file keeps it offline.
 const result = spawnSync('prisma', ['generate'], {
   stdio: 'inherit',
-  env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: fileURLToPath(new URL('../package.json', import.meta.url)) },
+  env: {
+    ...process.env,
+    PRISMA_SCHEMA_ENGINE_BINARY: fileURLToPath(new URL('../package.json', import.meta.url)),
+  },
 });
 process.exit(result.status ?? 1);

@@ -7,7 +7,9 @@ await runCommand(`db:${command ?? ''}`, async ({ services }) => {
   switch (command) {
     case 'migrate': {
       const applied = await applyMigrations(services.databaseUrl);
-      console.log(applied.length ? `applied ${applied.length}: ${applied.join(', ')}` : 'the database is up to date');
+      console.log(
+        applied.length ? `applied ${applied.length}: ${applied.join(', ')}` : 'the database is up to date',
+      );
       return 0;
     }
     case 'migration': {
@@ -17,7 +19,11 @@ await runCommand(`db:${command ?? ''}`, async ({ services }) => {
         return 2;
       }
       const written = await createMigration(services.databaseUrl, name);
-      console.log(written ? `wrote prisma/migrations/${written}/migration.sql` : 'schema.prisma and the migrations agree: nothing to write');
+      console.log(
+        written
+          ? `wrote prisma/migrations/${written}/migration.sql`
+          : 'schema.prisma and the migrations agree: nothing to write',
+      );
       return 0;
     }
     default:

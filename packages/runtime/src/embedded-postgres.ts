@@ -53,7 +53,9 @@ function postgresUser(): Ids | undefined {
     } catch {
       // the group may exist without the user
     }
-    execFileSync('useradd', ['--system', '--gid', 'postgres', '--no-create-home', 'postgres'], { stdio: 'ignore' });
+    execFileSync('useradd', ['--system', '--gid', 'postgres', '--no-create-home', 'postgres'], {
+      stdio: 'ignore',
+    });
     return { uid: id('-u'), gid: id('-g') };
   }
 }
@@ -65,7 +67,12 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-async function initialise(dir: string, password: string, ids: Ids | undefined, initdb: string): Promise<void> {
+async function initialise(
+  dir: string,
+  password: string,
+  ids: Ids | undefined,
+  initdb: string,
+): Promise<void> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
   if (ids) await chown(dir, ids.uid, ids.gid);
   const secretDir = await mkdtemp(join(tmpdir(), 'proximitat-pg-'));
@@ -147,7 +154,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const databaseUrl = (database: string) =>
     `postgresql://${EMBEDDED_PG_USER}:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/${database}`;
   try {
-    await waitFor('PostgreSQL', () => canConnect(databaseUrl('postgres')), { timeoutMs: 60_000, process: proc });
+    await waitFor('PostgreSQL', () => canConnect(databaseUrl('postgres')), {
+      timeoutMs: 60_000,
+      process: proc,
+    });
   } catch (error) {
     await proc.stop('SIGKILL');
     throw error;

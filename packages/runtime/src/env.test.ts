@@ -19,7 +19,9 @@ describe('readEnv', () => {
   });
 
   it('names the variable that is wrong', () => {
-    expect(() => readEnv({ PORT: 'abc' })).toThrow(new EnvError('PORT must be a whole number from 0 to 65535, not "abc"'));
+    expect(() => readEnv({ PORT: 'abc' })).toThrow(
+      new EnvError('PORT must be a whole number from 0 to 65535, not "abc"'),
+    );
     expect(() => readEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must start with postgres:/);
     expect(() => readEnv({ MEILI_URL: 'not a url' })).toThrow(/MEILI_URL is not a valid URL/);
     expect(() => readEnv({ NODE_ENV: 'prod' })).toThrow(/NODE_ENV/);

@@ -34,7 +34,13 @@ export class EnvError extends Error {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
-function integer(source: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+function integer(
+  source: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   const raw = source[name]?.trim();
   if (!raw) return fallback;
   const value = Number(raw);

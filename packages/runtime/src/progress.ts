@@ -4,7 +4,11 @@ export interface Progress {
   done(summary?: string): void;
 }
 
-export function createProgress(label: string, total: number, stream: NodeJS.WriteStream = process.stderr): Progress {
+export function createProgress(
+  label: string,
+  total: number,
+  stream: NodeJS.WriteStream = process.stderr,
+): Progress {
   const started = Date.now();
   let last = 0;
   const render = (done: number) => {

@@ -21,7 +21,11 @@ export function spawnService(
   options: SpawnOptions & { onLine?: (line: string) => void } = {},
 ): ServiceProcess {
   // detached: a terminal's Ctrl-C reaches only the platform, which then stops the service in order.
-  const child: ChildProcess = spawn(command, args, { ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(command, args, {
+    ...options,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   if (child.pid === undefined) throw new Error(`${name} could not be started (${command})`);
   const pid = child.pid;
   const lines: string[] = [];

@@ -68,8 +68,8 @@ async function credentials(p: Paths): Promise<Credentials> {
   const existing = await readJson<Credentials>(p.credentials);
   if (existing?.postgresPassword && existing.meiliMasterKey) return existing;
   const created: Credentials = {
-    postgresPassword: randomBytes(18).toString('base64url'),
-    meiliMasterKey: randomBytes(24).toString('base64url'),
+    postgresPassword: randomBytes(18).toString('hex'),
+    meiliMasterKey: randomBytes(24).toString('hex'),
   };
   await writeFile(p.credentials, JSON.stringify(created, null, 2), { mode: 0o600 });
   return created;
@@ -173,7 +173,9 @@ export async function acquireServices(
       (!wantPostgres ||
         (current.postgres &&
           (await canConnect(embeddedUrl(creds.postgresPassword, current.postgres.port, 'postgres'))))) &&
-      (!wantMeili || (current.meilisearch && (await isMeilisearchHealthy(`http://127.0.0.1:${current.meilisearch.port}`))));
+      (!wantMeili ||
+        (current.meilisearch &&
+          (await isMeilisearchHealthy(`http://127.0.0.1:${current.meilisearch.port}`))));
     if (reusable) {
       await writeFile(clientFile, '');
       log.info({ dataDir: p.root }, 'using the embedded services already running');

@@ -1,8 +1,8 @@
 export {
   createTestDatabase,
   createTestSearch,
-  testServices,
   type TestDatabase,
   type TestSearch,
   type TestServices,
+  testServices,
 } from './services.ts';

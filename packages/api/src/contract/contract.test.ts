@@ -107,7 +107,11 @@ function typeProblems(definition: DefinitionNode, type: GraphQLNamedType | undef
       }
     }
     for (const [fieldName, field] of Object.entries(fields)) {
-      if (!contractFields.has(fieldName) && String(field.type).endsWith('!') && field.defaultValue === undefined) {
+      if (
+        !contractFields.has(fieldName) &&
+        String(field.type).endsWith('!') &&
+        field.defaultValue === undefined
+      ) {
         problems.push(`${name}.${fieldName} is required but not in the contract`);
       }
     }

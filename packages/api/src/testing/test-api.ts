@@ -1,8 +1,8 @@
 import { createServer } from 'node:http';
-import { createLogger, readEnv } from '@proximitat/runtime';
-import { createTestDatabase, createTestSearch } from '@proximitat/testing';
 import type { Db } from '@proximitat/db';
+import { createLogger, readEnv } from '@proximitat/runtime';
 import type { Search } from '@proximitat/search';
+import { createTestDatabase, createTestSearch } from '@proximitat/testing';
 import { schema } from '../schema.ts';
 import { createApp } from '../server.ts';
 

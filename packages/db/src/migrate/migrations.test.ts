@@ -2,7 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { createTestDatabase, type TestDatabase } from '@proximitat/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyMigrations, isEmptyChange, pendingSchemaChange, readMigrationList, schemaPath } from './migrations.ts';
+import {
+  applyMigrations,
+  isEmptyChange,
+  pendingSchemaChange,
+  readMigrationList,
+  schemaPath,
+} from './migrations.ts';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -32,7 +38,9 @@ describe('migrations', () => {
         'SELECT migration_name, finished_at, checksum FROM _prisma_migrations ORDER BY migration_name',
       );
       expect(rows.rows.map((row) => row.migration_name)).toEqual(migrationDirectories.map((dir) => dir.path));
-      expect(rows.rows.every((row) => row.finished_at !== null && /^[0-9a-f]{64}$/.test(row.checksum))).toBe(true);
+      expect(rows.rows.every((row) => row.finished_at !== null && /^[0-9a-f]{64}$/.test(row.checksum))).toBe(
+        true,
+      );
     } finally {
       await client.end();
     }

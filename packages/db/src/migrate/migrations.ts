@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { repoRoot } from '@proximitat/runtime';
 import type { MigrationList } from '@prisma/schema-engine-wasm/schema_engine_bg';
+import { repoRoot } from '@proximitat/runtime';
 import { openSchemaEngine, type SchemaEngine, takeEnginePanic } from './schema-engine.ts';
 
 export const prismaDir = join(repoRoot, 'prisma');
@@ -37,7 +37,10 @@ export async function readMigrationList(dir = migrationsDir): Promise<MigrationL
   };
 }
 
-async function withEngine<T>(databaseUrl: string | undefined, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+async function withEngine<T>(
+  databaseUrl: string | undefined,
+  work: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
   const schemaText = await readFile(schemaPath, 'utf8');
   const { engine, close } = await openSchemaEngine({
     schemaPath,

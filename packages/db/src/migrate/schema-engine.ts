@@ -6,9 +6,9 @@ import {
   bindMigrationAwareSqlAdapterFactory,
   ColumnTypeEnum,
   type IsolationLevel,
-  type SqlQuery,
   type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
+  type SqlQuery,
 } from '@prisma/driver-adapter-utils';
 import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
 import pg from 'pg';
@@ -160,7 +160,10 @@ export async function openSchemaEngine(options: EngineOptions): Promise<OpenEngi
   await loadWasm();
   const pools: pg.Pool[] = [];
   // Diffs between schema files need no database; a placeholder URL is never connected to.
-  const factory = migrationAwareFactory(options.databaseUrl ?? 'postgresql://offline@127.0.0.1:1/offline', pools);
+  const factory = migrationAwareFactory(
+    options.databaseUrl ?? 'postgresql://offline@127.0.0.1:1/offline',
+    pools,
+  );
   const engine = await bg.SchemaEngine.new(
     { datamodels: [[options.schemaPath, options.schemaText]] },
     (message: string) => options.onLog?.(message),

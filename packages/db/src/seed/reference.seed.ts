@@ -12,7 +12,10 @@ interface Feature {
   geometry: Prisma.InputJsonValue;
 }
 
-async function boundaries(file: string, key: 'DISTRICTE' | 'BARRI'): Promise<Map<string, Prisma.InputJsonValue>> {
+async function boundaries(
+  file: string,
+  key: 'DISTRICTE' | 'BARRI',
+): Promise<Map<string, Prisma.InputJsonValue>> {
   const collection = JSON.parse(await readFile(join(dataDir, file), 'utf8')) as { features: Feature[] };
   return new Map(collection.features.map((feature) => [feature.properties[key], feature.geometry]));
 }
@@ -33,14 +36,15 @@ export interface ReferenceCounts {
 
 /** Loads districts, neighbourhoods, sectors, legal forms and certifications; running it again changes nothing. */
 export async function seedReferenceData(db: Db): Promise<ReferenceCounts> {
-  const [places, sectors, legalForms, certifications, districtShapes, neighbourhoodShapes] = await Promise.all([
-    readCsv(join(dataDir, 'barcelona-neighbourhoods.csv')),
-    readCsv(join(dataDir, 'sectors.csv')),
-    readCsv(join(dataDir, 'legal-forms.csv')),
-    readCsv(join(dataDir, 'certifications.csv')),
-    boundaries('barcelona-districts.geojson', 'DISTRICTE'),
-    boundaries('barcelona-neighbourhoods.geojson', 'BARRI'),
-  ]);
+  const [places, sectors, legalForms, certifications, districtShapes, neighbourhoodShapes] =
+    await Promise.all([
+      readCsv(join(dataDir, 'barcelona-neighbourhoods.csv')),
+      readCsv(join(dataDir, 'sectors.csv')),
+      readCsv(join(dataDir, 'legal-forms.csv')),
+      readCsv(join(dataDir, 'certifications.csv')),
+      boundaries('barcelona-districts.geojson', 'DISTRICTE'),
+      boundaries('barcelona-neighbourhoods.geojson', 'BARRI'),
+    ]);
 
   const districts = new Map<string, { name: string; population: number }>();
   for (const row of places) {
@@ -68,7 +72,12 @@ export async function seedReferenceData(db: Db): Promise<ReferenceCounts> {
       }
       for (const [position, row] of sectors.entries()) {
         const code = row.code ?? '';
-        const data = { nameCa: row.name_ca ?? '', nameEs: row.name_es ?? '', nameEn: row.name_en ?? '', position };
+        const data = {
+          nameCa: row.name_ca ?? '',
+          nameEs: row.name_es ?? '',
+          nameEn: row.name_en ?? '',
+          position,
+        };
         await tx.sector.upsert({ where: { code }, create: { code, ...data }, update: data });
       }
       for (const [position, row] of legalForms.entries()) {

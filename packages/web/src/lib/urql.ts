@@ -1,4 +1,4 @@
-import { cacheExchange, Client, fetchExchange } from 'urql';
+import { Client, cacheExchange, fetchExchange } from 'urql';
 
 export function createUrqlClient(url = '/graphql'): Client {
   return new Client({

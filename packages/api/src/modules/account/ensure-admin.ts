@@ -12,7 +12,12 @@ export async function ensureAdmin(db: Db, email: string, password: string): Prom
   const existing = await db.account.findUnique({ where: { email: normalised } });
   if (!existing) {
     await db.account.create({
-      data: { email: normalised, passwordHash: await hashPassword(password), role: 'ADMIN', emailVerifiedAt: new Date() },
+      data: {
+        email: normalised,
+        passwordHash: await hashPassword(password),
+        role: 'ADMIN',
+        emailVerifiedAt: new Date(),
+      },
     });
     return 'created';
   }

@@ -47,7 +47,10 @@ builder.prismaObject('LegalForm', {
       resolve: (form, { locale }) => translatedName(form, locale),
     }),
     family: t.exposeString('family'),
-    iso20275Elf: t.exposeString('iso20275Elf', { nullable: true, description: 'ISO 20275 (GLEIF ELF) code.' }),
+    iso20275Elf: t.exposeString('iso20275Elf', {
+      nullable: true,
+      description: 'ISO 20275 (GLEIF ELF) code.',
+    }),
   }),
 });
 
@@ -81,7 +84,8 @@ builder.queryFields((t) => ({
   }),
   legalForms: t.prismaField({
     type: ['LegalForm'],
-    resolve: (query, _root, _args, { db }) => db.legalForm.findMany({ ...query, orderBy: { position: 'asc' } }),
+    resolve: (query, _root, _args, { db }) =>
+      db.legalForm.findMany({ ...query, orderBy: { position: 'asc' } }),
   }),
   certifications: t.prismaField({
     type: ['Certification'],

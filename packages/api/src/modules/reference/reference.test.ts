@@ -10,11 +10,27 @@ afterAll(async () => api?.close());
 describe('reference data', () => {
   it('lists the ten districts with official codes, 2019 population and their neighbourhoods', async () => {
     const result = await api.graphql<{
-      districts: { code: string; name: string; population: number; neighbourhoods: { code: string; name: string }[] }[];
+      districts: {
+        code: string;
+        name: string;
+        population: number;
+        neighbourhoods: { code: string; name: string }[];
+      }[];
     }>('{ districts { code name population neighbourhoods { code name } } }');
     expect(result.errors).toBeUndefined();
     const districts = result.data?.districts ?? [];
-    expect(districts.map((d) => d.code)).toEqual(['01', '02', '03', '04', '05', '06', '07', '08', '09', '10']);
+    expect(districts.map((d) => d.code)).toEqual([
+      '01',
+      '02',
+      '03',
+      '04',
+      '05',
+      '06',
+      '07',
+      '08',
+      '09',
+      '10',
+    ]);
     expect(districts.flatMap((d) => d.neighbourhoods)).toHaveLength(73);
     const gracia = districts.find((d) => d.code === '06');
     expect(gracia?.name).toBe('Gràcia');
@@ -24,8 +40,13 @@ describe('reference data', () => {
   });
 
   it('serves the official boundary of a district as GeoJSON', async () => {
-    const result = await api.graphql<{ district: { boundary: string } }>('{ district(code: "01") { boundary } }');
-    const geometry = JSON.parse(result.data?.district.boundary ?? '{}') as { type: string; coordinates: number[][][] };
+    const result = await api.graphql<{ district: { boundary: string } }>(
+      '{ district(code: "01") { boundary } }',
+    );
+    const geometry = JSON.parse(result.data?.district.boundary ?? '{}') as {
+      type: string;
+      coordinates: number[][][];
+    };
     expect(['Polygon', 'MultiPolygon']).toContain(geometry.type);
     const [lng, lat] = geometry.coordinates.flat(2) as number[];
     expect(lng).toBeGreaterThan(2.0);
@@ -44,7 +65,13 @@ describe('reference data', () => {
     const { seedReferenceData } = await import('@proximitat/db');
     const before = await api.db.neighbourhood.count();
     const counts = await seedReferenceData(api.db);
-    expect(counts).toEqual({ districts: 10, neighbourhoods: 73, sectors: 20, legalForms: 16, certifications: 9 });
+    expect(counts).toEqual({
+      districts: 10,
+      neighbourhoods: 73,
+      sectors: 20,
+      legalForms: 16,
+      certifications: 9,
+    });
     expect(await api.db.neighbourhood.count()).toBe(before);
     expect(await api.db.legalForm.count()).toBe(16);
   });

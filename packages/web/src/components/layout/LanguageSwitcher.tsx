@@ -5,7 +5,11 @@ export function LanguageSwitcher() {
   return (
     <div className="language-switcher">
       <label htmlFor="language-select">{t('language.label')}</label>
-      <select id="language-select" value={locale} onChange={(event) => setLocale(event.target.value as Locale)}>
+      <select
+        id="language-select"
+        value={locale}
+        onChange={(event) => setLocale(event.target.value as Locale)}
+      >
         {LOCALES.map((entry) => (
           <option key={entry.code} value={entry.code} lang={entry.tag}>
             {entry.label}

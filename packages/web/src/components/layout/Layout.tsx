@@ -10,6 +10,7 @@ export function Layout() {
   const firstRender = useRef(true);
 
   // After client-side navigation, move focus to the new page so screen readers announce it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the path is the trigger, not an input
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;

@@ -1,13 +1,13 @@
 /** Catalan: the default language, and the source of every message key. */
 export const ca = {
   'app.name': 'Proximitat',
-  'app.tagline': "Economia social i solidària i desenvolupament econòmic de proximitat a Barcelona",
+  'app.tagline': 'Economia social i solidària i desenvolupament econòmic de proximitat a Barcelona',
   'nav.label': 'Navegació principal',
   'nav.home': 'Inici',
   'nav.districts': 'Districtes',
   'skip.toContent': 'Salta al contingut principal',
   'language.label': 'Idioma',
-  'footer.data': "Dades: Ajuntament de Barcelona (Open Data BCN, CartoBCN), CC BY 4.0.",
+  'footer.data': 'Dades: Ajuntament de Barcelona (Open Data BCN, CartoBCN), CC BY 4.0.',
   'home.title': 'Proximitat',
   'home.intro':
     "La plataforma per trobar i donar suport a les empreses de l'economia social i solidària de Barcelona, i per seguir el pla de desenvolupament econòmic de proximitat.",

@@ -1,0 +1,7 @@
+export {
+  accessibilityViolations,
+  browserAvailable,
+  chromiumPath,
+  launchBrowser,
+  type TestBrowser,
+} from './browser.ts';
