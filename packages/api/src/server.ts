@@ -165,15 +165,18 @@ export async function createApp({
 
   app.use(
     helmet({
-      contentSecurityPolicy: {
-        directives: {
-          'default-src': ["'self'"],
-          'img-src': ["'self'", 'data:'],
-          'style-src': ["'self'", "'unsafe-inline'"],
-          'connect-src': ["'self'", ...(production ? [] : ['ws:'])],
-          'upgrade-insecure-requests': production ? [] : null,
-        },
-      },
+      // Vite's dev server injects inline scripts for hot reload; the built client needs none.
+      contentSecurityPolicy: webMiddleware
+        ? false
+        : {
+            directives: {
+              'default-src': ["'self'"],
+              'img-src': ["'self'", 'data:'],
+              'style-src': ["'self'", "'unsafe-inline'"],
+              'connect-src': ["'self'", ...(production ? [] : ['ws:'])],
+              'upgrade-insecure-requests': production ? [] : null,
+            },
+          },
     }),
   );
 
