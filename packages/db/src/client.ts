@@ -16,3 +16,10 @@ export function createDb(databaseUrl: string, options: DbOptions = {}): Db {
   );
   return new PrismaClient({ adapter });
 }
+
+/** A client on a database brought up to date first: what every command that reads or writes needs. */
+export async function openMigratedDb(databaseUrl: string, options: DbOptions = {}): Promise<Db> {
+  const { applyMigrations } = await import('./migrate/migrations.ts');
+  await applyMigrations(databaseUrl);
+  return createDb(databaseUrl, options);
+}

@@ -25,7 +25,13 @@ export function describeFailure(error: unknown): string {
   if (err?.code === 'ERR_MODULE_NOT_FOUND')
     return `a dependency is missing (${err.message}): run pnpm install`;
   if (err?.code && EXPECTED_CODES.has(err.code)) return err.message;
-  return err instanceof Error ? err.message : String(error);
+  if (!(err instanceof Error)) return String(error);
+  // Library messages (Prisma's among them) can span many lines; the last one says what went wrong.
+  const lines = err.message
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  return lines.at(-1) ?? err.name;
 }
 
 /**
