@@ -60,4 +60,5 @@ export const builder = new SchemaBuilder<{
 });
 
 builder.queryType({});
+builder.mutationType({});
 builder.addScalarType('DateTime', DateTimeResolver);

@@ -9,12 +9,21 @@ export interface Viewer {
   role: Role;
 }
 
+/** The HTTP side of a request, for what only a browser needs (cookies). */
+export interface HttpControls {
+  setCookie(name: string, value: string, maxAgeSeconds: number): void;
+  clearCookie(name: string): void;
+}
+
 export interface Context {
   db: Db;
   search: Search;
   log: Logger;
   requestId: string;
   viewer: Viewer | null;
+  /** The session token the request came with (bearer or cookie), if any. */
+  sessionToken: string | undefined;
+  http: HttpControls | undefined;
 }
 
 /** What lives as long as the server: shared by every request's context. */

@@ -1,6 +1,10 @@
 import { builder } from './builder.ts';
 import './modules/i18n/locale.schema.ts';
+import './modules/common/user-error.schema.ts';
 import './modules/reference/reference.schema.ts';
 import './modules/account/account.schema.ts';
+import './modules/plan/plan.schema.ts';
+import './modules/plan/indicator.schema.ts';
+import './modules/plan/accountability.schema.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -1,11 +1,16 @@
 import { type Db, seedReferenceData } from '@proximitat/db';
 import type { Env, Logger } from '@proximitat/runtime';
 import { ensureAdmin } from './modules/account/ensure-admin.ts';
+import { readPlanFile, SEED_PLAN_FILE } from './modules/plan/plan-file.ts';
+import { importPlan } from './modules/plan/plan-import.service.ts';
 
-/** Everything start-up loads: reference data always, the administrator when configured. Idempotent. */
+/** Everything start-up loads: reference data, the 2018 plan, the administrator when configured. Idempotent. */
 export async function seedAll(db: Db, env: Env, log: Logger): Promise<void> {
   const counts = await seedReferenceData(db);
   log.info(counts, 'reference data seeded');
+  const { parsed, facts } = await readPlanFile(SEED_PLAN_FILE);
+  const plan = await importPlan(db, parsed, facts);
+  log.info({ year: plan.year, ...plan.changes }, 'work plan seeded');
   if (env.adminEmail && env.adminPassword) {
     const outcome = await ensureAdmin(db, env.adminEmail, env.adminPassword);
     log.info({ outcome }, 'administrator account checked');

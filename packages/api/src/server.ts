@@ -9,6 +9,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import type { Env } from '@proximitat/runtime';
 import { isSearchHealthy } from '@proximitat/search';
+import cookieParser from 'cookie-parser';
 import cors from 'cors';
 import express from 'express';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
@@ -17,6 +18,8 @@ import type { AppServices, Context } from './context.ts';
 import { ErrorCode } from './errors.ts';
 import { LIMITS } from './limits/limits.ts';
 import { pageSizeErrors } from './limits/page-size.ts';
+import { SESSION_COOKIE, viewerForToken } from './modules/account/session.service.ts';
+import { accountabilityCsvHandler } from './modules/plan/accountability.csv.ts';
 
 /** Codes whose errors are meant for the client; anything else is masked. */
 const PUBLIC_CODES = new Set<string>([
@@ -151,17 +154,37 @@ export async function createApp({
     '/graphql',
     // Same-origin only, unless CORS_ORIGINS names the other sites allowed to call the API.
     cors({ origin: env.corsOrigins.length > 0 ? env.corsOrigins : false, credentials: true }),
+    cookieParser(),
     express.json({ limit: LIMITS.bodyBytes }),
     expressMiddleware(apollo, {
-      context: async ({ res }) => ({
-        db,
-        search,
-        log,
-        requestId: String(res.locals.requestId),
-        viewer: null,
-      }),
+      context: async ({ req, res }) => {
+        const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+        const sessionToken = bearer ?? (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+        return {
+          db,
+          search,
+          log,
+          requestId: String(res.locals.requestId),
+          viewer: await viewerForToken(db, sessionToken),
+          sessionToken,
+          http: {
+            setCookie: (name, value, maxAgeSeconds) =>
+              res.cookie(name, value, {
+                httpOnly: true,
+                sameSite: 'lax',
+                secure: production,
+                path: '/',
+                maxAge: maxAgeSeconds * 1000,
+              }),
+            clearCookie: (name) =>
+              res.clearCookie(name, { httpOnly: true, sameSite: 'lax', secure: production, path: '/' }),
+          },
+        };
+      },
     }),
   );
+
+  app.get('/reports/accountability.csv', accountabilityCsvHandler(db));
 
   app.use(
     helmet({

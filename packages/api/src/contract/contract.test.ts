@@ -23,15 +23,11 @@ import { schema } from '../schema.ts';
  */
 const NOT_YET_BUILT = {
   operations: {
-    WorkPlan: 'work plan',
-    Districts: 'work plan (hasDevelopmentPlan) and directory (companyCount)',
-    SetMeasureStatus: 'work plan',
+    Districts: 'directory (companyCount)',
     SearchCompanies: 'search',
     Company: 'directory',
     EcosystemStats: 'directory',
     Register: 'accounts',
-    Login: 'accounts',
-    Logout: 'accounts',
     Me: 'accounts',
     SetAccountRole: 'accounts',
     CreateCompanyProfile: 'accounts and self-service',
@@ -47,7 +43,6 @@ const NOT_YET_BUILT = {
     Shortlist: 'responsible procurement',
   } as Record<string, string>,
   types: {
-    MeasureStatus: 'work plan',
     CompanyStatus: 'directory',
     RevisionKind: 'accounts and self-service',
     RevisionStatus: 'accounts and self-service',
@@ -55,7 +50,6 @@ const NOT_YET_BUILT = {
     EsgPillar: 'responsible procurement',
     EsgStatus: 'responsible procurement',
     CompanySort: 'search',
-    SetMeasureStatusInput: 'work plan',
     CompanyFilter: 'search',
     IntRangeInput: 'search',
     GeoPointInput: 'search',

@@ -24,3 +24,13 @@ export function translatedName(value: Translated, locale: Locale | null | undefi
       return value.nameCa;
   }
 }
+
+/** A text kept in Catalan with optional Spanish and English versions, in the requested language. */
+export function localized(
+  texts: { ca: string; es?: string | null; en?: string | null },
+  locale: Locale | null | undefined,
+): string {
+  if (locale === 'ES' && texts.es) return texts.es;
+  if (locale === 'EN' && texts.en) return texts.en;
+  return texts.ca;
+}

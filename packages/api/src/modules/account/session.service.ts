@@ -1,0 +1,38 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '@proximitat/db';
+import type { Viewer } from '../../context.ts';
+
+export const SESSION_COOKIE = 'proximitat_session';
+export const SESSION_DAYS = 30;
+const TOUCH_EVERY_MS = 5 * 60 * 1000;
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function createSession(db: Db, accountId: string): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + SESSION_DAYS * 24 * 60 * 60 * 1000);
+  await db.session.create({ data: { tokenHash: hashToken(token), accountId, expiresAt } });
+  return { token, expiresAt };
+}
+
+/** The account behind a session token, when the session is live. */
+export async function viewerForToken(db: Db, token: string | undefined): Promise<Viewer | null> {
+  if (!token || token.length > 100) return null;
+  const session = await db.session.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { account: { select: { id: true, email: true, role: true } } },
+  });
+  if (!session || session.revokedAt || session.expiresAt <= new Date()) return null;
+  if (Date.now() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await db.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date() } });
+  }
+  return session.account;
+}
+
+export async function revokeSession(db: Db, token: string): Promise<boolean> {
+  const { count } = await db.session.updateMany({
+    where: { tokenHash: hashToken(token), revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  return count > 0;
+}

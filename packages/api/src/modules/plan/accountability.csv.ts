@@ -1,0 +1,74 @@
+import type { Db } from '@proximitat/db';
+import type { Request, Response } from 'express';
+import { CSV_BOM, csvRow } from '../common/csv.ts';
+import { accountabilityReport, REPORT_FAILURES } from './accountability.service.ts';
+
+const STATUS_CA: Record<string, string> = {
+  PLANNED: 'Prevista',
+  IN_PROGRESS: 'En curs',
+  DONE: 'Feta',
+  CANCELLED: 'Anul·lada',
+};
+
+/** GET /reports/accountability.csv?district=01&period=2018-S1 — public, like the plan itself. */
+export function accountabilityCsvHandler(db: Db) {
+  return async (req: Request, res: Response) => {
+    const district = String(req.query.district ?? '');
+    const period = String(req.query.period ?? '');
+    const lookup = await accountabilityReport(db, district, period);
+    if (!lookup.ok) {
+      res
+        .status(lookup.reason === 'period' ? 400 : 404)
+        .type('text/plain')
+        .send(REPORT_FAILURES[lookup.reason]);
+      return;
+    }
+    const { report } = lookup;
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="rendicio-comptes-${report.district.code}-${report.period}.csv"`,
+    );
+    let body = CSV_BOM + csvRow(['secció', 'codi', 'descripció', 'estat', 'valor', 'unitat']);
+    body += csvRow(['districte', report.district.code, report.district.name, '', '', '']);
+    body += csvRow(['període', report.period, report.developmentPlan.name, '', '', '']);
+    body += csvRow([
+      'execució',
+      '',
+      'Mesures fetes',
+      '',
+      report.progress.measuresDone,
+      `de ${report.progress.measuresTotal}`,
+    ]);
+    body += csvRow([
+      'execució',
+      '',
+      "Percentatge d'execució",
+      '',
+      (report.progress.executionRate * 100).toFixed(1),
+      '%',
+    ]);
+    for (const measure of report.measures) {
+      body += csvRow([
+        'mesura',
+        measure.code,
+        measure.titleCa,
+        STATUS_CA[measure.status] ?? measure.status,
+        '',
+        '',
+      ]);
+    }
+    for (const indicator of report.indicators) {
+      body += csvRow([
+        'indicador',
+        indicator.code,
+        indicator.nameCa,
+        indicator.note ?? '',
+        indicator.value ?? '',
+        indicator.unit,
+      ]);
+    }
+    body += csvRow(['valoració', '', report.assessment?.textCa ?? '', '', '', '']);
+    res.send(body);
+  };
+}

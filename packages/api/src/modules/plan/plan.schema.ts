@@ -1,0 +1,350 @@
+import { z } from 'zod';
+import { builder } from '../../builder.ts';
+import { ErrorCode, type UserError } from '../../errors.ts';
+import { notAllowed, UserErrorRef, userError, validationErrors } from '../common/user-error.schema.ts';
+import { LocaleEnum, localized } from '../i18n/locale.schema.ts';
+import { DistrictRef } from '../reference/reference.schema.ts';
+import { type Progress, progressOf } from './progress.ts';
+import { setMeasureStatus } from './set-measure-status.ts';
+
+export const MeasureStatusEnum = builder.enumType('MeasureStatus', {
+  description: "A measure's execution status, as staff keep it up to date.",
+  values: ['PLANNED', 'IN_PROGRESS', 'DONE', 'CANCELLED'] as const,
+});
+
+const FigureKindEnum = builder.enumType('FigureKind', {
+  values: [
+    'BUDGET_EUR',
+    'PROJECTS',
+    'SHOPS',
+    'PEOPLE_HIRED',
+    'DISTRICTS',
+    'PEOPLE',
+    'SERVICES',
+    'EDITIONS',
+  ] as const,
+});
+
+export const ProgressRef = builder.objectRef<Progress>('Progress').implement({
+  description: 'Execution of the measures below an item of the plan.',
+  fields: (t) => ({
+    executionRate: t.exposeFloat('executionRate', {
+      description: 'Share (0..1) of the measures DONE, weighted equally.',
+    }),
+    measuresTotal: t.exposeInt('measuresTotal'),
+    measuresDone: t.exposeInt('measuresDone'),
+  }),
+});
+
+builder.prismaObject('WorkPlan', {
+  description: "A year's work plan of the proximity economic development directorate.",
+  fields: (t) => ({
+    year: t.exposeInt('year'),
+    title: t.string({
+      args: { locale: t.arg({ type: LocaleEnum }) },
+      resolve: (plan, { locale }) =>
+        localized({ ca: plan.titleCa, es: plan.titleEs, en: plan.titleEn }, locale),
+    }),
+    mission: t.string({
+      args: { locale: t.arg({ type: LocaleEnum }) },
+      resolve: (plan, { locale }) =>
+        localized({ ca: plan.missionCa, es: plan.missionEs, en: plan.missionEn }, locale),
+    }),
+    author: t.exposeString('authorCa', { description: 'The organisation that wrote the plan.' }),
+    progress: t.field({
+      type: ProgressRef,
+      select: { axes: { select: { objectives: { select: { measures: { select: { status: true } } } } } } },
+      resolve: (plan) => progressOf(plan.axes.flatMap((axis) => axis.objectives.flatMap((o) => o.measures))),
+    }),
+    axes: t.relation('axes', { query: { orderBy: { position: 'asc' } } }),
+    developmentPlans: t.relation('developmentPlans', { query: { orderBy: { nameCa: 'asc' } } }),
+    programmes: t.relation('programmes', { query: { orderBy: { code: 'asc' } } }),
+    subsidyCalls: t.relation('subsidyCalls', { query: { orderBy: [{ year: 'asc' }, { nameCa: 'asc' }] } }),
+    indicators: t.relation('indicators', { query: { orderBy: { code: 'asc' } } }),
+  }),
+});
+
+builder.prismaObject('Axis', {
+  description: 'An axis of work of the plan ("eix de treball").',
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    title: t.string({
+      args: { locale: t.arg({ type: LocaleEnum }) },
+      resolve: (axis, { locale }) =>
+        localized({ ca: axis.titleCa, es: axis.titleEs, en: axis.titleEn }, locale),
+    }),
+    purpose: t.string({
+      nullable: true,
+      args: { locale: t.arg({ type: LocaleEnum }) },
+      resolve: (axis, { locale }) =>
+        axis.purposeCa
+          ? localized({ ca: axis.purposeCa, es: axis.purposeEs, en: axis.purposeEn }, locale)
+          : null,
+    }),
+    progress: t.field({
+      type: ProgressRef,
+      select: { objectives: { select: { measures: { select: { status: true } } } } },
+      resolve: (axis) => progressOf(axis.objectives.flatMap((objective) => objective.measures)),
+    }),
+    objectives: t.relation('objectives', { query: { orderBy: { position: 'asc' } } }),
+  }),
+});
+
+builder.prismaObject('Objective', {
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    title: t.string({
+      args: { locale: t.arg({ type: LocaleEnum }) },
+      resolve: (o, { locale }) => localized({ ca: o.titleCa, es: o.titleEs, en: o.titleEn }, locale),
+    }),
+    progress: t.field({
+      type: ProgressRef,
+      select: { measures: { select: { status: true } } },
+      resolve: (objective) => progressOf(objective.measures),
+    }),
+    measures: t.relation('measures', { query: { orderBy: { position: 'asc' } } }),
+    highlightedActions: t.relation('highlights', {
+      description: 'The objective\'s "accions destacades".',
+      query: { orderBy: { position: 'asc' } },
+    }),
+  }),
+});
+
+builder.prismaObject('Measure', {
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    code: t.exposeString('code', { description: 'As the plan writes it: "2.6.A".' }),
+    letter: t.exposeString('letter'),
+    title: t.string({
+      args: { locale: t.arg({ type: LocaleEnum }) },
+      resolve: (m, { locale }) => localized({ ca: m.titleCa, es: m.titleEs, en: m.titleEn }, locale),
+    }),
+    status: t.expose('status', { type: MeasureStatusEnum }),
+    districts: t.relation('districts', {
+      description: 'The districts the measure targets.',
+      query: { orderBy: { code: 'asc' } },
+    }),
+    actions: t.relation('actions', { query: { orderBy: { position: 'asc' } } }),
+    figures: t.relation('figures', { description: 'Figures the plan states for this measure.' }),
+    history: t.relatedConnection('history', {
+      cursor: 'id',
+      description: 'Status changes, newest first.',
+      query: { orderBy: [{ at: 'desc' }, { id: 'desc' }] },
+      totalCount: true,
+    }),
+  }),
+});
+
+builder.prismaObject('MeasureAction', {
+  fields: (t) => ({
+    title: t.string({
+      args: { locale: t.arg({ type: LocaleEnum }) },
+      resolve: (a, { locale }) => localized({ ca: a.titleCa, es: a.titleEs, en: a.titleEn }, locale),
+    }),
+    depth: t.exposeInt('depth', { description: '1 for a sub-item of the action before it.' }),
+  }),
+});
+
+builder.prismaObject('HighlightedAction', {
+  fields: (t) => ({
+    title: t.string({
+      args: { locale: t.arg({ type: LocaleEnum }) },
+      resolve: (a, { locale }) => localized({ ca: a.titleCa, es: a.titleEs, en: a.titleEn }, locale),
+    }),
+  }),
+});
+
+builder.prismaObject('PlanFigure', {
+  fields: (t) => ({
+    kind: t.expose('kind', { type: FigureKindEnum }),
+    value: t.float({ resolve: (figure) => figure.value.toNumber() }),
+    sourceText: t.exposeString('sourceText', {
+      description: 'The words of the plan the figure was read from.',
+    }),
+  }),
+});
+
+builder.prismaObject('MeasureStatusChange', {
+  fields: (t) => ({
+    from: t.expose('from', { type: MeasureStatusEnum }),
+    to: t.expose('to', { type: MeasureStatusEnum }),
+    comment: t.exposeString('comment', { nullable: true }),
+    at: t.expose('at', { type: 'DateTime' }),
+    by: t.relation('by', {
+      nullable: true,
+      description: 'Who changed it: visible to staff only.',
+      authScopes: { staff: true },
+      unauthorizedResolver: () => null,
+    }),
+  }),
+});
+
+builder.prismaObject('DevelopmentPlan', {
+  description: 'A district economic development plan (PDE).',
+  fields: (t) => ({
+    name: t.exposeString('nameCa'),
+    yearApproved: t.exposeInt('yearApproved', { nullable: true }),
+    districts: t.field({
+      type: [DistrictRef],
+      select: { districts: { select: { district: true }, orderBy: { districtCode: 'asc' } } },
+      resolve: (plan) => plan.districts.map((link) => link.district),
+    }),
+    services: t.relation('services'),
+  }),
+});
+
+builder.prismaObject('Programme', {
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    name: t.string({
+      args: { locale: t.arg({ type: LocaleEnum }) },
+      resolve: (p, { locale }) => localized({ ca: p.nameCa, es: p.nameEs, en: p.nameEn }, locale),
+    }),
+    measureCode: t.exposeString('measureCode', { nullable: true }),
+    services: t.relation('services'),
+  }),
+});
+
+const ServiceRef = builder.prismaObject('Service', {
+  fields: (t) => ({
+    name: t.string({
+      args: { locale: t.arg({ type: LocaleEnum }) },
+      resolve: (s, { locale }) => localized({ ca: s.nameCa, es: s.nameEs, en: s.nameEn }, locale),
+    }),
+    programme: t.relation('programme'),
+    developmentPlan: t.relation('developmentPlan', { nullable: true }),
+    districts: t.field({
+      type: [DistrictRef],
+      select: { districts: { select: { district: true }, orderBy: { districtCode: 'asc' } } },
+      resolve: (service) => service.districts.map((link) => link.district),
+    }),
+  }),
+});
+
+builder.prismaObject('SubsidyCall', {
+  fields: (t) => ({
+    name: t.exposeString('nameCa'),
+    year: t.exposeInt('year'),
+    budgetEur: t.float({ nullable: true, resolve: (call) => call.budgetEur?.toNumber() ?? null }),
+    projectsFunded: t.exposeInt('projectsFunded', { nullable: true }),
+    measureCode: t.exposeString('measureCode', { nullable: true }),
+  }),
+});
+
+builder.prismaObjectFields('District', (t) => ({
+  hasDevelopmentPlan: t.boolean({
+    description: "Whether the district has an economic development plan (PDE) in the given year's plan.",
+    args: { year: t.arg.int({ required: true }) },
+    select: (args) => ({
+      developmentPlans: {
+        where: { developmentPlan: { plan: { year: args.year } } },
+        take: 1,
+        select: { districtCode: true },
+      },
+    }),
+    resolve: (district) => district.developmentPlans.length > 0,
+  }),
+  measures: t.relation('measures', {
+    description: "The measures of the given year's plan that target the district.",
+    args: { year: t.arg.int({ required: true }) },
+    query: (args) => ({
+      where: { objective: { axis: { plan: { year: args.year } } } },
+      orderBy: { code: 'asc' },
+    }),
+  }),
+  services: t.field({
+    type: [ServiceRef],
+    args: { year: t.arg.int({ required: true }) },
+    select: (args) => ({
+      services: {
+        where: { service: { programme: { plan: { year: args.year } } } },
+        select: { service: true },
+      },
+    }),
+    resolve: (district) => district.services.map((link) => link.service),
+  }),
+}));
+
+builder.queryFields((t) => ({
+  workPlan: t.prismaField({
+    type: 'WorkPlan',
+    nullable: true,
+    description: 'The work plan of a year, as published.',
+    args: { year: t.arg.int({ required: true }) },
+    resolve: (query, _root, { year }, { db }) => db.workPlan.findUnique({ ...query, where: { year } }),
+  }),
+  workPlans: t.prismaField({
+    type: ['WorkPlan'],
+    resolve: (query, _root, _args, { db }) => db.workPlan.findMany({ ...query, orderBy: { year: 'desc' } }),
+  }),
+  measure: t.prismaField({
+    type: 'Measure',
+    nullable: true,
+    args: { year: t.arg.int({ required: true }), code: t.arg.string({ required: true }) },
+    resolve: (query, _root, { year, code }, { db }) =>
+      db.measure.findFirst({ ...query, where: { code, objective: { axis: { plan: { year } } } } }),
+  }),
+}));
+
+const SetMeasureStatusInput = builder.inputType('SetMeasureStatusInput', {
+  fields: (t) => ({
+    year: t.int({ required: true }),
+    code: t.string({ required: true, description: '"2.6.A"' }),
+    status: t.field({ type: MeasureStatusEnum, required: true }),
+    comment: t.string(),
+  }),
+});
+
+const SetMeasureStatusShape = z.object({
+  year: z.number().int().min(2000).max(2100),
+  code: z.string().regex(/^\d+\.\d+\.[A-Z]$/, 'a measure code such as "2.6.A"'),
+  comment: z.string().max(2000, 'at most 2000 characters').nullish(),
+});
+
+const SetMeasureStatusPayload = builder
+  .objectRef<{ measureId: string | null; userErrors: UserError[] }>('SetMeasureStatusPayload')
+  .implement({
+    fields: (t) => ({
+      measure: t.prismaField({
+        type: 'Measure',
+        nullable: true,
+        resolve: (query, payload, _args, { db }) =>
+          payload.measureId ? db.measure.findUnique({ ...query, where: { id: payload.measureId } }) : null,
+      }),
+      userErrors: t.field({ type: [UserErrorRef], resolve: (payload) => payload.userErrors }),
+    }),
+  });
+
+builder.mutationFields((t) => ({
+  setMeasureStatus: t.field({
+    type: SetMeasureStatusPayload,
+    description: "Staff only: a measure's new execution status, kept in its history.",
+    args: { input: t.arg({ type: SetMeasureStatusInput, required: true }) },
+    authScopes: { staff: true },
+    unauthorizedResolver: (_root, _args, context) => ({ measureId: null, userErrors: [notAllowed(context)] }),
+    resolve: async (_root, { input }, context) => {
+      const parsed = SetMeasureStatusShape.safeParse(input);
+      if (!parsed.success) return { measureId: null, userErrors: validationErrors(parsed.error) };
+      const measureId = await setMeasureStatus(context.db, {
+        year: input.year,
+        code: input.code,
+        status: input.status,
+        comment: input.comment?.trim() || null,
+        byId: context.viewer?.id ?? null,
+      });
+      if (!measureId) {
+        return {
+          measureId: null,
+          userErrors: [
+            userError(
+              ErrorCode.NOT_FOUND,
+              `The ${input.year} plan has no measure ${input.code}`,
+              'input.code',
+            ),
+          ],
+        };
+      }
+      return { measureId, userErrors: [] };
+    },
+  }),
+}));
