@@ -56,6 +56,16 @@ export const builder = new SchemaBuilder<{
     defaultComplexity: 1,
     defaultListMultiplier: 10,
     limit: { complexity: LIMITS.complexity, depth: LIMITS.depth, breadth: LIMITS.breadth },
+    complexityError: (kind, result) => {
+      const name = String(kind).toLowerCase() as 'depth' | 'breadth' | 'complexity';
+      const limit = { depth: result.maxDepth, breadth: result.maxBreadth, complexity: result.maxComplexity }[
+        name
+      ];
+      return new AppError(
+        ErrorCode.LIMIT_EXCEEDED,
+        `The query's ${name} is ${result[name]}; at most ${limit} is allowed`,
+      );
+    },
   },
 });
 

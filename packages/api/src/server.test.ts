@@ -77,6 +77,7 @@ describe('query limits', () => {
     const result = await api.graphql(`{ districts { ${selection} } }`);
     expect(result.data ?? null).toBeNull();
     expect(result.errors?.[0]?.message).toMatch(/depth/i);
+    expect(result.errors?.[0]?.extensions?.code).toBe('LIMIT_EXCEEDED');
   });
 
   it('accepts a query within the limits', async () => {

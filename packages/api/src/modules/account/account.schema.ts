@@ -44,6 +44,16 @@ const LogoutPayload = builder.objectRef<{ ok: boolean }>('LogoutPayload').implem
   fields: (t) => ({ ok: t.exposeBoolean('ok') }),
 });
 
+builder.queryFields((t) => ({
+  me: t.prismaField({
+    type: 'Account',
+    nullable: true,
+    description: 'The signed-in account, or null.',
+    resolve: (query, _root, _args, { db, viewer }) =>
+      viewer ? db.account.findUnique({ ...query, where: { id: viewer.id } }) : null,
+  }),
+}));
+
 builder.mutationFields((t) => ({
   login: t.field({
     type: LoginPayload,

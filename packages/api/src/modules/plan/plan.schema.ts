@@ -56,7 +56,11 @@ builder.prismaObject('WorkPlan', {
       select: { axes: { select: { objectives: { select: { measures: { select: { status: true } } } } } } },
       resolve: (plan) => progressOf(plan.axes.flatMap((axis) => axis.objectives.flatMap((o) => o.measures))),
     }),
-    axes: t.relation('axes', { query: { orderBy: { position: 'asc' } } }),
+    // The plan's own lists are short (a handful of axes, objectives, measures): they weigh accordingly.
+    axes: t.relation('axes', {
+      query: { orderBy: { position: 'asc' } },
+      complexity: { field: 1, multiplier: 4 },
+    }),
     developmentPlans: t.relation('developmentPlans', { query: { orderBy: { nameCa: 'asc' } } }),
     programmes: t.relation('programmes', { query: { orderBy: { code: 'asc' } } }),
     subsidyCalls: t.relation('subsidyCalls', { query: { orderBy: [{ year: 'asc' }, { nameCa: 'asc' }] } }),
@@ -86,7 +90,10 @@ builder.prismaObject('Axis', {
       select: { objectives: { select: { measures: { select: { status: true } } } } },
       resolve: (axis) => progressOf(axis.objectives.flatMap((objective) => objective.measures)),
     }),
-    objectives: t.relation('objectives', { query: { orderBy: { position: 'asc' } } }),
+    objectives: t.relation('objectives', {
+      query: { orderBy: { position: 'asc' } },
+      complexity: { field: 1, multiplier: 4 },
+    }),
   }),
 });
 
@@ -102,7 +109,10 @@ builder.prismaObject('Objective', {
       select: { measures: { select: { status: true } } },
       resolve: (objective) => progressOf(objective.measures),
     }),
-    measures: t.relation('measures', { query: { orderBy: { position: 'asc' } } }),
+    measures: t.relation('measures', {
+      query: { orderBy: { position: 'asc' } },
+      complexity: { field: 1, multiplier: 5 },
+    }),
     highlightedActions: t.relation('highlights', {
       description: 'The objective\'s "accions destacades".',
       query: { orderBy: { position: 'asc' } },
@@ -123,8 +133,12 @@ builder.prismaObject('Measure', {
     districts: t.relation('districts', {
       description: 'The districts the measure targets.',
       query: { orderBy: { code: 'asc' } },
+      complexity: { field: 1, multiplier: 3 },
     }),
-    actions: t.relation('actions', { query: { orderBy: { position: 'asc' } } }),
+    actions: t.relation('actions', {
+      query: { orderBy: { position: 'asc' } },
+      complexity: { field: 1, multiplier: 3 },
+    }),
     figures: t.relation('figures', { description: 'Figures the plan states for this measure.' }),
     history: t.relatedConnection('history', {
       cursor: 'id',

@@ -17,7 +17,10 @@ export const DistrictRef = builder.prismaObject('District', {
     code: t.exposeString('code', { description: 'Official two-digit code, "01".."10".' }),
     name: t.exposeString('name'),
     population: t.exposeInt('population', { description: 'Inhabitants (Padró 2019).' }),
-    neighbourhoods: t.relation('neighbourhoods', { query: { orderBy: { code: 'asc' } } }),
+    neighbourhoods: t.relation('neighbourhoods', {
+      query: { orderBy: { code: 'asc' } },
+      complexity: { field: 1, multiplier: 8 },
+    }),
     boundary: t.field({
       type: 'String',
       description: 'The official boundary as a GeoJSON geometry (WGS84), serialised as JSON text.',

@@ -1,0 +1,27 @@
+import { randomBytes } from 'node:crypto';
+import type { Role } from '@proximitat/db';
+import { hashPassword } from '../modules/account/password.ts';
+import type { TestApi } from './test-api.ts';
+
+export interface TestAccount {
+  id: string;
+  email: string;
+  password: string;
+  token: string;
+}
+
+/** An account of the given role, signed in through the API as a client would. */
+export async function signedIn(api: TestApi, role: Role = 'USER'): Promise<TestAccount> {
+  const email = `${role.toLowerCase()}-${randomBytes(4).toString('hex')}@example.org`;
+  const password = `correct horse ${randomBytes(6).toString('hex')}`;
+  const account = await api.db.account.create({
+    data: { email, passwordHash: await hashPassword(password), role },
+  });
+  const result = await api.graphql<{ login: { token: string | null } }>(
+    'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
+    { email, password },
+  );
+  const token = result.data?.login.token;
+  if (!token) throw new Error(`could not sign in as ${email}: ${JSON.stringify(result)}`);
+  return { id: account.id, email, password, token };
+}
