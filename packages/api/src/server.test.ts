@@ -78,6 +78,7 @@ describe('query limits', () => {
     expect(result.data ?? null).toBeNull();
     expect(result.errors?.[0]?.message).toMatch(/depth/i);
     expect(result.errors?.[0]?.extensions?.code).toBe('LIMIT_EXCEEDED');
+    expect(result.errors?.[0]?.extensions?.stacktrace).toBeUndefined();
   });
 
   it('accepts a query within the limits', async () => {

@@ -83,6 +83,8 @@ export async function createApp({
     csrfPrevention: true,
     // The platform's own shutdown stops Apollo, after the services it depends on are no longer needed.
     stopOnTerminationSignals: false,
+    // Stack traces are internals: logged, never sent.
+    includeStacktraceInErrorResponses: false,
     parseOptions: { maxTokens: LIMITS.tokens },
     validationRules: [
       maxAliasesRule({

@@ -1,7 +1,10 @@
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { Provider as UrqlProvider } from 'urql';
 import { Layout } from './components/layout/Layout.tsx';
+import { DistrictPage } from './features/districts/DistrictPage.tsx';
 import { DistrictsPage } from './features/districts/DistrictsPage.tsx';
+import { PlanPage } from './features/plan/PlanPage.tsx';
+import { SignInPage } from './features/session/SignInPage.tsx';
 import { I18nProvider } from './lib/i18n/i18n.tsx';
 import { createUrqlClient } from './lib/urql.ts';
 import { HomePage } from './pages/HomePage.tsx';
@@ -13,6 +16,9 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <HomePage /> },
       { path: 'districtes', element: <DistrictsPage /> },
+      { path: 'districtes/:code', element: <DistrictPage /> },
+      { path: 'pla', element: <PlanPage /> },
+      { path: 'entrar', element: <SignInPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -17,10 +17,13 @@ export async function signedIn(api: TestApi, role: Role = 'USER'): Promise<TestA
   const account = await api.db.account.create({
     data: { email, passwordHash: await hashPassword(password), role },
   });
-  const result = await api.graphql<{ login: { token: string | null } }>(
-    'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
+  const result = await api.graphql<{
+    login: { token: string | null; account: { id: string; email: string; role: Role } | null };
+  }>(
+    'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token account { id email role } } }',
     { email, password },
   );
+  if (result.errors) throw new Error(`login failed: ${JSON.stringify(result.errors)}`);
   const token = result.data?.login.token;
   if (!token) throw new Error(`could not sign in as ${email}: ${JSON.stringify(result)}`);
   return { id: account.id, email, password, token };

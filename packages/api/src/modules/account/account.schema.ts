@@ -74,7 +74,10 @@ builder.mutationFields((t) => ({
         };
       }
       context.http?.setCookie(SESSION_COOKIE, result.token, SESSION_DAYS * 24 * 60 * 60);
-      return { token: result.token, accountId: result.accountId, userErrors: [] };
+      // The rest of this request is the signed-in account's: it may read its own account.
+      context.viewer = result.account;
+      context.sessionToken = result.token;
+      return { token: result.token, accountId: result.account.id, userErrors: [] };
     },
   }),
   logout: t.field({

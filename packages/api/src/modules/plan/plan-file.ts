@@ -17,7 +17,7 @@ export interface PlanFile {
 
 export async function readPlanFile(path: string): Promise<PlanFile> {
   const parsed = parsePlanDocument(await readFile(path, 'utf8'));
-  const factsFile = path.replace(/\.txt$/i, '') + '.facts.json';
+  const factsFile = `${path.replace(/\.txt$/i, '')}.facts.json`;
   if (!existsSync(factsFile)) return { parsed, facts: undefined, factsFile: undefined };
   const facts = parsePlanFacts(await readFile(factsFile, 'utf8'), factsFile);
   if (facts.year !== parsed.year) {

@@ -155,12 +155,14 @@ builder.prismaObject('MeasureAction', {
       args: { locale: t.arg({ type: LocaleEnum }) },
       resolve: (a, { locale }) => localized({ ca: a.titleCa, es: a.titleEs, en: a.titleEn }, locale),
     }),
+    position: t.exposeInt('position'),
     depth: t.exposeInt('depth', { description: '1 for a sub-item of the action before it.' }),
   }),
 });
 
 builder.prismaObject('HighlightedAction', {
   fields: (t) => ({
+    position: t.exposeInt('position'),
     title: t.string({
       args: { locale: t.arg({ type: LocaleEnum }) },
       resolve: (a, { locale }) => localized({ ca: a.titleCa, es: a.titleEs, en: a.titleEn }, locale),
@@ -286,6 +288,12 @@ builder.queryFields((t) => ({
     description: 'The work plan of a year, as published.',
     args: { year: t.arg.int({ required: true }) },
     resolve: (query, _root, { year }, { db }) => db.workPlan.findUnique({ ...query, where: { year } }),
+  }),
+  currentWorkPlan: t.prismaField({
+    type: 'WorkPlan',
+    nullable: true,
+    description: 'The most recent work plan.',
+    resolve: (query, _root, _args, { db }) => db.workPlan.findFirst({ ...query, orderBy: { year: 'desc' } }),
   }),
   workPlans: t.prismaField({
     type: ['WorkPlan'],

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
+import { SessionControl } from '../../features/session/SessionControl.tsx';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 
@@ -37,11 +38,15 @@ export function Layout() {
                 </NavLink>
               </li>
               <li>
+                <NavLink to="/pla">{t('nav.plan')}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/districtes">{t('nav.districts')}</NavLink>
               </li>
             </ul>
           </nav>
           <LanguageSwitcher />
+          <SessionControl />
         </div>
       </header>
       <main id="main" ref={main} tabIndex={-1}>

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { QueryState } from '../../components/ui/QueryState.tsx';
 import { graphql } from '../../lib/graphql.ts';
@@ -41,7 +42,9 @@ export function DistrictsPage() {
             {result.data?.districts.map((district) => (
               <tr key={district.code}>
                 <td>{district.code}</td>
-                <th scope="row">{district.name}</th>
+                <th scope="row">
+                  <Link to={`/districtes/${district.code}`}>{district.name}</Link>
+                </th>
                 <td className="numeric">{formatNumber(district.population)}</td>
                 <td className="numeric">{district.neighbourhoods.length}</td>
               </tr>

@@ -1,0 +1,107 @@
+import { hashPassword } from '@proximitat/api/password';
+import { readPlanFile, SEED_PLAN_FILE } from '@proximitat/api/plan';
+import { startTestApi, type TestApi } from '@proximitat/api/testing';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations, browserAvailable, launchBrowser, type TestBrowser } from '../src/index.ts';
+
+describe.runIf(browserAvailable())('the plan portal in Chromium', () => {
+  let api: TestApi;
+  let browser: TestBrowser;
+  let page: Page;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    const { importPlan } = await import('@proximitat/api/plan');
+    const { parsed, facts } = await readPlanFile(SEED_PLAN_FILE);
+    await importPlan(api.db, parsed, facts);
+    await api.db.account.create({
+      data: {
+        email: 'tecnica@barcelonactiva.example',
+        passwordHash: await hashPassword('una contrasenya llarga'),
+        role: 'STAFF',
+      },
+    });
+    browser = await launchBrowser();
+    page = await (await browser.browser.newContext()).newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  const progressOf = (name: string) =>
+    page.getByRole('progressbar', { name, exact: true }).getAttribute('aria-valuenow');
+
+  it('shows the plan as a tree in Catalan, with progress and statuses, and no accessibility violations', async () => {
+    await page.goto(`${api.url}/pla`);
+    await page.getByRole('heading', { level: 1, name: 'Pla de treball 2018' }).waitFor();
+    expect(
+      await page.getByRole('heading', { level: 2, name: 'Eix 2. Innovació socioeconòmica' }).isVisible(),
+    ).toBe(true);
+    expect(
+      await page
+        .getByRole('heading', { level: 3, name: /^Objectiu 2\.6\. Promoure la contractació pública/ })
+        .isVisible(),
+    ).toBe(true);
+    expect(await progressOf('Execució de Objectiu 2.6')).toBe('0');
+    expect(await page.locator('.measure', { hasText: '2.6.A' }).getByText('Prevista').isVisible()).toBe(true);
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('opens the actions of a measure with the keyboard', async () => {
+    const summary = page.locator('.measure', { hasText: '2.6.B' }).locator('summary');
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    expect(await page.getByText('Aplicació de les clàusules socials.').isVisible()).toBe(true);
+  });
+
+  it('reads in English, with the plan texts kept in Catalan where no translation exists', async () => {
+    await page.getByLabel('Idioma').selectOption('EN');
+    await page.getByRole('heading', { level: 2, name: 'Axis 2. Innovació socioeconòmica' }).waitFor();
+    expect(await page.locator('.measure', { hasText: '2.6.A' }).getByText('Planned').isVisible()).toBe(true);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByLabel('Language').selectOption('CA');
+  });
+
+  it('shows a district with its map, its PDE and the measures that target it', async () => {
+    await page.goto(`${api.url}/districtes/08`);
+    await page.getByRole('heading', { level: 1, name: 'Nou Barris' }).waitFor();
+    expect(await page.getByRole('img', { name: 'Mapa del districte: Nou Barris' }).isVisible()).toBe(true);
+    expect(await page.getByText('1.2.B', { exact: true }).isVisible()).toBe(true);
+    expect(await page.getByText("Punt d'Atenció a l'Activitat Econòmica de Nou Barris").isVisible()).toBe(
+      true,
+    );
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('lets a staff member change a status in place and the progress bars move', async () => {
+    await page.goto(`${api.url}/entrar`);
+    await page.getByLabel('Adreça electrònica').fill('tecnica@barcelonactiva.example');
+    await page.getByLabel('Contrasenya').fill('una contrasenya llarga');
+    await page.getByRole('button', { name: 'Entra' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Pla de treball 2018' }).waitFor();
+    const editor = page.getByRole('form', { name: "Canvia l'estat 2.6.A" });
+    await editor.waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    const planBefore = Number(await progressOf('Execució de Pla de treball 2018'));
+
+    await editor.getByLabel('Estat nou').selectOption('DONE');
+    await editor.getByLabel('Comentari (opcional)').fill('Directori publicat');
+    await editor.getByRole('button', { name: 'Desa' }).click();
+    await editor.getByText('Estat desat').waitFor();
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('[role="progressbar"][aria-label="Execució de Objectiu 2.6"]')
+          ?.getAttribute('aria-valuenow') === '25',
+    );
+    expect(await page.locator('.measure', { hasText: '2.6.A' }).locator('.badge').textContent()).toBe('Feta');
+    expect(Number(await progressOf('Execució de Pla de treball 2018'))).toBe(Math.round((1 / 53) * 100));
+    expect(planBefore).toBe(0);
+    const history = await api.db.measureStatusChange.findMany({ include: { by: true } });
+    expect(history).toMatchObject([
+      { from: 'PLANNED', to: 'DONE', comment: 'Directori publicat', by: { role: 'STAFF' } },
+    ]);
+  });
+});
