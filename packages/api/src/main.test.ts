@@ -138,6 +138,40 @@ describe('pnpm start', () => {
     }
   }, 180_000);
 
+  it('stops everything when the launcher above it goes away (pnpm does not pass SIGTERM on)', async () => {
+    const port = await freePort();
+    // A compound command, so that sh stays in between instead of exec-ing node.
+    const launcher = spawn('sh', ['-c', `"${process.execPath}" --import tsx "${MAIN}"; exit $?`], {
+      cwd: repoRoot,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        PORT: String(port),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let text = '';
+    launcher.stdout?.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+    });
+    const deadline = Date.now() + 90_000;
+    while (!/running at/.test(text) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(text).toMatch(/running at/);
+    const pids = await servicePids();
+    launcher.kill('SIGKILL');
+    expect(await allGone(pids)).toBe(true);
+    // It stopped itself, in order, rather than being killed.
+    expect(text).toContain('Stopping: finishing the requests under way');
+    const free = await new Promise<boolean>((resolvePort) => {
+      const probe = createServer();
+      probe.once('error', () => resolvePort(false));
+      probe.listen(port, '0.0.0.0', () => probe.close(() => resolvePort(true)));
+    });
+    expect(free).toBe(true);
+  }, 180_000);
+
   it('says in one line that the port is taken, and starts nothing', async () => {
     const blocker = createServer();
     await new Promise<void>((resolveListen) => blocker.listen(0, '0.0.0.0', resolveListen));

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 
 // The launchers between a user's shell and this process: `pnpm start` runs node through pnpm,
 // sh and tsx, and pnpm does not pass SIGTERM on to its children.
-const LAUNCHERS = new Set(['node', 'sh', 'dash', 'pnpm', 'npm', 'npx', 'tsx']);
+const LAUNCHERS = new Set(['node', 'sh', 'dash', 'bash', 'pnpm', 'npm', 'npx', 'tsx']);
+
+// npx shows as "npm exec <package>" (cut to 15 characters).
+const isLauncher = (comm: string) => LAUNCHERS.has(comm) || comm.startsWith('npm exec');
 
 interface ProcInfo {
   comm: string;
@@ -32,7 +35,7 @@ export function watchLaunchers(onGone: () => void, intervalMs = 500): () => void
   let pid = process.ppid;
   for (let depth = 0; depth < 10 && pid > 1; depth++) {
     const info = procInfo(pid);
-    if (!info || !LAUNCHERS.has(info.comm)) break;
+    if (!info || !isLauncher(info.comm)) break;
     watched.push({ pid, startTime: info.startTime });
     pid = info.ppid;
   }
