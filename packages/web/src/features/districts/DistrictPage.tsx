@@ -60,6 +60,19 @@ export function DistrictPage() {
               <dd>{district.neighbourhoods.map((n) => n.name).join(', ')}</dd>
             </dl>
           </div>
+          {district.hasDevelopmentPlan && (
+            <>
+              <h2>{t('district.accountability')}</h2>
+              <p>
+                <a
+                  href={`/reports/accountability.csv?district=${district.code}&period=${PLAN_YEAR}`}
+                  download
+                >
+                  {t('district.accountabilityCsv').replace('{period}', String(PLAN_YEAR))}
+                </a>
+              </p>
+            </>
+          )}
           <h2>{t('district.measures')}</h2>
           {district.measures.length === 0 ? (
             <p>{t('district.noMeasures')}</p>

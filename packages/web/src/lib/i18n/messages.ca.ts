@@ -63,6 +63,8 @@ export const ca = {
   'signIn.submit': 'Entra',
   'signIn.failed': "L'adreça o la contrasenya no són correctes.",
   'signIn.signedInAs': 'Sessió iniciada com a',
+  'district.accountability': 'Rendició de comptes del PDE',
+  'district.accountabilityCsv': 'Descarrega la rendició de comptes de {period} (CSV)',
 } as const;
 
 export type MessageKey = keyof typeof ca;
