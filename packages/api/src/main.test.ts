@@ -19,8 +19,18 @@ interface Started {
   exited: Promise<number | null>;
 }
 
-function run(script: string, args: string[], env: Record<string, string>): Started {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+function run(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  options: { viaShell?: boolean } = {},
+): Started {
+  const command = [process.execPath, '--import', 'tsx', script, ...args];
+  // Through sh with a compound command, so that sh stays in between instead of exec-ing node.
+  const [file, ...argv] = options.viaShell
+    ? ['sh', '-c', `${command.map((part) => `"${part}"`).join(' ')}; exit $?`]
+    : command;
+  const child = spawn(file as string, argv, {
     cwd: repoRoot,
     env: {
       PATH: process.env.PATH ?? '',
@@ -140,30 +150,13 @@ describe('pnpm start', () => {
 
   it('stops everything when the launcher above it goes away (pnpm does not pass SIGTERM on)', async () => {
     const port = await freePort();
-    // A compound command, so that sh stays in between instead of exec-ing node.
-    const launcher = spawn('sh', ['-c', `"${process.execPath}" --import tsx "${MAIN}"; exit $?`], {
-      cwd: repoRoot,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        DATA_DIR: dataDir,
-        LOG_LEVEL: 'warn',
-        PORT: String(port),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let text = '';
-    launcher.stdout?.on('data', (chunk: Buffer) => {
-      text += chunk.toString();
-    });
-    const deadline = Date.now() + 90_000;
-    while (!/running at/.test(text) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    expect(text).toMatch(/running at/);
+    const launcher = run(MAIN, [], { PORT: String(port) }, { viaShell: true });
+    await waitForOutput(launcher, /running at/);
     const pids = await servicePids();
-    launcher.kill('SIGKILL');
+    launcher.child.kill('SIGKILL');
     expect(await allGone(pids)).toBe(true);
     // It stopped itself, in order, rather than being killed.
-    expect(text).toContain('Stopping: finishing the requests under way');
+    expect(launcher.output()).toContain('Stopping: finishing the requests under way');
     const free = await new Promise<boolean>((resolvePort) => {
       const probe = createServer();
       probe.once('error', () => resolvePort(false));
