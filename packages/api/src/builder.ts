@@ -5,7 +5,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { getDatamodel, type PrismaTypes } from '@proximitat/db';
-import { DateTimeResolver } from 'graphql-scalars';
+import { DateResolver, DateTimeResolver } from 'graphql-scalars';
 import type { Context } from './context.ts';
 import { AppError, ErrorCode } from './errors.ts';
 import { LIMITS } from './limits/limits.ts';
@@ -23,6 +23,7 @@ export const builder = new SchemaBuilder<{
   Scalars: {
     ID: { Input: string; Output: string | number };
     DateTime: { Input: Date; Output: Date };
+    Date: { Input: Date; Output: Date };
   };
 }>({
   defaultFieldNullability: false,
@@ -72,3 +73,4 @@ export const builder = new SchemaBuilder<{
 builder.queryType({});
 builder.mutationType({});
 builder.addScalarType('DateTime', DateTimeResolver);
+builder.addScalarType('Date', DateResolver);

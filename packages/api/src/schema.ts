@@ -6,5 +6,7 @@ import './modules/account/account.schema.ts';
 import './modules/plan/plan.schema.ts';
 import './modules/plan/indicator.schema.ts';
 import './modules/plan/accountability.schema.ts';
+import './modules/directory/company.schema.ts';
+import './modules/directory/ecosystem-stats.schema.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -23,10 +23,7 @@ import { schema } from '../schema.ts';
  */
 const NOT_YET_BUILT = {
   operations: {
-    Districts: 'directory (companyCount)',
     SearchCompanies: 'search',
-    Company: 'directory',
-    EcosystemStats: 'directory',
     Register: 'accounts',
     Me: 'accounts',
     SetAccountRole: 'accounts',
@@ -43,12 +40,9 @@ const NOT_YET_BUILT = {
     Shortlist: 'responsible procurement',
   } as Record<string, string>,
   types: {
-    CompanyStatus: 'directory',
     RevisionKind: 'accounts and self-service',
     RevisionStatus: 'accounts and self-service',
     ReviewDecision: 'accounts and self-service',
-    EsgPillar: 'responsible procurement',
-    EsgStatus: 'responsible procurement',
     CompanySort: 'search',
     CompanyFilter: 'search',
     IntRangeInput: 'search',

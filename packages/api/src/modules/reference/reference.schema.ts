@@ -30,7 +30,7 @@ export const DistrictRef = builder.prismaObject('District', {
   }),
 });
 
-builder.prismaObject('Sector', {
+export const SectorRef = builder.prismaObject('Sector', {
   description: 'An activity sector of the directory.',
   fields: (t) => ({
     code: t.exposeString('code'),

@@ -1,0 +1,231 @@
+import { randomUUID } from 'node:crypto';
+import type { CompanyStatus, Prisma, ValueSource } from '@proximitat/db';
+import { type CompanyProfile, PROFILE_FIELDS, type ProfileField } from './company-profile.ts';
+import { fallbackSlug, slugify } from './slug.ts';
+
+type Tx = Prisma.TransactionClient;
+
+export type FieldSources = Partial<Record<ProfileField, ValueSource>>;
+
+export interface UpsertCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface UpsertOptions {
+  source: ValueSource;
+  /** Status of companies created by this write; existing companies keep theirs. */
+  status: CompanyStatus;
+  now: Date;
+}
+
+const existingSelect = {
+  id: true,
+  name: true,
+  legalName: true,
+  taxId: true,
+  legalFormCode: true,
+  cpvCodes: true,
+  street: true,
+  postalCode: true,
+  city: true,
+  districtCode: true,
+  neighbourhoodCode: true,
+  latitude: true,
+  longitude: true,
+  locationApproximate: true,
+  website: true,
+  email: true,
+  phone: true,
+  employees: true,
+  foundedYear: true,
+  descriptionCa: true,
+  descriptionEs: true,
+  descriptionEn: true,
+  insertionCompany: true,
+  specialEmploymentCentre: true,
+  fieldSources: true,
+  sectors: { select: { sectorCode: true }, orderBy: { sectorCode: 'asc' } },
+  certifications: { select: { certificationCode: true }, orderBy: { certificationCode: 'asc' } },
+} satisfies Prisma.CompanySelect;
+
+type Existing = Prisma.CompanyGetPayload<{ select: typeof existingSelect }>;
+
+function currentProfile(row: Existing): CompanyProfile {
+  const { sectors, certifications, fieldSources: _sources, id: _id, ...columns } = row;
+  return {
+    ...columns,
+    sectorCodes: sectors.map((sector) => sector.sectorCode),
+    certificationCodes: certifications.map((certification) => certification.certificationCode),
+  };
+}
+
+function companyColumns(profile: CompanyProfile) {
+  const { sectorCodes: _sectors, certificationCodes: _certifications, ...columns } = profile;
+  return columns;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((item, i) => item === b[i]);
+  return a === b;
+}
+
+/**
+ * The profile to store when `incoming` arrives from `source`: a field whose current value was set
+ * by someone with more say (the company itself or staff, over an import) keeps that value.
+ */
+export function mergeProfile(
+  current: CompanyProfile,
+  sources: FieldSources,
+  incoming: CompanyProfile,
+  source: ValueSource,
+): { profile: CompanyProfile; sources: FieldSources; changed: ProfileField[] } {
+  const profile = { ...current };
+  const nextSources: FieldSources = { ...sources };
+  const changed: ProfileField[] = [];
+  for (const [field, keys] of Object.entries(PROFILE_FIELDS) as [
+    ProfileField,
+    readonly (keyof CompanyProfile)[],
+  ][]) {
+    const owner = sources[field];
+    if (source === 'IMPORT' && owner !== undefined && owner !== 'IMPORT') continue;
+    const differs = keys.some((key) => !sameValue(current[key], incoming[key]));
+    if (differs) {
+      for (const key of keys) (profile as Record<string, unknown>)[key] = incoming[key];
+      changed.push(field);
+    }
+    if (differs || owner === undefined) nextSources[field] = source;
+  }
+  return { profile, sources: nextSources, changed };
+}
+
+function sameSources(a: FieldSources, b: FieldSources): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<ProfileField>;
+  return [...keys].every((key) => a[key] === b[key]);
+}
+
+function allSources(source: ValueSource): FieldSources {
+  return Object.fromEntries(Object.keys(PROFILE_FIELDS).map((field) => [field, source]));
+}
+
+/**
+ * Creates or updates companies by tax ID inside the caller's transaction. Unchanged companies are
+ * not touched (their updatedAt stays), so importing the same data twice changes nothing.
+ */
+export async function upsertCompanies(
+  tx: Tx,
+  profiles: CompanyProfile[],
+  options: UpsertOptions,
+): Promise<UpsertCounts> {
+  const counts: UpsertCounts = { created: 0, updated: 0, unchanged: 0 };
+  if (profiles.length === 0) return counts;
+  const existing = await tx.company.findMany({
+    where: { taxId: { in: profiles.map((profile) => profile.taxId) } },
+    select: existingSelect,
+  });
+  const byTaxId = new Map(existing.map((row) => [row.taxId, row]));
+  const fresh = profiles.filter((profile) => !byTaxId.has(profile.taxId));
+
+  if (fresh.length > 0) {
+    const slugs = await assignSlugs(tx, fresh);
+    const rows = fresh.map((profile, index) => ({
+      id: randomUUID(),
+      slug: slugs[index] ?? '',
+      ...companyColumns(profile),
+      status: options.status,
+      fieldSources: allSources(options.source),
+      createdAt: options.now,
+      updatedAt: options.now,
+      publishedAt: options.status === 'PUBLISHED' ? options.now : null,
+    }));
+    await tx.company.createMany({ data: rows });
+    await tx.companySector.createMany({
+      data: rows.flatMap((row, index) =>
+        (fresh[index]?.sectorCodes ?? []).map((sectorCode) => ({ companyId: row.id, sectorCode })),
+      ),
+    });
+    await tx.companyCertification.createMany({
+      data: rows.flatMap((row, index) =>
+        (fresh[index]?.certificationCodes ?? []).map((certificationCode) => ({
+          companyId: row.id,
+          certificationCode,
+          source: options.source,
+        })),
+      ),
+    });
+    counts.created = fresh.length;
+  }
+
+  for (const incoming of profiles) {
+    const row = byTaxId.get(incoming.taxId);
+    if (!row) continue;
+    const merged = mergeProfile(
+      currentProfile(row),
+      row.fieldSources as FieldSources,
+      incoming,
+      options.source,
+    );
+    const sourcesChanged = !sameSources(merged.sources, row.fieldSources as FieldSources);
+    if (merged.changed.length === 0 && !sourcesChanged) {
+      counts.unchanged += 1;
+      continue;
+    }
+    await writeChanges(tx, row.id, merged.profile, merged.sources, merged.changed, options);
+    if (merged.changed.length > 0) counts.updated += 1;
+    else counts.unchanged += 1;
+  }
+  return counts;
+}
+
+async function writeChanges(
+  tx: Tx,
+  companyId: string,
+  profile: CompanyProfile,
+  sources: FieldSources,
+  changed: ProfileField[],
+  options: UpsertOptions,
+): Promise<void> {
+  const { taxId: _taxId, ...columns } = companyColumns(profile);
+  await tx.company.update({
+    where: { id: companyId },
+    data: { ...columns, fieldSources: sources, ...(changed.length > 0 ? { updatedAt: options.now } : {}) },
+  });
+  if (changed.includes('sectors')) {
+    await tx.companySector.deleteMany({ where: { companyId } });
+    await tx.companySector.createMany({
+      data: profile.sectorCodes.map((sectorCode) => ({ companyId, sectorCode })),
+    });
+  }
+  if (changed.includes('certifications')) {
+    // Certifications that stay keep their verification.
+    await tx.companyCertification.deleteMany({
+      where: { companyId, certificationCode: { notIn: profile.certificationCodes } },
+    });
+    await tx.companyCertification.createMany({
+      data: profile.certificationCodes.map((certificationCode) => ({
+        companyId,
+        certificationCode,
+        source: options.source,
+      })),
+      skipDuplicates: true,
+    });
+  }
+}
+
+/** A slug per new company: its name's, or the name's plus its tax ID when that is taken. */
+async function assignSlugs(tx: Tx, profiles: CompanyProfile[]): Promise<string[]> {
+  const wanted = profiles.map((profile) => slugify(profile.name));
+  const taken = new Set(
+    (await tx.company.findMany({ where: { slug: { in: wanted } }, select: { slug: true } })).map(
+      (row) => row.slug,
+    ),
+  );
+  return profiles.map((profile, index) => {
+    const slug = wanted[index] ?? 'empresa';
+    const chosen = taken.has(slug) ? fallbackSlug(profile.name, profile.taxId) : slug;
+    taken.add(chosen);
+    return chosen;
+  });
+}

@@ -1,0 +1,366 @@
+import type { Prisma } from '@proximitat/db';
+import { builder } from '../../builder.ts';
+import type { Context } from '../../context.ts';
+import { AppError, ErrorCode } from '../../errors.ts';
+import { type Locale, LocaleEnum, translatedName } from '../i18n/locale.schema.ts';
+import { SectorRef } from '../reference/reference.schema.ts';
+import { PROFILE_FIELDS, type ProfileField } from './company-profile.ts';
+import { cpvCode, cpvLabel } from './cpv.ts';
+
+export const CompanyStatusEnum = builder.enumType('CompanyStatus', {
+  description: 'PENDING_REVIEW until staff approve; only PUBLISHED companies are public.',
+  values: ['PENDING_REVIEW', 'PUBLISHED', 'REJECTED', 'ARCHIVED'] as const,
+});
+
+export const ValueSourceEnum = builder.enumType('ValueSource', {
+  description: 'Who set a value: an import, the company itself, Barcelona Activa staff.',
+  values: ['IMPORT', 'COMPANY', 'STAFF'] as const,
+});
+
+export const EsgPillarEnum = builder.enumType('EsgPillar', {
+  values: ['ENVIRONMENTAL', 'SOCIAL', 'GOVERNANCE'] as const,
+});
+
+export const EsgStatusEnum = builder.enumType('EsgStatus', {
+  description:
+    'ESG assessment life cycle: SUBMITTED (scored, awaiting staff), VERIFIED (counts as homologated until validUntil), REJECTED, EXPIRED.',
+  values: ['SUBMITTED', 'VERIFIED', 'REJECTED', 'EXPIRED'] as const,
+});
+
+interface EsgSummary {
+  score: number;
+  status: (typeof EsgStatusEnum)['$inferType'];
+  validUntil: Date | null;
+  pillars: { pillar: (typeof EsgPillarEnum)['$inferType']; score: number }[];
+}
+
+const EsgPillarScoreRef = builder.objectRef<EsgSummary['pillars'][number]>('EsgPillarScore').implement({
+  fields: (t) => ({
+    pillar: t.expose('pillar', { type: EsgPillarEnum }),
+    score: t.exposeInt('score', { description: '0..100' }),
+  }),
+});
+
+const EsgSummaryRef = builder.objectRef<EsgSummary>('EsgSummary').implement({
+  description: "The company's current ESG (ASG) assessment.",
+  fields: (t) => ({
+    score: t.exposeInt('score', { description: '0..100' }),
+    status: t.expose('status', { type: EsgStatusEnum }),
+    validUntil: t.expose('validUntil', { type: 'DateTime', nullable: true }),
+    pillars: t.field({ type: [EsgPillarScoreRef], resolve: (summary) => summary.pillars }),
+  }),
+});
+
+interface GeoPoint {
+  lat: number;
+  lng: number;
+}
+
+const GeoPointRef = builder.objectRef<GeoPoint>('GeoPoint').implement({
+  description: 'A WGS84 position.',
+  fields: (t) => ({ lat: t.exposeFloat('lat'), lng: t.exposeFloat('lng') }),
+});
+
+interface Address {
+  street: string;
+  postalCode: string;
+  city: string;
+  location: GeoPoint | null;
+  locationApproximate: boolean;
+}
+
+const AddressRef = builder.objectRef<Address>('Address').implement({
+  fields: (t) => ({
+    street: t.exposeString('street'),
+    postalCode: t.exposeString('postalCode'),
+    city: t.exposeString('city'),
+    location: t.field({ type: GeoPointRef, nullable: true, resolve: (address) => address.location }),
+    locationApproximate: t.exposeBoolean('locationApproximate', {
+      description: 'True when the position stands for the neighbourhood, not the exact address.',
+    }),
+  }),
+});
+
+const CpvRef = builder.objectRef<{ code: string }>('CpvCode').implement({
+  description: 'A Common Procurement Vocabulary (CPV 2008) code with its label.',
+  fields: (t) => ({
+    code: t.exposeString('code', { description: '"45210000-2"' }),
+    label: t.string({
+      args: { locale: t.arg({ type: LocaleEnum }) },
+      description: 'In Spanish or English; Catalan falls back to Spanish (the CPV has no Catalan version).',
+      resolve: ({ code }, { locale }) => cpvLabel(code, locale),
+    }),
+    level: t.int({
+      description: '1 division, 2 group, 3 class, 4 category, 5 and below: subcategories.',
+      resolve: ({ code }) => cpvCode(code)?.level ?? 0,
+    }),
+  }),
+});
+
+const FieldSourceRef = builder
+  .objectRef<{ field: ProfileField; source: 'IMPORT' | 'COMPANY' | 'STAFF' }>('FieldSource')
+  .implement({
+    description: "Where a profile field's current value came from.",
+    fields: (t) => ({
+      field: t.exposeString('field', { description: 'A field of CompanyProfileInput.' }),
+      source: t.expose('source', { type: ValueSourceEnum }),
+    }),
+  });
+
+builder.prismaObject('CompanyCertification', {
+  fields: (t) => ({
+    code: t.exposeString('certificationCode'),
+    name: t.string({
+      args: { locale: t.arg({ type: LocaleEnum }) },
+      select: { certification: { select: { nameCa: true, nameEs: true, nameEn: true } } },
+      resolve: (row, { locale }) => translatedName(row.certification, locale),
+    }),
+    issuer: t.string({
+      select: { certification: { select: { issuer: true } } },
+      resolve: (row) => row.certification.issuer,
+    }),
+    verified: t.exposeBoolean('verified', { description: "Checked by staff against the issuer's register." }),
+    validUntil: t.expose('validUntil', { type: 'Date', nullable: true }),
+  }),
+});
+
+function description(
+  company: { descriptionCa: string | null; descriptionEs: string | null; descriptionEn: string | null },
+  locale: Locale | null | undefined,
+): string | null {
+  const texts = { CA: company.descriptionCa, ES: company.descriptionEs, EN: company.descriptionEn };
+  return texts[locale ?? 'CA'] ?? texts.CA ?? texts.ES ?? texts.EN;
+}
+
+export const CompanyRef = builder.prismaObject('Company', {
+  description: 'A social and solidarity economy company of the directory.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    slug: t.exposeString('slug', { description: 'Stable: the address of its public page.' }),
+    name: t.exposeString('name'),
+    legalName: t.exposeString('legalName', { nullable: true }),
+    taxId: t.exposeString('taxId', { description: 'CIF/NIF' }),
+    legalForm: t.exposeString('legalFormCode', { description: 'A legalForms code (legal-forms.csv).' }),
+    legalFormName: t.string({
+      args: { locale: t.arg({ type: LocaleEnum }) },
+      select: { legalForm: { select: { nameCa: true, nameEs: true, nameEn: true } } },
+      resolve: (company, { locale }) => translatedName(company.legalForm, locale),
+    }),
+    status: t.expose('status', { type: CompanyStatusEnum }),
+    foundedYear: t.exposeInt('foundedYear', { nullable: true }),
+    employees: t.exposeInt('employees', { nullable: true }),
+    description: t.string({
+      nullable: true,
+      args: { locale: t.arg({ type: LocaleEnum }) },
+      description: 'In the requested language, falling back to Catalan, then Spanish, then English.',
+      select: { descriptionCa: true, descriptionEs: true, descriptionEn: true },
+      resolve: (company, { locale }) => description(company, locale),
+    }),
+    website: t.exposeString('website', { nullable: true }),
+    email: t.exposeString('email', { nullable: true }),
+    phone: t.exposeString('phone', { nullable: true }),
+    address: t.field({
+      type: AddressRef,
+      nullable: true,
+      select: {
+        street: true,
+        postalCode: true,
+        city: true,
+        latitude: true,
+        longitude: true,
+        locationApproximate: true,
+      },
+      resolve: (company) =>
+        company.street && company.postalCode && company.city
+          ? {
+              street: company.street,
+              postalCode: company.postalCode,
+              city: company.city,
+              location:
+                company.latitude !== null && company.longitude !== null
+                  ? { lat: company.latitude, lng: company.longitude }
+                  : null,
+              locationApproximate: company.locationApproximate,
+            }
+          : null,
+    }),
+    district: t.relation('district', { nullable: true }),
+    neighbourhood: t.relation('neighbourhood', { nullable: true }),
+    sectors: t.field({
+      type: [SectorRef],
+      select: { sectors: { select: { sector: true }, orderBy: { sector: { position: 'asc' } } } },
+      resolve: (company) => company.sectors.map((row) => row.sector),
+    }),
+    cpvCodes: t.exposeStringList('cpvCodes', { description: 'CPV 2008 codes with check digit.' }),
+    cpv: t.field({
+      type: [CpvRef],
+      description: 'The CPV codes with their labels.',
+      select: { cpvCodes: true },
+      resolve: (company) => company.cpvCodes.map((code) => ({ code })),
+    }),
+    certifications: t.relation('certifications', {
+      query: { orderBy: { certification: { position: 'asc' } } },
+    }),
+    esg: t.field({
+      type: EsgSummaryRef,
+      nullable: true,
+      description: 'The current ESG (ASG) homologation; null while the company has no assessment.',
+      // Assessments are submitted and verified through the ESG homologation workflow; until a
+      // company has one, there is nothing to show.
+      resolve: () => null,
+    }),
+    insertionCompany: t.exposeBoolean('insertionCompany', { description: "Registered empresa d'inserció." }),
+    specialEmploymentCentre: t.exposeBoolean('specialEmploymentCentre', {
+      description: "Registered centre especial de treball d'iniciativa social.",
+    }),
+    reservedContractEligible: t.boolean({
+      description:
+        "May bid for contracts reserved under Llei 9/2017, DA 4a: a registered empresa d'inserció or centre especial de treball d'iniciativa social.",
+      select: { insertionCompany: true, specialEmploymentCentre: true },
+      resolve: (company) => company.insertionCompany || company.specialEmploymentCentre,
+    }),
+    fieldSources: t.field({
+      type: [FieldSourceRef],
+      description: "Where each field's value came from: staff only.",
+      authScopes: { staff: true },
+      select: { fieldSources: true },
+      resolve: (company) => {
+        const sources = company.fieldSources as Partial<Record<ProfileField, 'IMPORT' | 'COMPANY' | 'STAFF'>>;
+        return (Object.keys(PROFILE_FIELDS) as ProfileField[]).flatMap((field) => {
+          const source = sources[field];
+          return source ? [{ field, source }] : [];
+        });
+      },
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    publishedAt: t.expose('publishedAt', { type: 'DateTime', nullable: true }),
+  }),
+});
+
+export function isStaff(context: Context): boolean {
+  return context.viewer?.role === 'STAFF' || context.viewer?.role === 'ADMIN';
+}
+
+/** What the viewer may see: anonymous callers and non-staff only published companies. */
+export function visibleCompanies(context: Context): Prisma.CompanyWhereInput {
+  return isStaff(context) ? {} : { status: 'PUBLISHED' };
+}
+
+const CompanyListFilter = builder.inputType('CompanyListFilter', {
+  description: 'Filters of the plain directory listing. Lists are "any of".',
+  fields: (t) => ({
+    statuses: t.field({
+      type: [CompanyStatusEnum],
+      description: 'Staff only; others always see PUBLISHED companies.',
+    }),
+    districts: t.stringList(),
+    neighbourhoods: t.stringList(),
+    sectors: t.stringList(),
+    legalForms: t.stringList(),
+    reservedContractEligible: t.boolean(),
+    nameOrTaxId: t.string({ description: 'Part of the name or the tax ID, case-insensitive.' }),
+  }),
+});
+
+const CompanyListOrder = builder.enumType('CompanyListOrder', {
+  values: ['NAME', 'NEWEST', 'RECENTLY_UPDATED'] as const,
+});
+
+const MAX_FILTER_VALUES = 100;
+
+builder.queryFields((t) => ({
+  company: t.prismaField({
+    type: 'Company',
+    nullable: true,
+    description: 'A company by its slug: published ones for everyone, any for staff.',
+    args: { slug: t.arg.string({ required: true }) },
+    resolve: (query, _root, { slug }, context) =>
+      context.db.company.findFirst({ ...query, where: { slug, ...visibleCompanies(context) } }),
+  }),
+  companies: t.prismaConnection({
+    type: 'Company',
+    cursor: 'id',
+    description:
+      'The directory as a plain list: published companies for everyone; staff see every status and can filter by it.',
+    args: {
+      filter: t.arg({ type: CompanyListFilter }),
+      order: t.arg({ type: CompanyListOrder, defaultValue: 'NAME' }),
+    },
+    totalCount: (_parent, { filter }, context) =>
+      context.db.company.count({ where: listWhere(filter, context) }),
+    resolve: (query, _root, { filter, order }, context) =>
+      context.db.company.findMany({
+        ...query,
+        where: listWhere(filter, context),
+        orderBy:
+          order === 'NEWEST'
+            ? [{ createdAt: 'desc' }, { id: 'asc' }]
+            : order === 'RECENTLY_UPDATED'
+              ? [{ updatedAt: 'desc' }, { id: 'asc' }]
+              : [{ name: 'asc' }, { id: 'asc' }],
+      }),
+  }),
+}));
+
+type ListFilter = {
+  statuses?: ('PENDING_REVIEW' | 'PUBLISHED' | 'REJECTED' | 'ARCHIVED')[] | null;
+  districts?: string[] | null;
+  neighbourhoods?: string[] | null;
+  sectors?: string[] | null;
+  legalForms?: string[] | null;
+  reservedContractEligible?: boolean | null;
+  nameOrTaxId?: string | null;
+};
+
+function listWhere(filter: ListFilter | null | undefined, context: Context): Prisma.CompanyWhereInput {
+  for (const [name, values] of Object.entries(filter ?? {})) {
+    if (Array.isArray(values) && values.length > MAX_FILTER_VALUES) {
+      throw new AppError(ErrorCode.VALIDATION, `filter.${name}: at most ${MAX_FILTER_VALUES} values`);
+    }
+  }
+  const statuses = filter?.statuses;
+  if (statuses?.some((status) => status !== 'PUBLISHED') && !isStaff(context)) {
+    throw new AppError(
+      context.viewer ? ErrorCode.FORBIDDEN : ErrorCode.UNAUTHENTICATED,
+      'filter.statuses: only staff can list unpublished companies',
+    );
+  }
+  const text = filter?.nameOrTaxId?.trim().slice(0, 200);
+  const and: Prisma.CompanyWhereInput[] = [
+    isStaff(context) ? (statuses?.length ? { status: { in: statuses } } : {}) : { status: 'PUBLISHED' },
+  ];
+  if (filter?.districts?.length) and.push({ districtCode: { in: filter.districts } });
+  if (filter?.neighbourhoods?.length) and.push({ neighbourhoodCode: { in: filter.neighbourhoods } });
+  if (filter?.legalForms?.length) and.push({ legalFormCode: { in: filter.legalForms } });
+  if (filter?.sectors?.length) and.push({ sectors: { some: { sectorCode: { in: filter.sectors } } } });
+  if (typeof filter?.reservedContractEligible === 'boolean') {
+    const eligible: Prisma.CompanyWhereInput = {
+      OR: [{ insertionCompany: true }, { specialEmploymentCentre: true }],
+    };
+    and.push(filter.reservedContractEligible ? eligible : { NOT: eligible });
+  }
+  if (text) {
+    and.push({
+      OR: [
+        { name: { contains: text, mode: 'insensitive' } },
+        { taxId: { equals: text.toUpperCase().replace(/[\s.-]/g, '') } },
+      ],
+    });
+  }
+  return { AND: and };
+}
+
+builder.prismaObjectFields('District', (t) => ({
+  companyCount: t.relationCount('companies', {
+    description: 'Published directory companies located in the district.',
+    where: { status: 'PUBLISHED' },
+  }),
+}));
+
+builder.prismaObjectFields('Neighbourhood', (t) => ({
+  companyCount: t.relationCount('companies', {
+    description: 'Published directory companies located in the neighbourhood.',
+    where: { status: 'PUBLISHED' },
+  }),
+}));

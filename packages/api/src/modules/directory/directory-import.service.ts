@@ -1,0 +1,171 @@
+import type { CompanyStatus, Db, ValueSource } from '@proximitat/db';
+import { CSV_BOM, csvRow } from '../common/csv.ts';
+import { type CompanyProfile, type ValidationContext, validateCompanyProfile } from './company-profile.ts';
+import { type UpsertCounts, upsertCompanies } from './company-write.ts';
+import type { ImportFile } from './directory-file.ts';
+import { columnOfField, type ImportRecord, readImportRecord } from './import-row.ts';
+import { loadValidationContext } from './validation-context.ts';
+
+export interface RowProblem {
+  column: string;
+  message: string;
+}
+
+export interface RejectedRow {
+  row: number;
+  record: ImportRecord;
+  problems: RowProblem[];
+}
+
+export interface ValidatedImport {
+  valid: { row: number; profile: CompanyProfile }[];
+  rejected: RejectedRow[];
+}
+
+/** Validates every row before anything is written; a tax ID repeated in the file rejects the later rows. */
+export function validateImport(file: ImportFile, context: ValidationContext): ValidatedImport {
+  const valid: ValidatedImport['valid'] = [];
+  const rejected: RejectedRow[] = [];
+  const firstRowOfTaxId = new Map<string, number>();
+  for (const { row, record, problem } of file.rows) {
+    if (problem) {
+      rejected.push({ row, record, problems: [{ column: 'row', message: problem }] });
+      continue;
+    }
+    const reading = readImportRecord(record);
+    const problems: RowProblem[] = reading.errors.map((error) => ({
+      column: error.field,
+      message: error.message,
+    }));
+    const badColumns = new Set(problems.map((problem) => problem.column));
+    const result = validateCompanyProfile(reading.draft, context);
+    if (!result.ok) {
+      for (const error of result.errors) {
+        const column = columnOfField(error.field);
+        if (!badColumns.has(column)) problems.push({ column, message: error.message });
+      }
+    } else {
+      const first = firstRowOfTaxId.get(result.profile.taxId);
+      if (first !== undefined) {
+        problems.push({ column: 'tax_id', message: `${result.profile.taxId} is already on row ${first}` });
+      } else firstRowOfTaxId.set(result.profile.taxId, row);
+    }
+    if (problems.length > 0 || !result.ok) rejected.push({ row, record, problems });
+    else valid.push({ row, profile: result.profile });
+  }
+  return { valid, rejected };
+}
+
+export function describeProblems(rejected: RejectedRow[]): string[] {
+  return rejected.flatMap(({ row, problems }) =>
+    problems.map(({ column, message }) =>
+      column === 'row' ? `row ${row}: ${message}` : `row ${row}, ${column}: ${message}`,
+    ),
+  );
+}
+
+export interface ImportOptions {
+  /** Import the valid rows and report the others, instead of writing nothing. */
+  skipInvalid?: boolean;
+  /** Status of the companies the import creates (default PUBLISHED). */
+  status?: CompanyStatus;
+  source?: ValueSource;
+  batchSize?: number;
+  now?: Date;
+  onProgress?: (done: number, total: number) => void;
+  /** Called after validation, before anything is written. */
+  onValidated?: (validated: ValidatedImport) => void;
+}
+
+export interface ImportSummary extends UpsertCounts {
+  rows: number;
+  rejected: number;
+  /** False when invalid rows stopped the import: nothing was written. */
+  written: boolean;
+}
+
+export interface ImportResult {
+  summary: ImportSummary;
+  rejected: RejectedRow[];
+}
+
+/**
+ * Imports a directory file: every row is validated first; then, unless rows were rejected without
+ * --skip-invalid, all valid rows are upserted by tax ID in batches inside one transaction, so a
+ * failure half-way leaves the directory as it was.
+ */
+export async function importDirectory(
+  db: Db,
+  file: ImportFile,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
+  const now = options.now ?? new Date();
+  const context = await loadValidationContext(db, now);
+  const validated = validateImport(file, context);
+  options.onValidated?.(validated);
+  const summary: ImportSummary = {
+    rows: file.rows.length,
+    rejected: validated.rejected.length,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    written: false,
+  };
+  if (validated.rejected.length > 0 && !options.skipInvalid) return { summary, rejected: validated.rejected };
+
+  const counts = await writeProfiles(
+    db,
+    validated.valid.map((entry) => entry.profile),
+    { source: options.source ?? 'IMPORT', status: options.status ?? 'PUBLISHED', now },
+    options.batchSize ?? 1000,
+    options.onProgress,
+  );
+  return { summary: { ...summary, ...counts, written: true }, rejected: validated.rejected };
+}
+
+export async function writeProfiles(
+  db: Db,
+  profiles: CompanyProfile[],
+  upsert: { source: ValueSource; status: CompanyStatus; now: Date },
+  batchSize = 1000,
+  onProgress?: (done: number, total: number) => void,
+): Promise<UpsertCounts> {
+  const counts: UpsertCounts = { created: 0, updated: 0, unchanged: 0 };
+  await db.$transaction(
+    async (tx) => {
+      for (let start = 0; start < profiles.length; start += batchSize) {
+        const batch = await upsertCompanies(tx, profiles.slice(start, start + batchSize), upsert);
+        counts.created += batch.created;
+        counts.updated += batch.updated;
+        counts.unchanged += batch.unchanged;
+        onProgress?.(Math.min(profiles.length, start + batchSize), profiles.length);
+      }
+    },
+    { timeout: 60 * 60_000, maxWait: 60_000 },
+  );
+  return counts;
+}
+
+/** The rejected rows with their problems, in the input's own format, for fixing and importing again. */
+export function rejectedRowsFile(file: ImportFile, rejected: RejectedRow[]): string {
+  const reason = (entry: RejectedRow) =>
+    entry.problems
+      .map(({ column, message }) => (column === 'row' ? message : `${column}: ${message}`))
+      .join(' | ');
+  if (file.format === 'json') {
+    return `${JSON.stringify(
+      rejected.map((entry) => ({ row: entry.row, errors: reason(entry), ...entry.record })),
+      null,
+      2,
+    )}\n`;
+  }
+  const header = ['row', 'errors', ...file.columns];
+  const lines = rejected.map((entry) =>
+    csvRow(
+      [String(entry.row), reason(entry), ...file.columns.map((column) => String(entry.record[column] ?? ''))],
+      file.delimiter,
+      false,
+    ),
+  );
+  return CSV_BOM + [csvRow(header, file.delimiter, false), ...lines].join('');
+}

@@ -1,0 +1,206 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../../testing/test-api.ts';
+import { parseCsv, parseJson } from './directory-file.ts';
+import { describeProblems, importDirectory, rejectedRowsFile } from './directory-import.service.ts';
+import { makeCif } from './tax-id.ts';
+
+let api: TestApi;
+
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(async () => api?.close());
+
+const COOP = makeCif('F', 8100001);
+const ASSOC = makeCif('G', 8100002);
+const SL = makeCif('B', 8100003);
+
+const HEADER =
+  'tax_id;name;legal_name;legal_form;sectors;cpv_codes;street;postal_code;city;district_code;neighbourhood_code;lat;lng;website;email;phone;employees;founded_year;description_ca;description_es;description_en;certifications;insertion_company;special_employment_centre';
+
+const GOOD = [
+  `${COOP};La Formiga Neteja;La Formiga Neteja, SCCL;COOP_TREBALL;NETEJA;90910000-9;Carrer de Mallorca, 401;08013;Barcelona;;;41.4036;2.1744;laformiga.coop;hola@laformiga.coop;93 123 45 67;12;2009;"Neteja d'oficines; amb ""productes"" ecològics";;;ISO14001;sí;no`,
+  `${ASSOC};Associació l'Esberla;;ASSOCIACIO;EDUCACIO;80500000-9;Carrer del Baluard, 12;08003;Barcelona;;3;;;;;;4;2015;Formació al barri de la Barceloneta;;;;no;no`,
+  `${SL};Recupera Sud;;SOCIETAT_MERCANTIL;RESIDUS;90510000-5;Carrer de Barcelona, 1;08901;L'Hospitalet de Llobregat;;;;;;;;40;1999;;;;;1;0`,
+];
+
+function csv(...rows: string[]): string {
+  return `\uFEFF${HEADER}\r\n${rows.join('\r\n')}\r\n`;
+}
+
+async function companyCount() {
+  return api.db.company.count();
+}
+
+describe('directory import', () => {
+  it('rejects a file with bad rows, says exactly where, and writes nothing', async () => {
+    const file = parseCsv(
+      csv(
+        GOOD[0] ?? '',
+        `B86670461;Mala;;COOP_TREBALL;NETEJA;45210000-3;;;;;;;;;;;dotze;;;;;;potser;no`,
+        `${ASSOC};;;FORMA_INVENTADA;;;Carrer Gran, 1;08001;Barcelona;02;03;;;;;;;;;;;;;`,
+        `${COOP};Duplicada;;COOP_TREBALL;NETEJA;;;;;;;;;;;;;;;;;;;`,
+      ),
+    );
+    const result = await importDirectory(api.db, file);
+    expect(result.summary).toMatchObject({ written: false, rows: 4, rejected: 3, created: 0 });
+    expect(describeProblems(result.rejected)).toEqual([
+      'row 3, employees: "dotze" is not a whole number',
+      'row 3, insertion_company: "potser" is not a yes/no value (true/false, sí/no, yes/no, 1/0)',
+      'row 3, tax_id: wrong check character in B86670461 (expected 0)',
+      'row 3, cpv_codes: wrong check digit in 45210000-3 (expected 45210000-2)',
+      'row 4, name: is required',
+      'row 4, legal_form: unknown legal form "FORMA_INVENTADA"',
+      'row 4, sectors: at least one sector is required',
+      'row 4, neighbourhood_code: neighbourhood 03 (la Barceloneta) is in district 01, not 02',
+      `row 5, tax_id: ${COOP} is already on row 2`,
+    ]);
+    expect(await companyCount()).toBe(0);
+  });
+
+  it('with --skip-invalid imports the valid rows and returns the rejected ones with their reasons', async () => {
+    const file = parseCsv(csv(GOOD[2] ?? '', 'B86670461;Mala;;COOP_TREBALL;NETEJA;;;;;;;;;;;;;;;;;;;'));
+    const result = await importDirectory(api.db, file, { skipInvalid: true });
+    expect(result.summary).toMatchObject({ written: true, created: 1, rejected: 1 });
+    const rejectedFile = rejectedRowsFile(file, result.rejected);
+    expect(rejectedFile).toContain('row;errors;tax_id;name');
+    expect(rejectedFile).toContain(
+      '3;tax_id: wrong check character in B86670461 (expected 0);B86670461;Mala',
+    );
+    // The rejected rows file reads back as the same rows.
+    expect(
+      parseCsv(rejectedFile.replace(/^\uFEFFrow;errors;/, '\uFEFF').replace(/\r\n3;[^;]*;/, '\r\n')).rows[0]
+        ?.record.name,
+    ).toBe('Mala');
+    await api.db.company.deleteMany();
+  });
+
+  it('imports a file, keeps its text exactly, derives places, and re-importing changes nothing', async () => {
+    const file = parseCsv(csv(...GOOD));
+    const first = await importDirectory(api.db, file);
+    expect(first.summary).toMatchObject({ written: true, created: 3, updated: 0, unchanged: 0, rejected: 0 });
+
+    const coop = await api.db.company.findUniqueOrThrow({
+      where: { taxId: COOP },
+      include: { sectors: true, certifications: true },
+    });
+    expect(coop).toMatchObject({
+      slug: 'la-formiga-neteja',
+      status: 'PUBLISHED',
+      districtCode: '02',
+      neighbourhoodCode: '06',
+      website: 'https://laformiga.coop/',
+      descriptionCa: 'Neteja d\'oficines; amb "productes" ecològics',
+      insertionCompany: true,
+      cpvCodes: ['90910000-9'],
+      fieldSources: expect.objectContaining({ name: 'IMPORT', address: 'IMPORT' }),
+    });
+    expect(coop.publishedAt).not.toBeNull();
+    const association = await api.db.company.findUniqueOrThrow({ where: { taxId: ASSOC } });
+    expect(association).toMatchObject({
+      districtCode: '01',
+      neighbourhoodCode: '03',
+      locationApproximate: true,
+    });
+    const outside = await api.db.company.findUniqueOrThrow({ where: { taxId: SL } });
+    expect(outside).toMatchObject({
+      districtCode: null,
+      city: "L'Hospitalet de Llobregat",
+      specialEmploymentCentre: false,
+    });
+
+    const again = await importDirectory(api.db, parseCsv(csv(...GOOD)));
+    expect(again.summary).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
+    const after = await api.db.company.findUniqueOrThrow({ where: { taxId: COOP } });
+    expect(after.updatedAt).toEqual(coop.updatedAt);
+  });
+
+  it('updates in place by tax ID and keeps the slug, the status and what the company wrote itself', async () => {
+    const before = await api.db.company.findUniqueOrThrow({ where: { taxId: COOP } });
+    await api.db.company.update({
+      where: { id: before.id },
+      data: {
+        status: 'ARCHIVED',
+        phone: '93 000 00 00',
+        fieldSources: { ...(before.fieldSources as object), phone: 'COMPANY' },
+      },
+    });
+    const changed = (GOOD[0] ?? '')
+      .replace('La Formiga Neteja;', 'La Formiga Neteja i Manteniment;')
+      .replace(';12;2009;', ';15;2009;');
+    const result = await importDirectory(api.db, parseCsv(csv(changed)));
+    expect(result.summary).toMatchObject({ created: 0, updated: 1 });
+    const after = await api.db.company.findUniqueOrThrow({ where: { taxId: COOP } });
+    expect(after).toMatchObject({
+      id: before.id,
+      slug: 'la-formiga-neteja',
+      name: 'La Formiga Neteja i Manteniment',
+      employees: 15,
+      status: 'ARCHIVED',
+      phone: '93 000 00 00',
+    });
+    expect(after.updatedAt.getTime()).toBeGreaterThan(before.updatedAt.getTime());
+  });
+
+  it('reads JSON with the same fields, lists as arrays or text and booleans as booleans', async () => {
+    const taxId = makeCif('F', 8100004);
+    const file = parseJson(
+      JSON.stringify([
+        {
+          tax_id: taxId,
+          name: 'La Formiga Neteja',
+          legal_form: 'COOP_SERVEIS',
+          sectors: ['NETEJA', 'JARDINERIA'],
+          cpv_codes: '77310000-6',
+          neighbourhood_code: '06',
+          street: 'Carrer de Provença, 1',
+          postal_code: '08013',
+          city: 'Barcelona',
+          employees: 3,
+          insertion_company: false,
+        },
+        { tax_id: 'x', nom: 'sense camps coneguts' },
+      ]),
+    );
+    const result = await importDirectory(api.db, file, { skipInvalid: true, status: 'PENDING_REVIEW' });
+    expect(describeProblems(result.rejected)).toEqual(['row 2: unknown field nom']);
+    const company = await api.db.company.findUniqueOrThrow({ where: { taxId }, include: { sectors: true } });
+    expect(company).toMatchObject({
+      status: 'PENDING_REVIEW',
+      districtCode: '02',
+      employees: 3,
+      publishedAt: null,
+    });
+    // The name's slug is taken: the tax ID makes it unique.
+    expect(company.slug).toBe(`la-formiga-neteja-${taxId.toLowerCase()}`);
+    expect(company.sectors.map((s) => s.sectorCode).sort()).toEqual(['JARDINERIA', 'NETEJA']);
+  });
+});
+
+describe('import files', () => {
+  it('detects the delimiter and reads quoted cells with commas, semicolons and newlines', () => {
+    const comma = parseCsv(
+      `tax_id,name,legal_form,sectors\r\n${COOP},"Cuina, Sopa; i ""Pa""\nnou",COOP_TREBALL,"CURES;SALUT"\r\n`,
+    );
+    expect(comma.delimiter).toBe(',');
+    expect(comma.rows[0]?.record).toEqual({
+      tax_id: COOP,
+      name: 'Cuina, Sopa; i "Pa"\nnou',
+      legal_form: 'COOP_TREBALL',
+      sectors: 'CURES;SALUT',
+    });
+    expect(parseCsv(`\uFEFFtax_id;name;legal_form;sectors\n${COOP};A;B;C\n`).delimiter).toBe(';');
+  });
+
+  it('refuses unknown and missing columns before reading any row', () => {
+    expect(() => parseCsv('tax_id;nom;legal_form;sectors\n')).toThrow('unknown column "nom"');
+    expect(() => parseCsv('tax_id;name;sectors\n')).toThrow('missing required column: legal_form');
+    expect(() => parseCsv('')).toThrow('the file is empty');
+    expect(() => parseJson('{"a": 1}')).toThrow('expected a JSON array');
+  });
+
+  it('reports a row whose cells do not match the header', () => {
+    const file = parseCsv(`tax_id;name;legal_form;sectors\n${COOP};A;COOP_TREBALL\n`);
+    expect(file.rows[0]?.problem).toBe('has 3 cells but the header has 4 columns');
+  });
+});
