@@ -130,31 +130,7 @@ export async function upsertCompanies(
 
   if (fresh.length > 0) {
     const slugs = await assignSlugs(tx, fresh);
-    const rows = fresh.map((profile, index) => ({
-      id: randomUUID(),
-      slug: slugs[index] ?? '',
-      ...companyColumns(profile),
-      status: options.status,
-      fieldSources: allSources(options.source),
-      createdAt: options.now,
-      updatedAt: options.now,
-      publishedAt: options.status === 'PUBLISHED' ? options.now : null,
-    }));
-    await tx.company.createMany({ data: rows });
-    await tx.companySector.createMany({
-      data: rows.flatMap((row, index) =>
-        (fresh[index]?.sectorCodes ?? []).map((sectorCode) => ({ companyId: row.id, sectorCode })),
-      ),
-    });
-    await tx.companyCertification.createMany({
-      data: rows.flatMap((row, index) =>
-        (fresh[index]?.certificationCodes ?? []).map((certificationCode) => ({
-          companyId: row.id,
-          certificationCode,
-          source: options.source,
-        })),
-      ),
-    });
+    await insertCompanies(tx, fresh, slugs, options);
     counts.created = fresh.length;
   }
 
@@ -228,4 +204,88 @@ async function assignSlugs(tx: Tx, profiles: CompanyProfile[]): Promise<string[]
     taken.add(chosen);
     return chosen;
   });
+}
+
+/**
+ * New companies in three statements per batch: column arrays unnested by PostgreSQL. Prisma's
+ * createMany builds one parameter per value, which made it the import's bottleneck.
+ */
+async function insertCompanies(
+  tx: Tx,
+  profiles: CompanyProfile[],
+  slugs: string[],
+  options: UpsertOptions,
+): Promise<void> {
+  const ids = profiles.map(() => randomUUID());
+  const column = <T>(pick: (profile: CompanyProfile) => T) => profiles.map(pick);
+  const sources = JSON.stringify(allSources(options.source));
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "Company" (id, slug, name, "legalName", "taxId", "legalFormCode", website, email, phone,
+       employees, "foundedYear", "descriptionCa", "descriptionEs", "descriptionEn", street, "postalCode", city,
+       "districtCode", "neighbourhoodCode", latitude, longitude, "locationApproximate", "cpvCodes",
+       "insertionCompany", "specialEmploymentCentre", status, "fieldSources", "createdAt", "updatedAt", "publishedAt")
+     SELECT t.id, t.slug, t.name, t.legal_name, t.tax_id, t.legal_form, t.website, t.email, t.phone,
+       t.employees, t.founded_year, t.description_ca, t.description_es, t.description_en, t.street, t.postal_code,
+       t.city, t.district_code, t.neighbourhood_code, t.latitude, t.longitude, t.approximate,
+       string_to_array(t.cpv, ';'), t.insertion, t.special_employment,
+       $26::"CompanyStatus", $27::jsonb, ($28::timestamptz AT TIME ZONE 'UTC'),
+       ($28::timestamptz AT TIME ZONE 'UTC'), ($29::timestamptz AT TIME ZONE 'UTC')
+     FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+       $9::text[], $10::int[], $11::int[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[],
+       $17::text[], $18::text[], $19::text[], $20::float8[], $21::float8[], $22::bool[], $23::text[], $24::bool[],
+       $25::bool[])
+       AS t(id, slug, name, legal_name, tax_id, legal_form, website, email, phone, employees, founded_year,
+         description_ca, description_es, description_en, street, postal_code, city, district_code,
+         neighbourhood_code, latitude, longitude, approximate, cpv, insertion, special_employment)`,
+    ids,
+    slugs,
+    column((p) => p.name),
+    column((p) => p.legalName),
+    column((p) => p.taxId),
+    column((p) => p.legalFormCode),
+    column((p) => p.website),
+    column((p) => p.email),
+    column((p) => p.phone),
+    column((p) => p.employees),
+    column((p) => p.foundedYear),
+    column((p) => p.descriptionCa),
+    column((p) => p.descriptionEs),
+    column((p) => p.descriptionEn),
+    column((p) => p.street),
+    column((p) => p.postalCode),
+    column((p) => p.city),
+    column((p) => p.districtCode),
+    column((p) => p.neighbourhoodCode),
+    column((p) => p.latitude),
+    column((p) => p.longitude),
+    column((p) => p.locationApproximate),
+    column((p) => p.cpvCodes.join(';')),
+    column((p) => p.insertionCompany),
+    column((p) => p.specialEmploymentCentre),
+    options.status,
+    sources,
+    // Prisma keeps DateTime as UTC timestamps without a zone.
+    options.now.toISOString(),
+    options.status === 'PUBLISHED' ? options.now.toISOString() : null,
+  );
+  const sectorPairs = profiles.flatMap((profile, index) =>
+    profile.sectorCodes.map((code) => [ids[index], code]),
+  );
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "CompanySector" ("companyId", "sectorCode") SELECT * FROM unnest($1::uuid[], $2::text[])`,
+    sectorPairs.map(([id]) => id),
+    sectorPairs.map(([, code]) => code),
+  );
+  const certificationPairs = profiles.flatMap((profile, index) =>
+    profile.certificationCodes.map((code) => [ids[index], code]),
+  );
+  if (certificationPairs.length > 0) {
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "CompanyCertification" ("companyId", "certificationCode", source)
+       SELECT t.id, t.code, $3::"ValueSource" FROM unnest($1::uuid[], $2::text[]) AS t(id, code)`,
+      certificationPairs.map(([id]) => id),
+      certificationPairs.map(([, code]) => code),
+      options.source,
+    );
+  }
 }

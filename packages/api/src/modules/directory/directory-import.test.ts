@@ -204,3 +204,17 @@ describe('import files', () => {
     expect(file.rows[0]?.problem).toBe('has 3 cells but the header has 4 columns');
   });
 });
+
+describe('import timestamps', () => {
+  it('stores the import time as Prisma does, in UTC', async () => {
+    const now = new Date('2026-03-01T10:20:30.456Z');
+    const taxId = makeCif('F', 8100009);
+    await importDirectory(
+      api.db,
+      parseCsv(csv(`${taxId};Hora Exacta;;COOP_TREBALL;CURES;;;;;;;;;;;;;;;;;;;`)),
+      { now },
+    );
+    const company = await api.db.company.findUniqueOrThrow({ where: { taxId } });
+    expect([company.createdAt, company.updatedAt, company.publishedAt]).toEqual([now, now, now]);
+  });
+});

@@ -535,11 +535,11 @@ function companyName(
 function pointInside(random: Random, place: Place): { lat: number; lng: number } {
   const [west, south, east, north] = place.box;
   for (let attempt = 0; attempt < 200; attempt += 1) {
-    const lng = west + random.next() * (east - west);
-    const lat = south + random.next() * (north - south);
-    if (booleanPointInPolygon([lng, lat], place.geometry)) {
-      return { lat: Math.round(lat * 1e6) / 1e6, lng: Math.round(lng * 1e6) / 1e6 };
-    }
+    // Rounded to 6 decimals (about 10 cm) before the test: a point on a thin strip of the
+    // boundary could otherwise round its way out of it.
+    const lng = Math.round((west + random.next() * (east - west)) * 1e6) / 1e6;
+    const lat = Math.round((south + random.next() * (north - south)) * 1e6) / 1e6;
+    if (booleanPointInPolygon([lng, lat], place.geometry)) return { lat, lng };
   }
   return place.inside;
 }

@@ -1,0 +1,113 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { repoRoot } from '@proximitat/runtime';
+import { createTestDatabase, type TestDatabase, testServices } from '@proximitat/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeCif } from './tax-id.ts';
+
+// The commands as `pnpm directory:import` and `pnpm directory:generate` run them, against a test
+// database and the test Meilisearch (given by URL, so they start no services of their own).
+const run = promisify(execFile);
+const IMPORT = join(repoRoot, 'packages/api/src/modules/directory/directory-import.command.ts');
+const GENERATE = join(repoRoot, 'packages/api/src/modules/directory/directory-generate.command.ts');
+
+let database: TestDatabase;
+let dir: string;
+
+async function command(script: string, args: string[]) {
+  const { meiliUrl, meiliKey } = testServices();
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', script, ...args], {
+      cwd: join(repoRoot, 'packages/api'),
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        INIT_CWD: dir,
+        DATA_DIR: dir,
+        DATABASE_URL: database.url,
+        MEILI_URL: meiliUrl,
+        MEILI_MASTER_KEY: meiliKey,
+        LOG_LEVEL: 'warn',
+      },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  dir = await mkdtemp(join(tmpdir(), 'proximitat-import-'));
+});
+afterAll(async () => {
+  await database?.drop();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+const HEADER = 'tax_id,name,legal_form,sectors,cpv_codes,city,postal_code,street,neighbourhood_code';
+const GOOD = `${makeCif('F', 8200001)},Cuina Comunitària,COOP_TREBALL,RESTAURACIO,55520000-1,Barcelona,08001,"Carrer de l'Hospital, 2",01`;
+const BAD = `${makeCif('G', 8200002)},Sense Sector,ASSOCIACIO,,,Barcelona,08001,"Carrer Nou, 1",99`;
+
+describe('pnpm directory:import', () => {
+  it('exits non-zero, lists every problem by row and column, and writes nothing', async () => {
+    await writeFile(join(dir, 'bad.csv'), `${HEADER}\n${GOOD}\n${BAD}\n`);
+    const result = await command(IMPORT, ['bad.csv']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('row 3, sectors: at least one sector is required');
+    expect(result.stderr).toContain('row 3, neighbourhood_code: unknown neighbourhood "99" (01..73)');
+    expect(result.stderr).toContain('1 of 2 rows are invalid: nothing was imported');
+    expect(await database.db.company.count()).toBe(0);
+  });
+
+  it('with --skip-invalid imports the rest and writes the rejected rows next to the file', async () => {
+    const result = await command(IMPORT, ['bad.csv', '--skip-invalid', '--status', 'pending_review']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      /created 1, updated 0, unchanged 0, rejected 1 \(2 rows in [\d.]+ s, \d+ rows\/s\)/,
+    );
+    const rejected = await readFile(join(dir, 'bad.csv.rejected.csv'), 'utf8');
+    expect(rejected).toContain(
+      '\r\n3,"sectors: at least one sector is required | neighbourhood_code: unknown neighbourhood ""99"" (01..73)",',
+    );
+    expect(await database.db.company.findFirst({ select: { status: true } })).toEqual({
+      status: 'PENDING_REVIEW',
+    });
+  });
+
+  it('says what is wrong with a file it cannot read', async () => {
+    await writeFile(join(dir, 'columns.csv'), 'nif,nom\n');
+    expect(await command(IMPORT, ['columns.csv'])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('columns.csv: unknown columns "nif", "nom"'),
+    });
+    expect(await command(IMPORT, ['missing.csv'])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('no such file: missing.csv'),
+    });
+    expect(await command(IMPORT, ['bad.csv', '--status', 'SECRET'])).toMatchObject({ code: 1 });
+  });
+});
+
+describe('pnpm directory:generate', () => {
+  it('writes the same CSV for the same seed, and imports it through the import path', async () => {
+    expect((await command(GENERATE, ['--count', '40', '--seed', 's1', '--out', 'a.csv'])).code).toBe(0);
+    expect((await command(GENERATE, ['--count', '40', '--seed', 's1', '--out', 'b.csv'])).code).toBe(0);
+    const [a, b] = await Promise.all([
+      readFile(join(dir, 'a.csv'), 'utf8'),
+      readFile(join(dir, 'b.csv'), 'utf8'),
+    ]);
+    expect(a).toBe(b);
+    expect(a.split('\r\n').filter(Boolean)).toHaveLength(41);
+
+    const imported = await command(IMPORT, ['a.csv']);
+    expect(imported.stdout).toContain('created 40, updated 0, unchanged 0, rejected 0');
+    const generated = await command(GENERATE, ['--count', '40', '--seed', 's1']);
+    expect(generated.stdout).toContain('created 0, updated 0, unchanged 40');
+    expect((await command(GENERATE, ['--count', 'many'])).code).toBe(1);
+  });
+});
