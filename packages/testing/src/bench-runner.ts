@@ -52,7 +52,8 @@ await runCommand('bench', async ({ services }) => {
       await client.end();
     }
   };
-  let progress: Progress | undefined;
+  // The current step's progress bar, created on its first report.
+  const current: { progress?: Progress } = {};
   const context: BenchContext = {
     rows,
     async freshDatabase() {
@@ -79,18 +80,18 @@ await runCommand('bench', async ({ services }) => {
     },
     async step(label, work) {
       process.stderr.write(`${label}…\n`);
-      progress = undefined;
+      current.progress = undefined;
       const started = performance.now();
       const result = await work();
-      progress?.done();
-      progress = undefined;
+      current.progress?.done();
+      current.progress = undefined;
       process.stderr.write(`${label}: ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
       return result;
     },
     report: {
       progress(done, total) {
-        progress ??= createProgress('  ', total);
-        progress.tick(done);
+        current.progress ??= createProgress('  ', total);
+        current.progress.tick(done);
       },
       result(lines) {
         const width = Math.max(...lines.map(([label]) => label.length));
