@@ -83,7 +83,7 @@ await runCommand('bench', async ({ services }) => {
       current.progress = undefined;
       const started = performance.now();
       const result = await work();
-      current.progress?.done();
+      (current.progress as Progress | undefined)?.done();
       current.progress = undefined;
       process.stderr.write(`${label}: ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
       return result;
