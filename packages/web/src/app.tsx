@@ -1,10 +1,13 @@
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { Provider as UrqlProvider } from 'urql';
 import { Layout } from './components/layout/Layout.tsx';
+import { CompaniesPage } from './features/companies/CompaniesPage.tsx';
+import { CompanyPage } from './features/companies/CompanyPage.tsx';
 import { DistrictPage } from './features/districts/DistrictPage.tsx';
 import { DistrictsPage } from './features/districts/DistrictsPage.tsx';
 import { PlanPage } from './features/plan/PlanPage.tsx';
 import { SignInPage } from './features/session/SignInPage.tsx';
+import { StatsPage } from './features/stats/StatsPage.tsx';
 import { I18nProvider } from './lib/i18n/i18n.tsx';
 import { createUrqlClient } from './lib/urql.ts';
 import { HomePage } from './pages/HomePage.tsx';
@@ -17,6 +20,9 @@ const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: 'districtes', element: <DistrictsPage /> },
       { path: 'districtes/:code', element: <DistrictPage /> },
+      { path: 'empreses', element: <CompaniesPage /> },
+      { path: 'empreses/:slug', element: <CompanyPage /> },
+      { path: 'estadistiques', element: <StatsPage /> },
       { path: 'pla', element: <PlanPage /> },
       { path: 'entrar', element: <SignInPage /> },
       { path: '*', element: <NotFoundPage /> },

@@ -8,9 +8,17 @@ export function HomePage() {
       <h1 id="home-title">{t('home.title')}</h1>
       <p className="lead">{t('app.tagline')}</p>
       <p>{t('home.intro')}</p>
-      <p>
-        <Link to="/districtes">{t('home.districtsLink')}</Link>
-      </p>
+      <ul className="plain-list home-links">
+        <li>
+          <Link to="/empreses">{t('home.companiesLink')}</Link>
+        </li>
+        <li>
+          <Link to="/estadistiques">{t('home.statsLink')}</Link>
+        </li>
+        <li>
+          <Link to="/districtes">{t('home.districtsLink')}</Link>
+        </li>
+      </ul>
     </section>
   );
 }

@@ -1,5 +1,20 @@
+import simplify from '@turf/simplify';
+import type { Geometry } from 'geojson';
 import { builder } from '../../builder.ts';
 import { LocaleEnum, translatedName } from '../i18n/locale.schema.ts';
+
+const outlines = new Map<string, string>();
+
+/** The boundary simplified to about 20 m, small enough for maps of the whole city (cached: reference data). */
+function outline(kind: 'district' | 'neighbourhood', code: string, boundary: unknown): string {
+  const key = `${kind}:${code}`;
+  let text = outlines.get(key);
+  if (!text) {
+    text = JSON.stringify(simplify(boundary as Geometry, { tolerance: 0.0002 }));
+    outlines.set(key, text);
+  }
+  return text;
+}
 
 export const NeighbourhoodRef = builder.prismaObject('Neighbourhood', {
   description: 'One of the 73 neighbourhoods (barris) of Barcelona.',
@@ -8,6 +23,12 @@ export const NeighbourhoodRef = builder.prismaObject('Neighbourhood', {
     name: t.exposeString('name'),
     population: t.exposeInt('population', { description: 'Inhabitants (Padró 2019).' }),
     district: t.relation('district'),
+    outline: t.field({
+      type: 'String',
+      description: 'The boundary as GeoJSON (WGS84) simplified to about 20 m, for maps.',
+      select: { boundary: true },
+      resolve: (place) => outline('neighbourhood', place.code, place.boundary),
+    }),
   }),
 });
 
@@ -26,6 +47,12 @@ export const DistrictRef = builder.prismaObject('District', {
       description: 'The official boundary as a GeoJSON geometry (WGS84), serialised as JSON text.',
       select: { boundary: true },
       resolve: (district) => JSON.stringify(district.boundary),
+    }),
+    outline: t.field({
+      type: 'String',
+      description: 'The boundary as GeoJSON (WGS84) simplified to about 20 m, for maps of the whole city.',
+      select: { boundary: true },
+      resolve: (district) => outline('district', district.code, district.boundary),
     }),
   }),
 });

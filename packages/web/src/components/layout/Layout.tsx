@@ -38,6 +38,12 @@ export function Layout() {
                 </NavLink>
               </li>
               <li>
+                <NavLink to="/empreses">{t('nav.companies')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/estadistiques">{t('nav.stats')}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/pla">{t('nav.plan')}</NavLink>
               </li>
               <li>

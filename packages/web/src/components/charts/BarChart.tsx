@@ -1,0 +1,92 @@
+import { type KeyboardEvent, useId, useRef } from 'react';
+import { useI18n } from '../../lib/i18n/i18n.tsx';
+
+export interface Bar {
+  key: string;
+  label: string;
+  value: number;
+}
+
+/**
+ * A horizontal bar chart that is also a list: every bar is reachable with Tab, the arrow keys move
+ * between bars, and each one reads as "label: value (share)". The same data is given as a table.
+ */
+export function BarChart({ title, bars, unit }: { title: string; bars: Bar[]; unit: string }) {
+  const { t, formatNumber } = useI18n();
+  const id = useId();
+  const list = useRef<HTMLOListElement>(null);
+  const total = bars.reduce((sum, bar) => sum + bar.value, 0);
+  const max = Math.max(1, ...bars.map((bar) => bar.value));
+  const share = (value: number) => (total > 0 ? Math.round((value / total) * 1000) / 10 : 0);
+
+  const move = (event: KeyboardEvent<HTMLLIElement>) => {
+    const items = [...(list.current?.querySelectorAll<HTMLLIElement>('li') ?? [])];
+    const index = items.indexOf(event.currentTarget);
+    const next =
+      event.key === 'ArrowDown' || event.key === 'ArrowRight'
+        ? index + 1
+        : event.key === 'ArrowUp' || event.key === 'ArrowLeft'
+          ? index - 1
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? items.length - 1
+              : null;
+    if (next === null) return;
+    event.preventDefault();
+    items[Math.max(0, Math.min(items.length - 1, next))]?.focus();
+  };
+
+  return (
+    <figure className="bar-chart" aria-labelledby={`${id}-caption`}>
+      <figcaption id={`${id}-caption`}>{title}</figcaption>
+      <ol ref={list} className="bar-chart__bars" aria-labelledby={`${id}-caption`}>
+        {bars.map((bar) => (
+          <li
+            key={bar.key}
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: each bar is a data point to explore with the keyboard
+            tabIndex={0}
+            onKeyDown={move}
+            aria-label={`${bar.label}: ${formatNumber(bar.value)} ${unit} (${formatNumber(share(bar.value))} %)`}
+          >
+            <span className="bar-chart__label" aria-hidden="true">
+              {bar.label}
+            </span>
+            <span className="bar-chart__track" aria-hidden="true">
+              <span className="bar-chart__fill" style={{ width: `${(bar.value / max) * 100}%` }} />
+            </span>
+            <span className="bar-chart__value" aria-hidden="true">
+              {formatNumber(bar.value)}
+            </span>
+          </li>
+        ))}
+      </ol>
+      <details className="bar-chart__data">
+        <summary>{t('chart.showTable')}</summary>
+        <table className="data-table">
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('chart.category')}</th>
+              <th scope="col" className="numeric">
+                {unit}
+              </th>
+              <th scope="col" className="numeric">
+                %
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {bars.map((bar) => (
+              <tr key={bar.key}>
+                <th scope="row">{bar.label}</th>
+                <td className="numeric">{formatNumber(bar.value)}</td>
+                <td className="numeric">{formatNumber(share(bar.value))}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}

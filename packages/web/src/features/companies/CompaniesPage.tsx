@@ -1,0 +1,188 @@
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useQuery } from 'urql';
+import { QueryState } from '../../components/ui/QueryState.tsx';
+import { graphql } from '../../lib/graphql.ts';
+import { useI18n } from '../../lib/i18n/i18n.tsx';
+
+const PAGE_SIZE = 25;
+
+const OptionsQuery = graphql(`
+  query CompaniesPage_Options($locale: Locale) {
+    districts {
+      code
+      name
+    }
+    sectors {
+      code
+      name(locale: $locale)
+    }
+    legalForms {
+      code
+      name(locale: $locale)
+    }
+  }
+`);
+
+const CompaniesQuery = graphql(`
+  query CompaniesPage_Companies($filter: CompanyListFilter, $first: Int, $after: String, $locale: Locale) {
+    companies(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          slug
+          name
+          legalFormName(locale: $locale)
+          district {
+            name
+          }
+          neighbourhood {
+            name
+          }
+          sectors {
+            code
+            name(locale: $locale)
+          }
+          reservedContractEligible
+        }
+      }
+    }
+  }
+`);
+
+/** The directory as a plain list with a few filters; the filters live in the address, so it can be shared. */
+export function CompaniesPage() {
+  const { t, locale, formatNumber } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const district = params.get('districte') ?? '';
+  const sector = params.get('sector') ?? '';
+  const legalForm = params.get('forma') ?? '';
+  const reserved = params.get('reservat') === '1';
+  // Cursors of the pages before the current one, for "previous".
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const after = cursors[cursors.length - 1] ?? null;
+
+  const [options] = useQuery({ query: OptionsQuery, variables: { locale } });
+  const filter = {
+    ...(district ? { districts: [district] } : {}),
+    ...(sector ? { sectors: [sector] } : {}),
+    ...(legalForm ? { legalForms: [legalForm] } : {}),
+    ...(reserved ? { reservedContractEligible: true } : {}),
+  };
+  const [result] = useQuery({
+    query: CompaniesQuery,
+    variables: { filter, first: PAGE_SIZE, after, locale },
+  });
+  const connection = result.data?.companies;
+
+  const update = (name: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setParams(next, { replace: true });
+    setCursors([null]);
+  };
+  const page = cursors.length;
+
+  return (
+    <section aria-labelledby="companies-title">
+      <h1 id="companies-title">{t('companies.title')}</h1>
+      <p className="lead">{t('companies.intro')}</p>
+      <form
+        className="filters"
+        aria-label={t('companies.filters')}
+        onSubmit={(event) => event.preventDefault()}
+      >
+        <label>
+          {t('companies.district')}
+          <select value={district} onChange={(event) => update('districte', event.target.value)}>
+            <option value="">{t('companies.all')}</option>
+            {options.data?.districts.map((item) => (
+              <option key={item.code} value={item.code}>
+                {item.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('companies.sector')}
+          <select value={sector} onChange={(event) => update('sector', event.target.value)}>
+            <option value="">{t('companies.all')}</option>
+            {options.data?.sectors.map((item) => (
+              <option key={item.code} value={item.code}>
+                {item.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('companies.legalForm')}
+          <select value={legalForm} onChange={(event) => update('forma', event.target.value)}>
+            <option value="">{t('companies.all')}</option>
+            {options.data?.legalForms.map((item) => (
+              <option key={item.code} value={item.code}>
+                {item.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={reserved}
+            onChange={(event) => update('reservat', event.target.checked ? '1' : '')}
+          />
+          {t('companies.reservedOnly')}
+        </label>
+      </form>
+      <QueryState fetching={result.fetching && !result.data} error={result.error}>
+        {connection && (
+          <>
+            <p role="status" aria-live="polite">
+              {formatNumber(connection.totalCount)} {t('companies.count')}
+              {connection.totalCount > PAGE_SIZE ? ` · ${t('companies.page')} ${page}` : ''}
+            </p>
+            <ul className="company-list">
+              {connection.edges.map(({ node }) => (
+                <li key={node.id} className="company-card">
+                  <h2>
+                    <Link to={`/empreses/${node.slug}`}>{node.name}</Link>
+                  </h2>
+                  <p>
+                    {node.legalFormName}
+                    {node.district
+                      ? ` · ${node.neighbourhood?.name ?? ''}${node.neighbourhood ? ', ' : ''}${node.district.name}`
+                      : ''}
+                  </p>
+                  <p className="company-card__sectors">
+                    {node.sectors.map((s) => s.name).join(' · ')}
+                    {node.reservedContractEligible && (
+                      <span className="badge badge--reserved">{t('company.reservedContractEligible')}</span>
+                    )}
+                  </p>
+                </li>
+              ))}
+            </ul>
+            <nav className="pager" aria-label={t('companies.pages')}>
+              <button type="button" disabled={page === 1} onClick={() => setCursors(cursors.slice(0, -1))}>
+                {t('companies.previous')}
+              </button>
+              <button
+                type="button"
+                disabled={!connection.pageInfo.hasNextPage}
+                onClick={() => setCursors([...cursors, connection.pageInfo.endCursor ?? null])}
+              >
+                {t('companies.next')}
+              </button>
+            </nav>
+          </>
+        )}
+      </QueryState>
+    </section>
+  );
+}
