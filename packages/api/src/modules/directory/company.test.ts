@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { type DefinitionNode, parse, print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedIn, type TestAccount } from '../../testing/accounts.ts';
+import { contractOperation } from '../../testing/contract.ts';
 import { startTestApi, type TestApi } from '../../testing/test-api.ts';
 import { loadPlaces } from './places.ts';
 import { importSampleCompanies } from './sample-import.ts';
@@ -11,16 +10,6 @@ let staff: TestAccount;
 let user: TestAccount;
 let published: { slug: string; id: string };
 let pending: { slug: string; id: string };
-
-const CONTRACT = parse(
-  readFileSync(new URL('../../../contract/operations.graphql', import.meta.url), 'utf8'),
-);
-const contractOperation = (name: string) =>
-  print(
-    CONTRACT.definitions.find(
-      (d) => d.kind === 'OperationDefinition' && d.name?.value === name,
-    ) as DefinitionNode,
-  );
 
 beforeAll(async () => {
   api = await startTestApi();

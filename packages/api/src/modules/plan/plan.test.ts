@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { type DefinitionNode, parse, print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedIn, type TestAccount } from '../../testing/accounts.ts';
+import { contractOperation } from '../../testing/contract.ts';
 import { startTestApi, type TestApi } from '../../testing/test-api.ts';
 import { parsePlanDocument } from './plan-document.ts';
 import { readPlanFile, SEED_PLAN_FILE } from './plan-file.ts';
@@ -19,16 +19,6 @@ beforeAll(async () => {
   user = await signedIn(api, 'USER');
 });
 afterAll(async () => api?.close());
-
-const CONTRACT = parse(
-  readFileSync(new URL('../../../contract/operations.graphql', import.meta.url), 'utf8'),
-);
-const contractOperation = (name: string) =>
-  print(
-    CONTRACT.definitions.find(
-      (d) => d.kind === 'OperationDefinition' && d.name?.value === name,
-    ) as DefinitionNode,
-  );
 
 const SET_STATUS = `
   mutation ($input: SetMeasureStatusInput!) {

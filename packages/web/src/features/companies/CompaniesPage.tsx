@@ -98,39 +98,24 @@ export function CompaniesPage() {
         aria-label={t('companies.filters')}
         onSubmit={(event) => event.preventDefault()}
       >
-        <label>
-          {t('companies.district')}
-          <select value={district} onChange={(event) => update('districte', event.target.value)}>
-            <option value="">{t('companies.all')}</option>
-            {options.data?.districts.map((item) => (
-              <option key={item.code} value={item.code}>
-                {item.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('companies.sector')}
-          <select value={sector} onChange={(event) => update('sector', event.target.value)}>
-            <option value="">{t('companies.all')}</option>
-            {options.data?.sectors.map((item) => (
-              <option key={item.code} value={item.code}>
-                {item.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('companies.legalForm')}
-          <select value={legalForm} onChange={(event) => update('forma', event.target.value)}>
-            <option value="">{t('companies.all')}</option>
-            {options.data?.legalForms.map((item) => (
-              <option key={item.code} value={item.code}>
-                {item.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label={t('companies.district')}
+          value={district}
+          options={options.data?.districts ?? []}
+          onChange={(value) => update('districte', value)}
+        />
+        <FilterSelect
+          label={t('companies.sector')}
+          value={sector}
+          options={options.data?.sectors ?? []}
+          onChange={(value) => update('sector', value)}
+        />
+        <FilterSelect
+          label={t('companies.legalForm')}
+          value={legalForm}
+          options={options.data?.legalForms ?? []}
+          onChange={(value) => update('forma', value)}
+        />
         <label className="checkbox">
           <input
             type="checkbox"
@@ -184,5 +169,32 @@ export function CompaniesPage() {
         )}
       </QueryState>
     </section>
+  );
+}
+
+function FilterSelect({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  options: { code: string; name: string }[];
+  onChange: (value: string) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <label>
+      {label}
+      <select value={value} onChange={(event) => onChange(event.target.value)}>
+        <option value="">{t('companies.all')}</option>
+        {options.map((item) => (
+          <option key={item.code} value={item.code}>
+            {item.name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
