@@ -39,6 +39,16 @@ describe.runIf(browserAvailable())('the directory in Chromium', () => {
     expect(page.url()).toContain('districte=02');
   });
 
+  it('links a district page to its companies in the directory', async () => {
+    const inEixample = await api.db.company.count({ where: { status: 'PUBLISHED', districtCode: '02' } });
+    await page.goto(`${api.url}/districtes/02`);
+    const link = page.getByRole('link', { name: `${inEixample} empreses al directori` });
+    await link.click();
+    await page.getByLabel('Districte').waitFor();
+    expect(await page.getByLabel('Districte').inputValue()).toBe('02');
+    await page.getByText(new RegExp(`^${inEixample} empreses`)).waitFor();
+  });
+
   it("shows a company's page with its facts, badges and position on the neighbourhood map", async () => {
     const company = await api.db.company.findFirstOrThrow({
       where: {

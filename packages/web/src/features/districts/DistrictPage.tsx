@@ -15,6 +15,7 @@ const DistrictQuery = graphql(`
       population
       boundary
       hasDevelopmentPlan(year: $year)
+      companyCount
       neighbourhoods {
         code
         name
@@ -58,6 +59,12 @@ export function DistrictPage() {
               <dd>{district.hasDevelopmentPlan ? `PDE ${district.name}` : t('district.noPde')}</dd>
               <dt>{t('district.neighbourhoods')}</dt>
               <dd>{district.neighbourhoods.map((n) => n.name).join(', ')}</dd>
+              <dt>{t('district.companies')}</dt>
+              <dd>
+                <Link to={`/empreses?districte=${district.code}`}>
+                  {formatNumber(district.companyCount)} {t('district.companiesLink')}
+                </Link>
+              </dd>
             </dl>
           </div>
           {district.hasDevelopmentPlan && (

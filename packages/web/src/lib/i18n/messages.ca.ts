@@ -135,6 +135,8 @@ export const ca = {
   'stats.sectorNote': 'Una empresa amb diversos sectors compta en cadascun.',
   'home.companiesLink': "Explora el directori d'empreses de l'ESS",
   'home.statsLink': "Consulta l'ecosistema en xifres",
+  'district.companies': 'Empreses del directori',
+  'district.companiesLink': 'empreses al directori',
 } as const;
 
 export type MessageKey = keyof typeof ca;

@@ -136,4 +136,6 @@ export const en: Record<MessageKey, string> = {
   'stats.sectorNote': 'A company with several sectors counts in each.',
   'home.companiesLink': 'Browse the directory of social economy companies',
   'home.statsLink': 'See the ecosystem in figures',
+  'district.companies': 'Directory companies',
+  'district.companiesLink': 'companies in the directory',
 };

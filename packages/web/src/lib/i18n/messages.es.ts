@@ -136,4 +136,6 @@ export const es: Record<MessageKey, string> = {
   'stats.sectorNote': 'Una empresa con varios sectores cuenta en cada uno.',
   'home.companiesLink': 'Explora el directorio de empresas de la ESS',
   'home.statsLink': 'Consulta el ecosistema en cifras',
+  'district.companies': 'Empresas del directorio',
+  'district.companiesLink': 'empresas en el directorio',
 };
