@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { applyMigrations, createDb } from '@proximitat/db';
 import { CommandError, isPortTaken, runCommand } from '@proximitat/runtime';
 import { createSearch } from '@proximitat/search';
+import { type OutboxWorker, startOutboxWorker } from './modules/search/outbox.ts';
 import { schema } from './schema.ts';
 import { seedAll } from './seed.ts';
 import { createApp } from './server.ts';
@@ -33,8 +34,11 @@ await runCommand(
       onPoolError: (error) => log.warn({ err: error }, 'database connection lost'),
     });
     const search = createSearch(services.meiliUrl, services.meiliKey);
+    let outbox: OutboxWorker | undefined;
     try {
       await seedAll(db, env, log);
+      // Keeps the search index in step with PostgreSQL; also catches up after an outage.
+      outbox = startOutboxWorker(db, search, log);
       const httpServer = createServer();
       let closeWeb: (() => Promise<void>) | undefined;
       let webMiddleware: Parameters<typeof createApp>[0]['webMiddleware'];
@@ -63,6 +67,7 @@ await runCommand(
       await closeWeb?.();
       return 0;
     } finally {
+      await outbox?.stop();
       await db.$disconnect();
     }
   },

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CompanyStatus, Prisma, ValueSource } from '@proximitat/db';
+import { enqueueCompanies } from '../search/outbox.ts';
 import { type CompanyProfile, PROFILE_FIELDS, type ProfileField } from './company-profile.ts';
 import { fallbackSlug, slugify } from './slug.ts';
 
@@ -130,10 +131,12 @@ export async function upsertCompanies(
 
   if (fresh.length > 0) {
     const slugs = await assignSlugs(tx, fresh);
-    await insertCompanies(tx, fresh, slugs, options);
+    const ids = await insertCompanies(tx, fresh, slugs, options);
+    await enqueueCompanies(tx, ids);
     counts.created = fresh.length;
   }
 
+  const changedIds: string[] = [];
   for (const incoming of profiles) {
     const row = byTaxId.get(incoming.taxId);
     if (!row) continue;
@@ -149,9 +152,12 @@ export async function upsertCompanies(
       continue;
     }
     await writeChanges(tx, row.id, merged.profile, merged.sources, merged.changed, options);
-    if (merged.changed.length > 0) counts.updated += 1;
-    else counts.unchanged += 1;
+    if (merged.changed.length > 0) {
+      changedIds.push(row.id);
+      counts.updated += 1;
+    } else counts.unchanged += 1;
   }
+  await enqueueCompanies(tx, changedIds);
   return counts;
 }
 
@@ -215,7 +221,7 @@ async function insertCompanies(
   profiles: CompanyProfile[],
   slugs: string[],
   options: UpsertOptions,
-): Promise<void> {
+): Promise<string[]> {
   const ids = profiles.map(() => randomUUID());
   const column = <T>(pick: (profile: CompanyProfile) => T) => profiles.map(pick);
   const sources = JSON.stringify(allSources(options.source));
@@ -288,4 +294,5 @@ async function insertCompanies(
       options.source,
     );
   }
+  return ids;
 }

@@ -1,0 +1,90 @@
+import type { Search, Settings } from '@proximitat/search';
+
+/**
+ * The `companies` index: its settings are versioned with the code and applied idempotently at
+ * start-up (Meilisearch ignores settings that do not change). Only published companies are in it.
+ */
+export const COMPANIES_INDEX = 'companies';
+
+/** Activities named differently in Catalan, Spanish and English: each group finds the others. */
+export const SYNONYM_GROUPS: string[][] = [
+  ['neteja', 'limpieza', 'cleaning', 'netejes', 'limpiezas'],
+  ['jardineria', 'jardinería', 'gardening', 'jardí', 'jardín'],
+  ['càtering', 'catering', 'cáterin', 'menjador', 'comedor', 'canteen'],
+  ['restauració', 'restauración', 'restaurant', 'restaurante'],
+  ['cures', 'cuidados', 'care', 'atenció domiciliària', 'atención domiciliaria', 'home care'],
+  ['reciclatge', 'reciclaje', 'recycling', 'residus', 'residuos', 'waste'],
+  ['missatgeria', 'mensajería', 'courier', 'repartiment', 'reparto', 'delivery'],
+  ['impremta', 'imprenta', 'printing'],
+  ['formació', 'formación', 'training', 'educació', 'educación', 'education'],
+  ['habitatge', 'vivienda', 'housing'],
+  ['construcció', 'construcción', 'construction', 'obres', 'obras', 'building works'],
+  ['rehabilitació', 'rehabilitación', 'renovation', 'reformes', 'reformas'],
+  ['energia', 'energía', 'energy', 'fotovoltaica', 'solar'],
+  ['programari', 'software', 'programario'],
+  ['assessoria', 'asesoría', 'consultoria', 'consultoría', 'consulting', 'advice'],
+  ['tèxtil', 'textil', 'textile', 'roba', 'ropa', 'clothing'],
+  ['alimentació', 'alimentación', 'food', 'aliments', 'alimentos'],
+  ['cooperativa', 'coop', 'co-operative', 'cooperative'],
+];
+
+function synonyms(): Record<string, string[]> {
+  const map: Record<string, string[]> = {};
+  for (const group of SYNONYM_GROUPS) {
+    for (const word of group) map[word] = group.filter((other) => other !== word);
+  }
+  return map;
+}
+
+export const COMPANIES_SETTINGS: Settings = {
+  // Ranking order: a match in the name counts most, then what the company does, then its text.
+  searchableAttributes: ['name', 'legalName', 'sectorNames', 'cpvLabels', 'descriptions'],
+  displayedAttributes: ['*'],
+  filterableAttributes: [
+    'sectors',
+    'legalForm',
+    'district',
+    'neighbourhood',
+    'cpvPrefixes',
+    'certifications',
+    'reservedContractEligible',
+    'homologated',
+    'esgScore',
+    'employees',
+    '_geo',
+  ],
+  sortableAttributes: ['nameSort', 'esgScore', 'createdAt', '_geo'],
+  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
+  synonyms: synonyms(),
+  typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
+  faceting: { maxValuesPerFacet: 500, sortFacetValuesBy: { '*': 'count' } },
+  pagination: { maxTotalHits: 200_000 },
+};
+
+export class SearchTaskError extends Error {}
+
+/** Waits for a Meilisearch task and turns a failed one into an error. */
+export async function settled(
+  promise: {
+    waitTask: (options?: {
+      timeout?: number;
+    }) => Promise<{ status: string; error?: { message: string } | null }>;
+  },
+  timeout = 120_000,
+) {
+  const task = await promise.waitTask({ timeout });
+  if (task.status !== 'succeeded') throw new SearchTaskError(task.error?.message ?? `task ${task.status}`);
+  return task;
+}
+
+/** Creates the index when missing and applies its settings; running it again changes nothing. */
+export async function ensureCompaniesIndex(
+  search: Search,
+  uid = search.indexName(COMPANIES_INDEX),
+): Promise<void> {
+  const indexes = await search.client.getIndexes({ limit: 1000 });
+  if (!indexes.results.some((index) => index.uid === uid)) {
+    await settled(search.client.createIndex(uid, { primaryKey: 'id' }));
+  }
+  await settled(search.client.index(uid).updateSettings(COMPANIES_SETTINGS));
+}

@@ -1,0 +1,171 @@
+import { createSearch } from '@proximitat/search';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../../testing/test-api.ts';
+import { parseCsv } from '../directory/directory-file.ts';
+import { importDirectory } from '../directory/directory-import.service.ts';
+import { loadPlaces } from '../directory/places.ts';
+import { importSampleCompanies } from '../directory/sample-import.ts';
+import { makeCif } from '../directory/tax-id.ts';
+import { COMPANIES_INDEX, ensureCompaniesIndex } from './companies-index.ts';
+import type { CompanyDocument } from './company-document.ts';
+import { deliverOutbox, enqueueCompanies } from './outbox.ts';
+
+let api: TestApi;
+const index = () => api.search.client.index<CompanyDocument>(api.search.indexName(COMPANIES_INDEX));
+
+async function outboxCount() {
+  return api.db.searchOutbox.count();
+}
+
+async function deliverAll() {
+  for (let round = 0; round < 100 && (await outboxCount()) > 0; round += 1) {
+    await deliverOutbox(api.db, api.search, { batchSize: 50 });
+  }
+}
+
+async function indexed(): Promise<Map<string, CompanyDocument>> {
+  const { results } = await index().getDocuments({ limit: 10_000 });
+  return new Map(results.map((doc) => [doc.id, doc]));
+}
+
+/** Every published company in the index at its current version, and nothing else. */
+async function expectInSync() {
+  const published = await api.db.company.findMany({
+    where: { status: 'PUBLISHED' },
+    select: { id: true, updatedAt: true },
+  });
+  const documents = await indexed();
+  expect(documents.size).toBe(published.length);
+  for (const company of published)
+    expect(documents.get(company.id)?.version).toBe(company.updatedAt.getTime());
+}
+
+beforeAll(async () => {
+  api = await startTestApi();
+  await ensureCompaniesIndex(api.search);
+});
+afterAll(async () => api?.close());
+
+describe('the search outbox', () => {
+  it('is written in the same transaction as the companies, and not at all when an import fails', async () => {
+    const bad = parseCsv(
+      `tax_id;name;legal_form;sectors\n${makeCif('F', 8300001)};Bona;COOP_TREBALL;NETEJA\nX;;;\n`,
+    );
+    await importDirectory(api.db, bad);
+    expect(await outboxCount()).toBe(0);
+
+    await importSampleCompanies(api.db, await loadPlaces(api.db), 120, 'outbox');
+    expect(await outboxCount()).toBe(120);
+    // Importing the same again changes nothing and enqueues nothing.
+    await importSampleCompanies(api.db, await loadPlaces(api.db), 120, 'outbox');
+    expect(await outboxCount()).toBe(120);
+  });
+
+  it('delivers published companies to the index, with every CPV level filterable', async () => {
+    await deliverAll();
+    expect(await outboxCount()).toBe(0);
+    await expectInSync();
+    const company = await api.db.company.findFirstOrThrow({ where: { cpvCodes: { isEmpty: false } } });
+    const document = (await indexed()).get(company.id);
+    const code = company.cpvCodes[0] ?? '';
+    expect(document?.cpvPrefixes).toEqual(expect.arrayContaining([code.slice(0, 2), code.slice(0, 5), code]));
+    const found = await index().search('', { filter: [`cpvPrefixes = "${code.slice(0, 3)}"`], limit: 200 });
+    expect(found.hits.map((hit) => hit.id)).toContain(company.id);
+  });
+
+  it('removes unpublished companies and is idempotent', async () => {
+    const [first, second] = await api.db.company.findMany({ take: 2, orderBy: { taxId: 'asc' } });
+    await api.db.$transaction(async (tx) => {
+      await tx.company.updateMany({
+        where: { id: { in: [first?.id ?? '', second?.id ?? ''] } },
+        data: { status: 'ARCHIVED' },
+      });
+      await enqueueCompanies(tx, [first?.id ?? '', second?.id ?? '']);
+    });
+    // The same change twice: delivered twice, same result.
+    await enqueueCompanies(api.db, [first?.id ?? '']);
+    await deliverAll();
+    const documents = await indexed();
+    expect(documents.has(first?.id ?? '')).toBe(false);
+    expect(documents.has(second?.id ?? '')).toBe(false);
+    await expectInSync();
+  });
+
+  it('keeps the changes while Meilisearch is unreachable and delivers them when it is back', async () => {
+    const company = await api.db.company.findFirstOrThrow({ where: { status: 'PUBLISHED' } });
+    await api.db.$transaction(async (tx) => {
+      await tx.company.update({ where: { id: company.id }, data: { name: 'La Nova Formiga' } });
+      await enqueueCompanies(tx, [company.id]);
+    });
+    const down = createSearch('http://127.0.0.1:9', 'key', api.search.indexPrefix);
+    const failed = await deliverOutbox(api.db, down);
+    expect(failed).toMatchObject({ delivered: 0, failed: 1 });
+    const row = await api.db.searchOutbox.findFirstOrThrow({ where: { companyId: company.id } });
+    expect(row.attempts).toBe(1);
+    expect(row.lastError).toBeTruthy();
+    expect(row.availableAt.getTime()).toBeGreaterThan(Date.now());
+    // Not retried before its time...
+    expect(await deliverOutbox(api.db, api.search)).toMatchObject({ delivered: 0 });
+    // ...and delivered once it comes.
+    await api.db.searchOutbox.updateMany({ data: { availableAt: new Date() } });
+    expect(await deliverOutbox(api.db, api.search)).toMatchObject({ delivered: 1, indexed: 1 });
+    expect((await indexed()).get(company.id)?.name).toBe('La Nova Formiga');
+  });
+
+  it('never lets two workers deliver the same company at once', async () => {
+    const [held, other] = await api.db.company.findMany({
+      where: { status: 'PUBLISHED' },
+      take: 2,
+      orderBy: { id: 'asc' },
+    });
+    await enqueueCompanies(api.db, [held?.id ?? '', other?.id ?? '']);
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolveRelease) => {
+      release = resolveRelease;
+    });
+    let holding: () => void = () => undefined;
+    const isHolding = new Promise<void>((resolveHolding) => {
+      holding = resolveHolding;
+    });
+    // Another worker is delivering `held` right now: it holds the company's lock.
+    const otherWorker = api.db.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtextextended($1, 7130))`, held?.id);
+      holding();
+      await released;
+    });
+    await isHolding;
+    const delivery = await deliverOutbox(api.db, api.search);
+    expect(delivery).toMatchObject({ delivered: 1, indexed: 1 });
+    expect(await api.db.searchOutbox.findMany({ select: { companyId: true } })).toEqual([
+      { companyId: held?.id },
+    ]);
+    release();
+    await otherWorker;
+    expect(await deliverOutbox(api.db, api.search)).toMatchObject({ delivered: 1 });
+  });
+
+  it('ends in sync when several workers deliver a burst of changes concurrently', async () => {
+    const companies = await api.db.company.findMany({ select: { id: true }, orderBy: { id: 'asc' } });
+    for (let round = 1; round <= 3; round += 1) {
+      for (const [position, company] of companies.entries()) {
+        if (position % round !== 0) continue;
+        await api.db.$transaction(async (tx) => {
+          await tx.company.update({
+            where: { id: company.id },
+            data: {
+              employees: round * 1000 + position,
+              status: position % 7 === round ? 'PENDING_REVIEW' : 'PUBLISHED',
+            },
+          });
+          await enqueueCompanies(tx, [company.id]);
+        });
+      }
+      await Promise.all(
+        Array.from({ length: 4 }, () => deliverOutbox(api.db, api.search, { batchSize: 40 })),
+      );
+    }
+    await Promise.all(Array.from({ length: 4 }, () => deliverAll()));
+    expect(await outboxCount()).toBe(0);
+    await expectInSync();
+  });
+});
