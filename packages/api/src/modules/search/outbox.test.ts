@@ -8,6 +8,7 @@ import { importSampleCompanies } from '../directory/sample-import.ts';
 import { makeCif } from '../directory/tax-id.ts';
 import { COMPANIES_INDEX, ensureCompaniesIndex } from './companies-index.ts';
 import type { CompanyDocument } from './company-document.ts';
+import { hasDrift, reindexCompanies, verifyIndex } from './index-maintenance.ts';
 import { deliverOutbox, enqueueCompanies } from './outbox.ts';
 
 let api: TestApi;
@@ -167,5 +168,41 @@ describe('the search outbox', () => {
     await Promise.all(Array.from({ length: 4 }, () => deliverAll()));
     expect(await outboxCount()).toBe(0);
     await expectInSync();
+  });
+});
+
+describe('verify and reindex', () => {
+  it('reports drift of every kind, and a reindex swaps in an index with none', async () => {
+    await deliverAll();
+    expect(hasDrift(await verifyIndex(api.db, api.search))).toBe(false);
+
+    const [missing, extra, stale] = await api.db.company.findMany({
+      where: { status: 'PUBLISHED' },
+      take: 3,
+      orderBy: { id: 'asc' },
+    });
+    // Changes made behind the outbox's back, as a bug or a manual edit would.
+    await index()
+      .deleteDocuments([missing?.id ?? ''])
+      .waitTask();
+    await api.db.company.update({ where: { id: extra?.id ?? '' }, data: { status: 'ARCHIVED' } });
+    await api.db.company.update({ where: { id: stale?.id ?? '' }, data: { name: 'Nom Canviat' } });
+    const drift = await verifyIndex(api.db, api.search);
+    expect(drift).toMatchObject({ missing: [missing?.id], extra: [extra?.id], stale: [stale?.id] });
+
+    // Searches keep answering while the new index is built; the swap is atomic.
+    const progress: number[] = [];
+    const searching = index().search('');
+    const { documents } = await reindexCompanies(api.db, api.search, (done) => progress.push(done));
+    expect((await searching).hits.length).toBeGreaterThan(0);
+    expect(documents).toBe(await api.db.company.count({ where: { status: 'PUBLISHED' } }));
+    expect(progress.at(-1)).toBe(documents);
+    expect(hasDrift(await verifyIndex(api.db, api.search))).toBe(false);
+    expect((await indexed()).get(stale?.id ?? '')?.name).toBe('Nom Canviat');
+    // Only the live index is left.
+    const uids = (await api.search.client.getIndexes({ limit: 1000 })).results.map((i) => i.uid);
+    expect(uids.filter((uid) => uid.startsWith(api.search.indexName(COMPANIES_INDEX)))).toEqual([
+      api.search.indexName(COMPANIES_INDEX),
+    ]);
   });
 });

@@ -1,0 +1,101 @@
+import type { Db } from '@proximitat/db';
+import type { Search } from '@proximitat/search';
+import { COMPANIES_INDEX, ensureCompaniesIndex, settled } from './companies-index.ts';
+import { companyDocument, documentSelect } from './company-document.ts';
+import { enqueueCompanies } from './outbox.ts';
+
+export interface Drift {
+  /** Published in PostgreSQL, absent from the index. */
+  missing: string[];
+  /** In the index, not published in PostgreSQL. */
+  extra: string[];
+  /** In both, but the index holds an older version. */
+  stale: string[];
+  published: number;
+  indexed: number;
+}
+
+const PAGE = 1000;
+
+/** Compares the published companies of PostgreSQL with the documents of the index. */
+export async function verifyIndex(db: Db, search: Search): Promise<Drift> {
+  const index = search.client.index<{ id: string; version: number }>(search.indexName(COMPANIES_INDEX));
+  const published = new Map(
+    (
+      await db.company.findMany({ where: { status: 'PUBLISHED' }, select: { id: true, updatedAt: true } })
+    ).map((row) => [row.id, row.updatedAt.getTime()]),
+  );
+  const indexed = new Map<string, number>();
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await index.getDocuments({ offset, limit: PAGE, fields: ['id', 'version'] });
+    for (const document of page.results) indexed.set(document.id, document.version);
+    if (page.results.length < PAGE) break;
+  }
+  const drift: Drift = {
+    missing: [],
+    extra: [],
+    stale: [],
+    published: published.size,
+    indexed: indexed.size,
+  };
+  for (const [id, version] of published) {
+    const held = indexed.get(id);
+    if (held === undefined) drift.missing.push(id);
+    else if (held !== version) drift.stale.push(id);
+  }
+  for (const id of indexed.keys()) if (!published.has(id)) drift.extra.push(id);
+  return drift;
+}
+
+export function hasDrift(drift: Drift): boolean {
+  return drift.missing.length + drift.extra.length + drift.stale.length > 0;
+}
+
+/**
+ * Builds a fresh index from PostgreSQL beside the live one and swaps them atomically: searches keep
+ * answering from the old index until the swap. Companies changed while it was being built are sent
+ * through the outbox again afterwards, so nothing written meanwhile is lost.
+ */
+export async function reindexCompanies(
+  db: Db,
+  search: Search,
+  onProgress?: (done: number, total: number) => void,
+): Promise<{ documents: number }> {
+  const live = search.indexName(COMPANIES_INDEX);
+  const fresh = `${live}_reindex_${Date.now()}`;
+  const started = new Date();
+  await ensureCompaniesIndex(search, live);
+  await ensureCompaniesIndex(search, fresh);
+  try {
+    const total = await db.company.count({ where: { status: 'PUBLISHED' } });
+    let done = 0;
+    let cursor: string | undefined;
+    for (;;) {
+      const rows = await db.company.findMany({
+        where: { status: 'PUBLISHED' },
+        select: documentSelect,
+        orderBy: { id: 'asc' },
+        take: PAGE,
+        ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+      });
+      if (rows.length === 0) break;
+      await settled(search.client.index(fresh).addDocuments(rows.map(companyDocument), { primaryKey: 'id' }));
+      done += rows.length;
+      onProgress?.(done, total);
+      cursor = rows[rows.length - 1]?.id;
+    }
+    await settled(search.client.swapIndexes([{ indexes: [live, fresh], rename: false }]));
+    const changed = await db.company.findMany({
+      where: { updatedAt: { gte: started } },
+      select: { id: true },
+    });
+    await enqueueCompanies(
+      db,
+      changed.map((row) => row.id),
+    );
+    return { documents: done };
+  } finally {
+    // After the swap this is the old index; before it, the unfinished new one.
+    await settled(search.client.deleteIndex(fresh)).catch(() => undefined);
+  }
+}
