@@ -8,5 +8,6 @@ import './modules/plan/indicator.schema.ts';
 import './modules/plan/accountability.schema.ts';
 import './modules/directory/company.schema.ts';
 import './modules/directory/ecosystem-stats.schema.ts';
+import './modules/search/search-companies.schema.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -1,4 +1,9 @@
-import { Meilisearch } from 'meilisearch';
+import {
+  Meilisearch,
+  MeilisearchApiError,
+  MeilisearchRequestError,
+  MeilisearchRequestTimeOutError,
+} from 'meilisearch';
 
 export interface Search {
   client: Meilisearch;
@@ -19,4 +24,18 @@ export async function isSearchHealthy(search: Search): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * True when an error means Meilisearch cannot answer now (down, unreachable, timing out, failing
+ * on its side, or the index not there yet): callers fall back instead of failing.
+ */
+export function isSearchUnavailable(error: unknown): boolean {
+  if (error instanceof MeilisearchRequestError || error instanceof MeilisearchRequestTimeOutError)
+    return true;
+  if (error instanceof MeilisearchApiError) {
+    const status = error.response?.status ?? 0;
+    return status >= 500 || error.cause?.code === 'index_not_found';
+  }
+  return false;
 }

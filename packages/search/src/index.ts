@@ -1,2 +1,2 @@
 export type { Settings } from 'meilisearch';
-export { createSearch, isSearchHealthy, type Search } from './client.ts';
+export { createSearch, isSearchHealthy, isSearchUnavailable, type Search } from './client.ts';

@@ -23,7 +23,6 @@ import { schema } from '../schema.ts';
  */
 const NOT_YET_BUILT = {
   operations: {
-    SearchCompanies: 'search',
     Register: 'accounts',
     Me: 'accounts',
     SetAccountRole: 'accounts',
@@ -43,10 +42,6 @@ const NOT_YET_BUILT = {
     RevisionKind: 'accounts and self-service',
     RevisionStatus: 'accounts and self-service',
     ReviewDecision: 'accounts and self-service',
-    CompanySort: 'search',
-    CompanyFilter: 'search',
-    IntRangeInput: 'search',
-    GeoPointInput: 'search',
     RegisterInput: 'accounts',
     CompanyProfileInput: 'accounts and self-service',
     AddressInput: 'accounts and self-service',

@@ -26,9 +26,14 @@ export interface TestApi {
 }
 
 /** The real API on a free port, over a database and search indexes of this test file's own. */
-export async function startTestApi(envOverrides: Record<string, string> = {}): Promise<TestApi> {
+export async function startTestApi(
+  envOverrides: Record<string, string> = {},
+  options: { search?: Search } = {},
+): Promise<TestApi> {
   const database = await createTestDatabase();
-  const testSearch = createTestSearch();
+  const testSearch = options.search
+    ? { search: options.search, drop: async () => undefined }
+    : createTestSearch();
   const env = readEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', ...envOverrides });
   const log = createLogger(env.logLevel, 'test-api');
   const httpServer = createServer();

@@ -142,7 +142,12 @@ export function isBarcelona(city: string): boolean {
 }
 
 function text(value: string | null | undefined): string | null {
-  const trimmed = value?.replace(/\s+/g, ' ').trim() ?? '';
+  // Control characters never belong in a profile (and could forge search highlight markers).
+  const trimmed =
+    value
+      ?.replace(/\p{Cc}/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim() ?? '';
   return trimmed === '' ? null : trimmed;
 }
 
@@ -151,6 +156,7 @@ function longText(value: string | null | undefined): string | null {
   const trimmed =
     value
       ?.replace(/\r\n?/g, '\n')
+      .replace(/[^\P{Cc}\n\t]/gu, '')
       .replace(/[ \t]+\n/g, '\n')
       .replace(/\n{3,}/g, '\n\n')
       .trim() ?? '';

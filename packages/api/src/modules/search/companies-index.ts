@@ -46,6 +46,7 @@ export const COMPANIES_SETTINGS: Settings = {
     'district',
     'neighbourhood',
     'cpvPrefixes',
+    'cpvDivisions',
     'certifications',
     'reservedContractEligible',
     'homologated',

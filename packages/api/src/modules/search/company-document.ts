@@ -16,6 +16,8 @@ export interface CompanyDocument {
   cpvCodes: string[];
   /** Every level of every CPV code: "45", "452", "4521", ..., "45210000", so any prefix filters. */
   cpvPrefixes: string[];
+  /** The CPV divisions (first two digits), for the facet. */
+  cpvDivisions: string[];
   cpvLabels: string[];
   descriptions: string[];
   descriptionCa: string | null;
@@ -93,6 +95,7 @@ export function companyDocument(company: DocumentSource): CompanyDocument {
     sectorNames: company.sectors.flatMap((row) => [row.sector.nameCa, row.sector.nameEs, row.sector.nameEn]),
     cpvCodes: company.cpvCodes,
     cpvPrefixes: cpvPrefixes(company.cpvCodes),
+    cpvDivisions: [...new Set(company.cpvCodes.map((code) => code.slice(0, 2)))].sort(),
     cpvLabels: company.cpvCodes.flatMap((code) => [cpvLabel(code, 'ES'), cpvLabel(code, 'EN')]),
     descriptions,
     descriptionCa: company.descriptionCa,
