@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  createLogger,
+  type EmbeddedMeilisearch,
+  freePort,
+  startEmbeddedMeilisearch,
+} from '@proximitat/runtime';
+import { createSearch } from '@proximitat/search';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../../testing/test-api.ts';
+import { parseCsv } from '../directory/directory-file.ts';
+import { importDirectory } from '../directory/directory-import.service.ts';
+import { loadPlaces } from '../directory/places.ts';
+import { sampleCsv } from '../directory/sample-import.ts';
+import { hasDrift, verifyIndex } from './index-maintenance.ts';
+import { type OutboxWorker, startOutboxWorker } from './outbox.ts';
+
+// A Meilisearch of this test's own, killed outright in the middle of a burst of writes.
+let dir: string;
+let port: number;
+const key = randomBytes(16).toString('hex');
+let meili: EmbeddedMeilisearch | undefined;
+let api: TestApi;
+let worker: OutboxWorker;
+
+const start = async () => {
+  meili = await startEmbeddedMeilisearch({ dir, port, masterKey: key });
+};
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'proximitat-outage-'));
+  port = await freePort();
+  await start();
+  api = await startTestApi({}, { search: createSearch(`http://127.0.0.1:${port}`, key, 'outage_') });
+  worker = startOutboxWorker(api.db, api.search, createLogger('silent', 'outbox'), { intervalMs: 100 });
+}, 90_000);
+afterAll(async () => {
+  await worker?.stop();
+  await api?.close();
+  await meili?.process.stop('SIGKILL');
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+async function until(check: () => Promise<boolean>, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('a Meilisearch outage during a burst of writes', () => {
+  it('loses no update, answers searches from PostgreSQL meanwhile, and ends with no drift', async () => {
+    const places = await loadPlaces(api.db);
+    const csv = sampleCsv(places, 150, 'outage', 2026);
+    await importDirectory(api.db, parseCsv(csv));
+    await until(async () => (await api.db.searchOutbox.count()) === 0, 30_000);
+    expect(hasDrift(await verifyIndex(api.db, api.search))).toBe(false);
+
+    // A burst of imports that change every company's head count, one transaction each.
+    const file = parseCsv(csv);
+    const burst = async (round: number) => {
+      const rows = file.rows.map((row) => ({
+        ...row,
+        record: { ...row.record, employees: String(1000 + round) },
+      }));
+      const { summary } = await importDirectory(api.db, { ...file, rows });
+      expect(summary.updated).toBe(150);
+    };
+    await burst(1);
+    await meili?.process.stop('SIGKILL');
+    await burst(2);
+    const during = await api.graphql<{ searchCompanies: { degraded: boolean; totalCount: number } }>(
+      '{ searchCompanies(query: "cooperativa", first: 5) { degraded totalCount } }',
+    );
+    expect(during.data?.searchCompanies.degraded).toBe(true);
+    expect(during.data?.searchCompanies.totalCount).toBeGreaterThan(0);
+    await burst(3);
+    expect(await api.db.searchOutbox.count()).toBeGreaterThan(0);
+
+    await start();
+    await until(async () => (await api.db.searchOutbox.count()) === 0, 90_000);
+    const drift = await verifyIndex(api.db, api.search);
+    expect(drift).toMatchObject({ missing: [], extra: [], stale: [] });
+    const { results } = await api.search.client
+      .index<{ employees: number }>(api.search.indexName('companies'))
+      .getDocuments({ limit: 1000, fields: ['employees'] });
+    expect(results.every((document) => document.employees === 1003)).toBe(true);
+  }, 180_000);
+});
