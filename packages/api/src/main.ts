@@ -33,7 +33,7 @@ await runCommand(
     const db = createDb(services.databaseUrl, {
       onPoolError: (error) => log.warn({ err: error }, 'database connection lost'),
     });
-    const search = createSearch(services.meiliUrl, services.meiliKey);
+    const search = createSearch(services.meiliUrl, services.meiliKey, env.meiliIndexPrefix);
     let outbox: OutboxWorker | undefined;
     try {
       await seedAll(db, env, log);

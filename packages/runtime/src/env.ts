@@ -18,6 +18,8 @@ export interface Env {
   databaseUrl: string | undefined;
   meiliUrl: string | undefined;
   meiliMasterKey: string | undefined;
+  /** Prepended to index names, so that several deployments or test runs can share one server. */
+  meiliIndexPrefix: string;
   adminEmail: string | undefined;
   adminPassword: string | undefined;
   logLevel: string;
@@ -87,6 +89,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     databaseUrl: url(source, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     meiliUrl: url(source, 'MEILI_URL', ['http:', 'https:']),
     meiliMasterKey: optional(source, 'MEILI_MASTER_KEY'),
+    meiliIndexPrefix: indexPrefix(source),
     adminEmail: optional(source, 'ADMIN_EMAIL'),
     adminPassword: optional(source, 'ADMIN_PASSWORD'),
     logLevel,
@@ -98,4 +101,12 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     webDev: source.WEB_DEV === '1',
     webDist: resolve(optional(source, 'WEB_DIST') ?? resolve(repoRoot, 'packages/web/dist')),
   };
+}
+
+function indexPrefix(source: Record<string, string | undefined>): string {
+  const value = source.MEILI_INDEX_PREFIX?.trim() ?? '';
+  if (!/^[A-Za-z0-9_-]{0,40}$/.test(value)) {
+    throw new EnvError('MEILI_INDEX_PREFIX: letters, digits, - and _ only, at most 40');
+  }
+  return value;
 }

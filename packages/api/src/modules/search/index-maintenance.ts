@@ -26,7 +26,8 @@ export async function verifyIndex(db: Db, search: Search): Promise<Drift> {
     ).map((row) => [row.id, row.updatedAt.getTime()]),
   );
   const indexed = new Map<string, number>();
-  for (let offset = 0; ; offset += PAGE) {
+  const exists = (await search.client.getIndexes({ limit: 1000 })).results.some((i) => i.uid === index.uid);
+  for (let offset = 0; exists; offset += PAGE) {
     const page = await index.getDocuments({ offset, limit: PAGE, fields: ['id', 'version'] });
     for (const document of page.results) indexed.set(document.id, document.version);
     if (page.results.length < PAGE) break;

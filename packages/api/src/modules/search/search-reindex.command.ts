@@ -3,14 +3,14 @@ import { createProgress, runCommand } from '@proximitat/runtime';
 import { createSearch } from '@proximitat/search';
 import { reindexCompanies } from './index-maintenance.ts';
 
-await runCommand('search:reindex', async ({ services }) => {
+await runCommand('search:reindex', async ({ env, services }) => {
   const db = await openMigratedDb(services.databaseUrl);
   try {
     const started = Date.now();
     let progress: ReturnType<typeof createProgress> | undefined;
     const { documents } = await reindexCompanies(
       db,
-      createSearch(services.meiliUrl, services.meiliKey),
+      createSearch(services.meiliUrl, services.meiliKey, env.meiliIndexPrefix),
       (done, total) => {
         progress ??= createProgress('indexing', total);
         progress.tick(done);

@@ -5,10 +5,13 @@ import { hasDrift, verifyIndex } from './index-maintenance.ts';
 
 const SHOWN = 20;
 
-await runCommand('search:verify', async ({ services }) => {
+await runCommand('search:verify', async ({ env, services }) => {
   const db = await openMigratedDb(services.databaseUrl);
   try {
-    const drift = await verifyIndex(db, createSearch(services.meiliUrl, services.meiliKey));
+    const drift = await verifyIndex(
+      db,
+      createSearch(services.meiliUrl, services.meiliKey, env.meiliIndexPrefix),
+    );
     console.log(`published in PostgreSQL: ${drift.published}; in the index: ${drift.indexed}`);
     for (const [kind, ids] of [
       ['missing from the index', drift.missing],
