@@ -6,6 +6,7 @@ import { CompanyPage } from './features/companies/CompanyPage.tsx';
 import { DistrictPage } from './features/districts/DistrictPage.tsx';
 import { DistrictsPage } from './features/districts/DistrictsPage.tsx';
 import { PlanPage } from './features/plan/PlanPage.tsx';
+import { SearchPage } from './features/search/SearchPage.tsx';
 import { SignInPage } from './features/session/SignInPage.tsx';
 import { StatsPage } from './features/stats/StatsPage.tsx';
 import { I18nProvider } from './lib/i18n/i18n.tsx';
@@ -20,6 +21,7 @@ const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: 'districtes', element: <DistrictsPage /> },
       { path: 'districtes/:code', element: <DistrictPage /> },
+      { path: 'cerca', element: <SearchPage /> },
       { path: 'empreses', element: <CompaniesPage /> },
       { path: 'empreses/:slug', element: <CompanyPage /> },
       { path: 'estadistiques', element: <StatsPage /> },

@@ -6,6 +6,7 @@ import { type Locale, LocaleEnum, translatedName } from '../i18n/locale.schema.t
 import { SectorRef } from '../reference/reference.schema.ts';
 import { PROFILE_FIELDS, type ProfileField } from './company-profile.ts';
 import { cpvCode, cpvLabel } from './cpv.ts';
+import { loadPlaces } from './places.ts';
 
 export const CompanyStatusEnum = builder.enumType('CompanyStatus', {
   description: 'PENDING_REVIEW until staff approve; only PUBLISHED companies are public.',
@@ -56,7 +57,7 @@ interface GeoPoint {
   lng: number;
 }
 
-const GeoPointRef = builder.objectRef<GeoPoint>('GeoPoint').implement({
+export const GeoPointRef = builder.objectRef<GeoPoint>('GeoPoint').implement({
   description: 'A WGS84 position.',
   fields: (t) => ({ lat: t.exposeFloat('lat'), lng: t.exposeFloat('lng') }),
 });
@@ -359,6 +360,15 @@ builder.prismaObjectFields('District', (t) => ({
 }));
 
 builder.prismaObjectFields('Neighbourhood', (t) => ({
+  centre: t.field({
+    type: GeoPointRef,
+    description: 'A point inside the neighbourhood (for "near" searches and labels on maps).',
+    resolve: async (neighbourhood, _args, { db }) => {
+      const place = (await loadPlaces(db)).neighbourhoods.get(neighbourhood.code);
+      return place ? place.inside : null;
+    },
+    nullable: true,
+  }),
   companyCount: t.relationCount('companies', {
     description: 'Published directory companies located in the neighbourhood.',
     where: { status: 'PUBLISHED' },

@@ -38,6 +38,9 @@ export function Layout() {
                 </NavLink>
               </li>
               <li>
+                <NavLink to="/cerca">{t('nav.search')}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/empreses">{t('nav.companies')}</NavLink>
               </li>
               <li>

@@ -1,0 +1,58 @@
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+
+/** Filters of the search page, as CompanyFilter fields, and the URL parameter each one lives in. */
+export const FILTER_PARAMS = {
+  sectors: 'sector',
+  legalForms: 'forma',
+  districts: 'districte',
+  neighbourhoods: 'barri',
+  cpv: 'cpv',
+  certifications: 'certificacio',
+} as const;
+
+export type ListFilter = keyof typeof FILTER_PARAMS;
+export type Sort = 'RELEVANCE' | 'NAME' | 'NEWEST' | 'DISTANCE';
+
+export interface SearchState {
+  query: string;
+  lists: Record<ListFilter, string[]>;
+  reserved: boolean;
+  near: string;
+  radius: number;
+  sort: Sort | '';
+  after: string;
+  view: 'llista' | 'mapa';
+}
+
+/** The whole state of a search lives in the URL, so that a search can be shared and bookmarked. */
+export function useSearchState() {
+  const [params, setParams] = useSearchParams();
+  const state = useMemo<SearchState>(() => {
+    const lists = Object.fromEntries(
+      Object.entries(FILTER_PARAMS).map(([field, param]) => [field, params.getAll(param)]),
+    ) as Record<ListFilter, string[]>;
+    return {
+      query: params.get('q') ?? '',
+      lists,
+      reserved: params.get('reservat') === '1',
+      near: params.get('prop') ?? '',
+      radius: Number(params.get('radi') ?? '1000') || 1000,
+      sort: (params.get('ordre') as Sort | null) ?? '',
+      after: params.get('despres') ?? '',
+      view: params.get('vista') === 'mapa' ? 'mapa' : 'llista',
+    };
+  }, [params]);
+
+  const update = useCallback(
+    (change: (next: URLSearchParams) => void, options: { keepPage?: boolean } = {}) => {
+      const next = new URLSearchParams(params);
+      change(next);
+      if (!options.keepPage) next.delete('despres');
+      setParams(next, { replace: true });
+    },
+    [params, setParams],
+  );
+
+  return { state, update };
+}
