@@ -56,6 +56,7 @@ await runCommand('bench', async ({ services }) => {
   const current: { progress?: Progress } = {};
   const context: BenchContext = {
     rows,
+    meili: { url: services.meiliUrl, key: services.meiliKey },
     async freshDatabase() {
       const database = `bench_${randomBytes(5).toString('hex')}`;
       const client = new pg.Client({ connectionString: adminUrl });

@@ -16,6 +16,8 @@ export interface BenchContext {
   /** --rows N, when given. */
   rows: number | undefined;
   freshDatabase(): Promise<BenchDatabase>;
+  /** The platform's Meilisearch; benchmarks use an index prefix of their own and delete it. */
+  meili: { url: string; key: string | undefined };
   /** Runs a phase, printing its name and how long it took. */
   step<T>(label: string, work: () => Promise<T>): Promise<T>;
   report: {

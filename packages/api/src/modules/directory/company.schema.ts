@@ -3,7 +3,8 @@ import { builder } from '../../builder.ts';
 import type { Context } from '../../context.ts';
 import { AppError, ErrorCode } from '../../errors.ts';
 import { type Locale, LocaleEnum, translatedName } from '../i18n/locale.schema.ts';
-import { SectorRef } from '../reference/reference.schema.ts';
+import { DistrictRef, NeighbourhoodRef, SectorRef } from '../reference/reference.schema.ts';
+import { loadReference } from '../reference/reference-cache.ts';
 import { PROFILE_FIELDS, type ProfileField } from './company-profile.ts';
 import { cpvCode, cpvLabel } from './cpv.ts';
 import { loadPlaces } from './places.ts';
@@ -113,12 +114,14 @@ builder.prismaObject('CompanyCertification', {
     code: t.exposeString('certificationCode'),
     name: t.string({
       args: { locale: t.arg({ type: LocaleEnum }) },
-      select: { certification: { select: { nameCa: true, nameEs: true, nameEn: true } } },
-      resolve: (row, { locale }) => translatedName(row.certification, locale),
+      resolve: async (row, { locale }, { db }) => {
+        const certification = (await loadReference(db)).certifications.get(row.certificationCode);
+        return certification ? translatedName(certification, locale) : row.certificationCode;
+      },
     }),
     issuer: t.string({
-      select: { certification: { select: { issuer: true } } },
-      resolve: (row) => row.certification.issuer,
+      resolve: async (row, _args, { db }) =>
+        (await loadReference(db)).certifications.get(row.certificationCode)?.issuer ?? '',
     }),
     verified: t.exposeBoolean('verified', { description: "Checked by staff against the issuer's register." }),
     validUntil: t.expose('validUntil', { type: 'Date', nullable: true }),
@@ -144,8 +147,11 @@ export const CompanyRef = builder.prismaObject('Company', {
     legalForm: t.exposeString('legalFormCode', { description: 'A legalForms code (legal-forms.csv).' }),
     legalFormName: t.string({
       args: { locale: t.arg({ type: LocaleEnum }) },
-      select: { legalForm: { select: { nameCa: true, nameEs: true, nameEn: true } } },
-      resolve: (company, { locale }) => translatedName(company.legalForm, locale),
+      select: { legalFormCode: true },
+      resolve: async (company, { locale }, { db }) => {
+        const form = (await loadReference(db)).legalForms.get(company.legalFormCode);
+        return form ? translatedName(form, locale) : company.legalFormCode;
+      },
     }),
     status: t.expose('status', { type: CompanyStatusEnum }),
     foundedYear: t.exposeInt('foundedYear', { nullable: true }),
@@ -185,12 +191,32 @@ export const CompanyRef = builder.prismaObject('Company', {
             }
           : null,
     }),
-    district: t.relation('district', { nullable: true }),
-    neighbourhood: t.relation('neighbourhood', { nullable: true }),
+    district: t.field({
+      type: DistrictRef,
+      nullable: true,
+      select: { districtCode: true },
+      resolve: async (company, _args, { db }) =>
+        company.districtCode ? ((await loadReference(db)).districts.get(company.districtCode) ?? null) : null,
+    }),
+    neighbourhood: t.field({
+      type: NeighbourhoodRef,
+      nullable: true,
+      select: { neighbourhoodCode: true },
+      resolve: async (company, _args, { db }) =>
+        company.neighbourhoodCode
+          ? ((await loadReference(db)).neighbourhoods.get(company.neighbourhoodCode) ?? null)
+          : null,
+    }),
     sectors: t.field({
       type: [SectorRef],
-      select: { sectors: { select: { sector: true }, orderBy: { sector: { position: 'asc' } } } },
-      resolve: (company) => company.sectors.map((row) => row.sector),
+      description: 'In the order of the reference list.',
+      select: { sectors: { select: { sectorCode: true } } },
+      resolve: async (company, _args, { db }) => {
+        const { sectors } = await loadReference(db);
+        return [...sectors.values()].filter((sector) =>
+          company.sectors.some((row) => row.sectorCode === sector.code),
+        );
+      },
     }),
     cpvCodes: t.exposeStringList('cpvCodes', { description: 'CPV 2008 codes with check digit.' }),
     cpv: t.field({
@@ -199,9 +225,7 @@ export const CompanyRef = builder.prismaObject('Company', {
       select: { cpvCodes: true },
       resolve: (company) => company.cpvCodes.map((code) => ({ code })),
     }),
-    certifications: t.relation('certifications', {
-      query: { orderBy: { certification: { position: 'asc' } } },
-    }),
+    certifications: t.relation('certifications', { query: { orderBy: { certificationCode: 'asc' } } }),
     esg: t.field({
       type: EsgSummaryRef,
       nullable: true,

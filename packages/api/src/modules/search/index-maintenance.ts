@@ -1,6 +1,6 @@
 import type { Db } from '@proximitat/db';
 import type { Search } from '@proximitat/search';
-import { COMPANIES_INDEX, ensureCompaniesIndex, settled } from './companies-index.ts';
+import { COMPANIES_INDEX, ensureCompaniesIndex, SearchTaskError, settled } from './companies-index.ts';
 import { companyDocument, documentSelect } from './company-document.ts';
 import { enqueueCompanies } from './outbox.ts';
 
@@ -69,6 +69,9 @@ export async function reindexCompanies(
   await ensureCompaniesIndex(search, fresh);
   try {
     const total = await db.company.count({ where: { status: 'PUBLISHED' } });
+    // Batches are queued without waiting for each: Meilisearch indexes consecutive additions
+    // together, which is much faster. Reading PostgreSQL is the progress; then all must succeed.
+    const tasks: number[] = [];
     let done = 0;
     let cursor: string | undefined;
     for (;;) {
@@ -80,10 +83,18 @@ export async function reindexCompanies(
         ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
       });
       if (rows.length === 0) break;
-      await settled(search.client.index(fresh).addDocuments(rows.map(companyDocument), { primaryKey: 'id' }));
+      const task = await search.client
+        .index(fresh)
+        .addDocuments(rows.map(companyDocument), { primaryKey: 'id' });
+      tasks.push(task.taskUid);
       done += rows.length;
       onProgress?.(done, total);
       cursor = rows[rows.length - 1]?.id;
+    }
+    for (const uid of tasks) {
+      const task = await search.client.tasks.waitForTask(uid, { timeout: 30 * 60_000, interval: 200 });
+      if (task.status !== 'succeeded')
+        throw new SearchTaskError(task.error?.message ?? `indexing task ${task.status}`);
     }
     await settled(search.client.swapIndexes([{ indexes: [live, fresh], rename: false }]));
     const changed = await db.company.findMany({
