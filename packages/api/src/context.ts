@@ -13,6 +13,7 @@ export interface Viewer {
 export interface HttpControls {
   setCookie(name: string, value: string, maxAgeSeconds: number): void;
   clearCookie(name: string): void;
+  setHeader(name: string, value: string): void;
 }
 
 export interface Context {
@@ -24,6 +25,8 @@ export interface Context {
   /** The session token the request came with (bearer or cookie), if any. */
   sessionToken: string | undefined;
   http: HttpControls | undefined;
+  /** The client's address (the proxy's view when behind one on loopback), for throttling. */
+  clientAddress: string;
 }
 
 /** What lives as long as the server: shared by every request's context. */

@@ -3,6 +3,7 @@ import './modules/i18n/locale.schema.ts';
 import './modules/common/user-error.schema.ts';
 import './modules/reference/reference.schema.ts';
 import './modules/account/account.schema.ts';
+import './modules/audit/audit.schema.ts';
 import './modules/plan/plan.schema.ts';
 import './modules/plan/indicator.schema.ts';
 import './modules/plan/accountability.schema.ts';

@@ -169,7 +169,9 @@ export async function createApp({
           requestId: String(res.locals.requestId),
           viewer: await viewerForToken(db, sessionToken),
           sessionToken,
+          clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
           http: {
+            setHeader: (name, value) => res.setHeader(name, value),
             setCookie: (name, value, maxAgeSeconds) =>
               res.cookie(name, value, {
                 httpOnly: true,

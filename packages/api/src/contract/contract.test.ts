@@ -23,9 +23,6 @@ import { schema } from '../schema.ts';
  */
 const NOT_YET_BUILT = {
   operations: {
-    Register: 'accounts',
-    Me: 'accounts',
-    SetAccountRole: 'accounts',
     CreateCompanyProfile: 'accounts and self-service',
     UpdateCompanyProfile: 'accounts and self-service',
     ClaimCompany: 'accounts and self-service',
@@ -42,7 +39,6 @@ const NOT_YET_BUILT = {
     RevisionKind: 'accounts and self-service',
     RevisionStatus: 'accounts and self-service',
     ReviewDecision: 'accounts and self-service',
-    RegisterInput: 'accounts',
     CompanyProfileInput: 'accounts and self-service',
     AddressInput: 'accounts and self-service',
     LocalizedTextInput: 'accounts and self-service',

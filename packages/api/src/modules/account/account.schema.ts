@@ -1,8 +1,21 @@
 import { builder } from '../../builder.ts';
-import { ErrorCode } from '../../errors.ts';
-import { UserErrorRef, userError } from '../common/user-error.schema.ts';
+import type { Context } from '../../context.ts';
+import { ErrorCode, type UserError } from '../../errors.ts';
+import { recordAudit } from '../audit/audit.ts';
+import { notAllowed, UserErrorRef, userError } from '../common/user-error.schema.ts';
+import { LocaleEnum } from '../i18n/locale.schema.ts';
 import { login } from './login.service.ts';
+import { normaliseEmail } from './password.ts';
+import { register } from './register.service.ts';
 import { revokeSession, SESSION_COOKIE, SESSION_DAYS } from './session.service.ts';
+import {
+  accountKey,
+  addressKey,
+  clearFailures,
+  lockedFor,
+  recordFailure,
+  THROTTLE,
+} from './throttle.service.ts';
 
 export const RoleEnum = builder.enumType('Role', {
   description: "An account's role. Company editing is not a role: it is a membership of a company.",
@@ -16,14 +29,31 @@ export const AccountRef = builder.prismaObject('Account', {
     id: t.exposeID('id'),
     email: t.exposeString('email'),
     role: t.expose('role', { type: RoleEnum }),
+    name: t.exposeString('name', { nullable: true }),
+    locale: t.expose('locale', { type: LocaleEnum }),
+    companies: t.prismaField({
+      type: ['Company'],
+      description: 'The companies this account edits, whatever their status.',
+      resolve: (query, account, _args, { db }) =>
+        db.company.findMany({
+          ...query,
+          where: { memberships: { some: { accountId: account.id } } },
+          orderBy: { name: 'asc' },
+        }),
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),
 });
 
-const LoginPayload = builder
-  .objectRef<{ token: string | null; accountId: string | null; userErrors: ReturnType<typeof userError>[] }>(
-    'LoginPayload',
-  )
-  .implement({
+interface SessionPayload {
+  token: string | null;
+  accountId: string | null;
+  retryAfterSeconds?: number | null;
+  userErrors: UserError[];
+}
+
+const accountOfPayload = (name: string) =>
+  builder.objectRef<SessionPayload>(name).implement({
     fields: (t) => ({
       token: t.exposeString('token', {
         nullable: true,
@@ -39,6 +69,64 @@ const LoginPayload = builder
       userErrors: t.field({ type: [UserErrorRef], resolve: (payload) => payload.userErrors }),
     }),
   });
+
+const RegisterPayload = accountOfPayload('RegisterPayload');
+
+const RoleChangePayload = builder
+  .objectRef<{ accountId: string | null; userErrors: UserError[] }>('SetAccountRolePayload')
+  .implement({
+    fields: (t) => ({
+      account: t.prismaField({
+        type: 'Account',
+        nullable: true,
+        resolve: (query, payload, _args, { db }) =>
+          payload.accountId ? db.account.findUnique({ ...query, where: { id: payload.accountId } }) : null,
+      }),
+      userErrors: t.field({ type: [UserErrorRef], resolve: (payload) => payload.userErrors }),
+    }),
+  });
+
+const RegisterInput = builder.inputType('RegisterInput', {
+  fields: (t) => ({
+    email: t.string({ required: true }),
+    password: t.string({ required: true, description: 'At least 12 characters, not a common password.' }),
+    name: t.string(),
+    locale: t.field({ type: LocaleEnum }),
+  }),
+});
+
+function startSession(
+  context: Context,
+  token: string,
+  account: { id: string; email: string; role: 'USER' | 'PROCUREMENT_OFFICER' | 'STAFF' | 'ADMIN' },
+) {
+  context.http?.setCookie(SESSION_COOKIE, token, SESSION_DAYS * 24 * 60 * 60);
+  // The rest of this request is the signed-in account's: it may read its own account.
+  context.viewer = account;
+  context.sessionToken = token;
+}
+
+const LoginPayload = builder.objectRef<SessionPayload>('LoginPayload').implement({
+  fields: (t) => ({
+    retryAfterSeconds: t.int({
+      nullable: true,
+      description: 'When sign-in is throttled (code RATE_LIMITED): seconds until it may be tried again.',
+      resolve: (payload) => payload.retryAfterSeconds ?? null,
+    }),
+    token: t.exposeString('token', {
+      nullable: true,
+      description:
+        'For `Authorization: Bearer <token>`; the browser gets the same session as an httpOnly cookie.',
+    }),
+    account: t.prismaField({
+      type: 'Account',
+      nullable: true,
+      resolve: (query, payload, _args, { db }) =>
+        payload.accountId ? db.account.findUnique({ ...query, where: { id: payload.accountId } }) : null,
+    }),
+    userErrors: t.field({ type: [UserErrorRef], resolve: (payload) => payload.userErrors }),
+  }),
+});
 
 const LogoutPayload = builder.objectRef<{ ok: boolean }>('LogoutPayload').implement({
   fields: (t) => ({ ok: t.exposeBoolean('ok') }),
@@ -63,8 +151,26 @@ builder.mutationFields((t) => ({
       password: t.arg.string({ required: true }),
     },
     resolve: async (_root, { email, password }, context) => {
+      const keys = [accountKey(normaliseEmail(email)), addressKey(context.clientAddress)];
+      const wait = await lockedFor(context.db, keys);
+      if (wait > 0) {
+        context.http?.setHeader('Retry-After', String(wait));
+        return {
+          token: null,
+          accountId: null,
+          retryAfterSeconds: wait,
+          userErrors: [
+            userError(
+              ErrorCode.RATE_LIMITED,
+              `Too many failed attempts: try again in ${Math.ceil(wait / 60)} minutes`,
+            ),
+          ],
+        };
+      }
       const result = await login(context.db, email, password);
       if (!result.ok) {
+        await recordFailure(context.db, keys[0] ?? '', THROTTLE.accountFailures);
+        await recordFailure(context.db, keys[1] ?? '', THROTTLE.addressFailures);
         return {
           token: null,
           accountId: null,
@@ -73,11 +179,66 @@ builder.mutationFields((t) => ({
           ],
         };
       }
-      context.http?.setCookie(SESSION_COOKIE, result.token, SESSION_DAYS * 24 * 60 * 60);
-      // The rest of this request is the signed-in account's: it may read its own account.
-      context.viewer = result.account;
-      context.sessionToken = result.token;
+      await clearFailures(context.db, keys[0] ?? '');
+      startSession(context, result.token, result.account);
       return { token: result.token, accountId: result.account.id, userErrors: [] };
+    },
+  }),
+  register: t.field({
+    type: RegisterPayload,
+    description: 'Creates an account (role USER) and signs it in.',
+    args: { input: t.arg({ type: RegisterInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      const result = await register(context.db, input);
+      if (!result.ok) return { token: null, accountId: null, userErrors: result.errors };
+      startSession(context, result.token, result.account);
+      return { token: result.token, accountId: result.account.id, userErrors: [] };
+    },
+  }),
+  setAccountRole: t.field({
+    type: RoleChangePayload,
+    description: 'Administrators only: grants a role (for example PROCUREMENT_OFFICER to a municipal buyer).',
+    args: {
+      accountId: t.arg.id({ required: true }),
+      role: t.arg({ type: RoleEnum, required: true }),
+    },
+    authScopes: { admin: true },
+    unauthorizedResolver: (_root, _args, context) => ({ accountId: null, userErrors: [notAllowed(context)] }),
+    resolve: async (_root, { accountId, role }, context) => {
+      const id = String(accountId);
+      if (id === context.viewer?.id && role !== 'ADMIN') {
+        return {
+          accountId: null,
+          userErrors: [
+            userError(ErrorCode.VALIDATION, 'You cannot take away your own administrator role', 'role'),
+          ],
+        };
+      }
+      const valid = /^[0-9a-f-]{36}$/i.test(id);
+      const changed = valid
+        ? await context.db.$transaction(async (tx) => {
+            const account = await tx.account.findUnique({ where: { id } });
+            if (!account) return null;
+            if (account.role !== role) {
+              await tx.account.update({ where: { id }, data: { role } });
+              await recordAudit(tx, {
+                actorId: context.viewer?.id ?? null,
+                action: 'account.role',
+                entityType: 'Account',
+                entityId: id,
+                changes: { role: { before: account.role, after: role } },
+              });
+            }
+            return account;
+          })
+        : null;
+      if (!changed) {
+        return {
+          accountId: null,
+          userErrors: [userError(ErrorCode.NOT_FOUND, 'No such account', 'accountId')],
+        };
+      }
+      return { accountId: id, userErrors: [] };
     },
   }),
   logout: t.field({
