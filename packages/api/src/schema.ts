@@ -10,5 +10,6 @@ import './modules/plan/accountability.schema.ts';
 import './modules/directory/company.schema.ts';
 import './modules/directory/ecosystem-stats.schema.ts';
 import './modules/search/search-companies.schema.ts';
+import './modules/moderation/moderation.schema.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

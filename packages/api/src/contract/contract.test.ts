@@ -23,11 +23,8 @@ import { schema } from '../schema.ts';
  */
 const NOT_YET_BUILT = {
   operations: {
-    CreateCompanyProfile: 'accounts and self-service',
     UpdateCompanyProfile: 'accounts and self-service',
     ClaimCompany: 'accounts and self-service',
-    ModerationQueue: 'accounts and self-service',
-    ReviewRevision: 'accounts and self-service',
     EsgCriteria: 'responsible procurement',
     SubmitEsgAssessment: 'responsible procurement',
     ReviewEsgAssessment: 'responsible procurement',
@@ -36,12 +33,6 @@ const NOT_YET_BUILT = {
     Shortlist: 'responsible procurement',
   } as Record<string, string>,
   types: {
-    RevisionKind: 'accounts and self-service',
-    RevisionStatus: 'accounts and self-service',
-    ReviewDecision: 'accounts and self-service',
-    CompanyProfileInput: 'accounts and self-service',
-    AddressInput: 'accounts and self-service',
-    LocalizedTextInput: 'accounts and self-service',
     EsgAnswerInput: 'responsible procurement',
     ShortlistInput: 'responsible procurement',
   } as Record<string, string>,

@@ -267,9 +267,11 @@ export function isStaff(context: Context): boolean {
   return context.viewer?.role === 'STAFF' || context.viewer?.role === 'ADMIN';
 }
 
-/** What the viewer may see: anonymous callers and non-staff only published companies. */
+/** What the viewer may see: staff everything; others published companies and the ones they edit. */
 export function visibleCompanies(context: Context): Prisma.CompanyWhereInput {
-  return isStaff(context) ? {} : { status: 'PUBLISHED' };
+  if (isStaff(context)) return {};
+  if (!context.viewer) return { status: 'PUBLISHED' };
+  return { OR: [{ status: 'PUBLISHED' }, { memberships: { some: { accountId: context.viewer.id } } }] };
 }
 
 const CompanyListFilter = builder.inputType('CompanyListFilter', {
@@ -298,7 +300,7 @@ builder.queryFields((t) => ({
   company: t.prismaField({
     type: 'Company',
     nullable: true,
-    description: 'A company by its slug: published ones for everyone, any for staff.',
+    description: 'A company by its slug: published ones for everyone, its own for an editor, any for staff.',
     args: { slug: t.arg.string({ required: true }) },
     resolve: (query, _root, { slug }, context) =>
       context.db.company.findFirst({ ...query, where: { slug, ...visibleCompanies(context) } }),

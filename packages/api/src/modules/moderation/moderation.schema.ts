@@ -1,0 +1,186 @@
+import { builder } from '../../builder.ts';
+import type { UserError } from '../../errors.ts';
+import { notAllowed, UserErrorRef } from '../common/user-error.schema.ts';
+import { LocaleEnum } from '../i18n/locale.schema.ts';
+import { createCompanyProfile, reviewRevision } from './moderation.service.ts';
+import type { FieldChange } from './profile-diff.ts';
+
+const RevisionKindEnum = builder.enumType('RevisionKind', {
+  values: ['CREATION', 'UPDATE', 'CLAIM'] as const,
+});
+const RevisionStatusEnum = builder.enumType('RevisionStatus', {
+  values: ['PENDING', 'APPROVED', 'REJECTED'] as const,
+});
+const ReviewDecisionEnum = builder.enumType('ReviewDecision', { values: ['APPROVE', 'REJECT'] as const });
+
+const LocalizedTextInput = builder.inputType('LocalizedTextInput', {
+  fields: (t) => ({
+    locale: t.field({ type: LocaleEnum, required: true }),
+    text: t.string({ required: true }),
+  }),
+});
+
+const AddressInput = builder.inputType('AddressInput', {
+  description:
+    'Inside Barcelona, districtCode and neighbourhoodCode are derived from the location when they are missing, and a location from the neighbourhood when only that is given; they must agree when all are given. Outside Barcelona they stay empty.',
+  fields: (t) => ({
+    street: t.string({ required: true }),
+    postalCode: t.string({ required: true }),
+    city: t.string({ required: true }),
+    districtCode: t.string(),
+    neighbourhoodCode: t.string(),
+    lat: t.float(),
+    lng: t.float(),
+  }),
+});
+
+export const CompanyProfileInput = builder.inputType('CompanyProfileInput', {
+  fields: (t) => ({
+    name: t.string({ required: true }),
+    legalName: t.string(),
+    taxId: t.string({ required: true, description: 'Spanish CIF/NIF, validated with its check character.' }),
+    legalForm: t.string({ required: true, description: 'A legal-forms.csv code.' }),
+    sectors: t.stringList({ required: true, description: 'At least one sectors.csv code.' }),
+    cpvCodes: t.stringList({ description: '"45210000-2"; the check digit is validated.' }),
+    address: t.field({ type: AddressInput }),
+    website: t.string(),
+    email: t.string(),
+    phone: t.string(),
+    employees: t.int(),
+    foundedYear: t.int(),
+    descriptions: t.field({ type: [LocalizedTextInput] }),
+    certifications: t.stringList({ description: 'certifications.csv codes.' }),
+    insertionCompany: t.boolean({ description: "Registered empresa d'inserció." }),
+    specialEmploymentCentre: t.boolean({ description: "Centre especial de treball d'iniciativa social." }),
+  }),
+});
+
+const FieldChangeRef = builder.objectRef<FieldChange>('FieldChange').implement({
+  description: 'One field of a revision: before and after, as text.',
+  fields: (t) => ({
+    field: t.exposeString('field'),
+    before: t.exposeString('before', { nullable: true }),
+    after: t.exposeString('after', { nullable: true }),
+  }),
+});
+
+builder.prismaObject('CompanyRevision', {
+  description: "A proposed change to a company's profile: visible to staff and to the company's editors.",
+  authScopes: async (revision, context) => {
+    if (context.viewer?.role === 'STAFF' || context.viewer?.role === 'ADMIN') return true;
+    if (!context.viewer) return false;
+    const membership = await context.db.companyMembership.findUnique({
+      where: { companyId_accountId: { companyId: revision.companyId, accountId: context.viewer.id } },
+    });
+    return membership !== null || revision.submittedById === context.viewer.id;
+  },
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    kind: t.expose('kind', { type: RevisionKindEnum }),
+    status: t.expose('status', { type: RevisionStatusEnum }),
+    submittedAt: t.expose('submittedAt', { type: 'DateTime' }),
+    reviewedAt: t.expose('reviewedAt', { type: 'DateTime', nullable: true }),
+    reason: t.exposeString('reason', { nullable: true, description: 'Why staff rejected it.' }),
+    message: t.exposeString('message', { nullable: true }),
+    company: t.relation('company'),
+    changes: t.field({
+      type: [FieldChangeRef],
+      resolve: (revision) => revision.changes as unknown as FieldChange[],
+    }),
+  }),
+});
+
+interface CompanyPayload {
+  companyId: string | null;
+  userErrors: UserError[];
+}
+
+const CreateCompanyProfilePayload = builder
+  .objectRef<CompanyPayload>('CreateCompanyProfilePayload')
+  .implement({
+    fields: (t) => ({
+      company: t.prismaField({
+        type: 'Company',
+        nullable: true,
+        resolve: (query, payload, _args, { db }) =>
+          payload.companyId ? db.company.findUnique({ ...query, where: { id: payload.companyId } }) : null,
+      }),
+      userErrors: t.field({ type: [UserErrorRef], resolve: (payload) => payload.userErrors }),
+    }),
+  });
+
+const ReviewRevisionPayload = builder
+  .objectRef<{ revisionId: string | null; userErrors: UserError[] }>('ReviewRevisionPayload')
+  .implement({
+    fields: (t) => ({
+      revision: t.prismaField({
+        type: 'CompanyRevision',
+        nullable: true,
+        resolve: (query, payload, _args, { db }) =>
+          payload.revisionId
+            ? db.companyRevision.findUnique({ ...query, where: { id: payload.revisionId } })
+            : null,
+      }),
+      userErrors: t.field({ type: [UserErrorRef], resolve: (payload) => payload.userErrors }),
+    }),
+  });
+
+builder.queryField('moderationQueue', (t) =>
+  t.prismaConnection({
+    type: 'CompanyRevision',
+    cursor: 'id',
+    authScopes: { staff: true },
+    description: 'Staff only: pending profile creations, revisions and claims, oldest first.',
+    totalCount: (_parent, _args, { db }) => db.companyRevision.count({ where: { status: 'PENDING' } }),
+    resolve: (query, _root, _args, { db }) =>
+      db.companyRevision.findMany({
+        ...query,
+        where: { status: 'PENDING' },
+        orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
+      }),
+  }),
+);
+
+builder.mutationFields((t) => ({
+  createCompanyProfile: t.field({
+    type: CreateCompanyProfilePayload,
+    description:
+      'A signed-in account proposes a new company profile; it is not public until staff approve it. The account becomes its editor.',
+    args: { input: t.arg({ type: CompanyProfileInput, required: true }) },
+    authScopes: { signedIn: true },
+    unauthorizedResolver: (_root, _args, context) => ({ companyId: null, userErrors: [notAllowed(context)] }),
+    resolve: async (_root, { input }, context) => {
+      const result = await createCompanyProfile(context.db, context.viewer?.id ?? '', input);
+      return result.ok
+        ? { companyId: result.value.companyId, userErrors: [] }
+        : { companyId: null, userErrors: result.errors };
+    },
+  }),
+  reviewRevision: t.field({
+    type: ReviewRevisionPayload,
+    description:
+      'Staff only: approve or reject a creation, revision or claim; a rejection carries a reason the editors can read.',
+    args: {
+      id: t.arg.id({ required: true }),
+      decision: t.arg({ type: ReviewDecisionEnum, required: true }),
+      reason: t.arg.string(),
+    },
+    authScopes: { staff: true },
+    unauthorizedResolver: (_root, _args, context) => ({
+      revisionId: null,
+      userErrors: [notAllowed(context)],
+    }),
+    resolve: async (_root, { id, decision, reason }, context) => {
+      const result = await reviewRevision(
+        context.db,
+        context.viewer?.id ?? '',
+        String(id),
+        decision,
+        reason ?? null,
+      );
+      return result.ok
+        ? { revisionId: result.value.revisionId, userErrors: [] }
+        : { revisionId: null, userErrors: result.errors };
+    },
+  }),
+}));

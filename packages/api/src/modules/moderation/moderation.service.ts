@@ -1,0 +1,183 @@
+import type { CompanyStatus, Db, Prisma } from '@proximitat/db';
+import { ErrorCode, type UserError } from '../../errors.ts';
+import { recordAudit } from '../audit/audit.ts';
+import { userError } from '../common/user-error.schema.ts';
+import {
+  type CompanyDraft,
+  type CompanyProfile,
+  validateCompanyProfile,
+} from '../directory/company-profile.ts';
+import { upsertCompanies } from '../directory/company-write.ts';
+import { loadValidationContext } from '../directory/validation-context.ts';
+import { enqueueCompanies } from '../search/outbox.ts';
+import { diffProfiles } from './profile-diff.ts';
+
+type Result<T> = { ok: true; value: T } | { ok: false; errors: UserError[] };
+
+/**
+ * A signed-in account proposes a new company: it is stored PENDING_REVIEW (not public, not in the
+ * index), the account becomes its editor, and a CREATION revision waits in the moderation queue.
+ * All of it in one transaction.
+ */
+export async function createCompanyProfile(
+  db: Db,
+  accountId: string,
+  input: CompanyDraft,
+): Promise<Result<{ companyId: string }>> {
+  const context = await loadValidationContext(db);
+  const validated = validateCompanyProfile(input, context);
+  if (!validated.ok) {
+    return {
+      ok: false,
+      errors: validated.errors.map((e) => userError(ErrorCode.VALIDATION, e.message, `input.${e.field}`)),
+    };
+  }
+  const profile = validated.profile;
+  const existing = await db.company.findUnique({ where: { taxId: profile.taxId }, select: { id: true } });
+  if (existing) {
+    return {
+      ok: false,
+      errors: [
+        userError(
+          ErrorCode.CONFLICT,
+          `A company with tax ID ${profile.taxId} is already in the directory: ask to edit it (claimCompany) instead`,
+          'input.taxId',
+        ),
+      ],
+    };
+  }
+  const companyId = await db.$transaction(async (tx) => {
+    await upsertCompanies(tx, [profile], { source: 'COMPANY', status: 'PENDING_REVIEW', now: new Date() });
+    const company = await tx.company.findUniqueOrThrow({
+      where: { taxId: profile.taxId },
+      select: { id: true },
+    });
+    await tx.companyMembership.create({ data: { companyId: company.id, accountId } });
+    await tx.companyRevision.create({
+      data: {
+        companyId: company.id,
+        kind: 'CREATION',
+        proposed: profile as unknown as Prisma.InputJsonValue,
+        changes: diffProfiles(null, profile) as unknown as Prisma.InputJsonValue,
+        submittedById: accountId,
+      },
+    });
+    await recordAudit(tx, {
+      actorId: accountId,
+      action: 'company.create',
+      entityType: 'Company',
+      entityId: company.id,
+      changes: {
+        status: { before: null, after: 'PENDING_REVIEW' },
+        name: { before: null, after: profile.name },
+      },
+    });
+    await recordAudit(tx, {
+      actorId: accountId,
+      action: 'membership.add',
+      entityType: 'Company',
+      entityId: company.id,
+      changes: { editor: { before: null, after: accountId } },
+    });
+    return company.id;
+  });
+  return { ok: true, value: { companyId } };
+}
+
+/**
+ * Staff approve or reject a revision. Approval and its effects (publication or the new profile,
+ * membership for a claim, reindexing through the outbox) commit together; a rejection keeps the
+ * public profile as it was and records the reason for the editors.
+ */
+export async function reviewRevision(
+  db: Db,
+  reviewerId: string,
+  revisionId: string,
+  decision: 'APPROVE' | 'REJECT',
+  reason: string | null,
+): Promise<Result<{ revisionId: string }>> {
+  const text = reason?.trim() || null;
+  if (decision === 'REJECT' && !text) {
+    return {
+      ok: false,
+      errors: [userError(ErrorCode.VALIDATION, 'A rejection needs a reason the editors can read', 'reason')],
+    };
+  }
+  if (text && text.length > 2000) {
+    return {
+      ok: false,
+      errors: [userError(ErrorCode.VALIDATION, 'is longer than 2000 characters', 'reason')],
+    };
+  }
+  if (!/^[0-9a-f-]{36}$/i.test(revisionId)) {
+    return { ok: false, errors: [userError(ErrorCode.NOT_FOUND, 'No such revision', 'id')] };
+  }
+  return db.$transaction(async (tx): Promise<Result<{ revisionId: string }>> => {
+    const rows = await tx.$queryRawUnsafe<{ id: string }[]>(
+      `SELECT id::text FROM "CompanyRevision" WHERE id = $1::uuid FOR UPDATE`,
+      revisionId,
+    );
+    const revision = rows.length
+      ? await tx.companyRevision.findUnique({ where: { id: revisionId }, include: { company: true } })
+      : null;
+    if (!revision) return { ok: false, errors: [userError(ErrorCode.NOT_FOUND, 'No such revision', 'id')] };
+    if (revision.status !== 'PENDING') {
+      return {
+        ok: false,
+        errors: [
+          userError(ErrorCode.CONFLICT, `This revision was already ${revision.status.toLowerCase()}`, 'id'),
+        ],
+      };
+    }
+    const now = new Date();
+    await tx.companyRevision.update({
+      where: { id: revision.id },
+      data: {
+        status: decision === 'APPROVE' ? 'APPROVED' : 'REJECTED',
+        reviewedById: reviewerId,
+        reviewedAt: now,
+        reason: text,
+      },
+    });
+    let status: CompanyStatus = revision.company.status;
+    if (revision.kind === 'CREATION') status = decision === 'APPROVE' ? 'PUBLISHED' : 'REJECTED';
+    if (decision === 'APPROVE' && revision.kind === 'UPDATE' && revision.proposed) {
+      await upsertCompanies(tx, [revision.proposed as unknown as CompanyProfile], {
+        source: 'COMPANY',
+        status: revision.company.status,
+        now,
+      });
+    }
+    if (decision === 'APPROVE' && revision.kind === 'CLAIM' && revision.submittedById) {
+      await tx.companyMembership.upsert({
+        where: { companyId_accountId: { companyId: revision.companyId, accountId: revision.submittedById } },
+        create: { companyId: revision.companyId, accountId: revision.submittedById },
+        update: {},
+      });
+    }
+    if (status !== revision.company.status) {
+      await tx.company.update({
+        where: { id: revision.companyId },
+        data: {
+          status,
+          ...(status === 'PUBLISHED' && !revision.company.publishedAt ? { publishedAt: now } : {}),
+        },
+      });
+    }
+    await enqueueCompanies(tx, [revision.companyId]);
+    await recordAudit(tx, {
+      actorId: reviewerId,
+      action: `revision.${decision === 'APPROVE' ? 'approve' : 'reject'}`,
+      entityType: 'CompanyRevision',
+      entityId: revision.id,
+      changes: {
+        status: { before: 'PENDING', after: decision === 'APPROVE' ? 'APPROVED' : 'REJECTED' },
+        ...(status !== revision.company.status
+          ? { companyStatus: { before: revision.company.status, after: status } }
+          : {}),
+        ...(text ? { reason: { before: null, after: text } } : {}),
+      },
+    });
+    return { ok: true, value: { revisionId: revision.id } };
+  });
+}
