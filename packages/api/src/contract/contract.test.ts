@@ -23,8 +23,6 @@ import { schema } from '../schema.ts';
  */
 const NOT_YET_BUILT = {
   operations: {
-    UpdateCompanyProfile: 'accounts and self-service',
-    ClaimCompany: 'accounts and self-service',
     EsgCriteria: 'responsible procurement',
     SubmitEsgAssessment: 'responsible procurement',
     ReviewEsgAssessment: 'responsible procurement',

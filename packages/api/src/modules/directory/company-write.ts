@@ -21,7 +21,7 @@ export interface UpsertOptions {
   now: Date;
 }
 
-const existingSelect = {
+export const existingSelect = {
   id: true,
   name: true,
   legalName: true,
@@ -53,7 +53,7 @@ const existingSelect = {
 
 type Existing = Prisma.CompanyGetPayload<{ select: typeof existingSelect }>;
 
-function currentProfile(row: Existing): CompanyProfile {
+export function currentProfile(row: Existing): CompanyProfile {
   const { sectors, certifications, fieldSources: _sources, id: _id, ...columns } = row;
   return {
     ...columns,

@@ -2,6 +2,7 @@ import type { Prisma } from '@proximitat/db';
 import { builder } from '../../builder.ts';
 import type { Context } from '../../context.ts';
 import { AppError, ErrorCode } from '../../errors.ts';
+import { AccountRef } from '../account/account.schema.ts';
 import { type Locale, LocaleEnum, translatedName } from '../i18n/locale.schema.ts';
 import { DistrictRef, NeighbourhoodRef, SectorRef } from '../reference/reference.schema.ts';
 import { loadReference } from '../reference/reference-cache.ts';
@@ -257,11 +258,50 @@ export const CompanyRef = builder.prismaObject('Company', {
         });
       },
     }),
+    revisions: t.prismaField({
+      type: ['CompanyRevision'],
+      description:
+        "Proposed changes and their review outcome, newest first: the company's editors and staff only (empty for others).",
+      resolve: async (query, company, _args, context) => {
+        if (!(await canEdit(context, company.id))) return [];
+        return context.db.companyRevision.findMany({
+          ...query,
+          where: { companyId: company.id },
+          orderBy: [{ submittedAt: 'desc' }, { id: 'asc' }],
+          take: 20,
+        });
+      },
+    }),
+    editors: t.field({
+      type: [AccountRef],
+      description: "The company's editors: visible to themselves and to staff.",
+      select: { id: true },
+      resolve: async (company, _args, context) => {
+        const memberships = await context.db.companyMembership.findMany({
+          where: { companyId: company.id },
+          include: { account: true },
+          orderBy: { createdAt: 'asc' },
+        });
+        const mine = memberships.some((m) => m.accountId === context.viewer?.id);
+        // Each account is then shown to itself and staff only (Account's own rule); editors see each other here.
+        return isStaff(context) || mine ? memberships.map((m) => m.account) : [];
+      },
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     publishedAt: t.expose('publishedAt', { type: 'DateTime', nullable: true }),
   }),
 });
+
+/** Staff, or an editor of the company. */
+export async function canEdit(context: Context, companyId: string): Promise<boolean> {
+  if (isStaff(context)) return true;
+  if (!context.viewer) return false;
+  const membership = await context.db.companyMembership.findUnique({
+    where: { companyId_accountId: { companyId, accountId: context.viewer.id } },
+  });
+  return membership !== null;
+}
 
 export function isStaff(context: Context): boolean {
   return context.viewer?.role === 'STAFF' || context.viewer?.role === 'ADMIN';

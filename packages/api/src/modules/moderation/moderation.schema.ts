@@ -2,7 +2,12 @@ import { builder } from '../../builder.ts';
 import type { UserError } from '../../errors.ts';
 import { notAllowed, UserErrorRef } from '../common/user-error.schema.ts';
 import { LocaleEnum } from '../i18n/locale.schema.ts';
-import { createCompanyProfile, reviewRevision } from './moderation.service.ts';
+import {
+  claimCompany,
+  createCompanyProfile,
+  reviewRevision,
+  updateCompanyProfile,
+} from './moderation.service.ts';
 import type { FieldChange } from './profile-diff.ts';
 
 const RevisionKindEnum = builder.enumType('RevisionKind', {
@@ -141,7 +146,68 @@ builder.queryField('moderationQueue', (t) =>
   }),
 );
 
+const RevisionPayload = builder
+  .objectRef<{ revisionId: string | null; userErrors: UserError[] }>('RevisionPayload')
+  .implement({
+    fields: (t) => ({
+      revision: t.prismaField({
+        type: 'CompanyRevision',
+        nullable: true,
+        resolve: (query, payload, _args, { db }) =>
+          payload.revisionId
+            ? db.companyRevision.findUnique({ ...query, where: { id: payload.revisionId } })
+            : null,
+      }),
+      userErrors: t.field({ type: [UserErrorRef], resolve: (payload) => payload.userErrors }),
+    }),
+  });
+
 builder.mutationFields((t) => ({
+  updateCompanyProfile: t.field({
+    type: RevisionPayload,
+    description:
+      'An editor of the company proposes changes: a revision awaiting review. The public profile and the search index change only when staff approve it.',
+    args: {
+      companyId: t.arg.id({ required: true }),
+      input: t.arg({ type: CompanyProfileInput, required: true }),
+    },
+    authScopes: { signedIn: true },
+    unauthorizedResolver: (_root, _args, context) => ({
+      revisionId: null,
+      userErrors: [notAllowed(context)],
+    }),
+    resolve: async (_root, { companyId, input }, context) => {
+      const result = await updateCompanyProfile(
+        context.db,
+        context.viewer?.id ?? '',
+        String(companyId),
+        input,
+      );
+      return result.ok
+        ? { revisionId: result.value.revisionId, userErrors: [] }
+        : { revisionId: null, userErrors: result.errors };
+    },
+  }),
+  claimCompany: t.field({
+    type: RevisionPayload,
+    description:
+      'A signed-in account asks to become an editor of a company that has none yet (a CLAIM revision).',
+    args: {
+      companyId: t.arg.id({ required: true }),
+      message: t.arg.string({ required: true }),
+    },
+    authScopes: { signedIn: true },
+    unauthorizedResolver: (_root, _args, context) => ({
+      revisionId: null,
+      userErrors: [notAllowed(context)],
+    }),
+    resolve: async (_root, { companyId, message }, context) => {
+      const result = await claimCompany(context.db, context.viewer?.id ?? '', String(companyId), message);
+      return result.ok
+        ? { revisionId: result.value.revisionId, userErrors: [] }
+        : { revisionId: null, userErrors: result.errors };
+    },
+  }),
   createCompanyProfile: t.field({
     type: CreateCompanyProfilePayload,
     description:

@@ -7,7 +7,7 @@ import {
   type CompanyProfile,
   validateCompanyProfile,
 } from '../directory/company-profile.ts';
-import { upsertCompanies } from '../directory/company-write.ts';
+import { currentProfile, existingSelect, upsertCompanies } from '../directory/company-write.ts';
 import { loadValidationContext } from '../directory/validation-context.ts';
 import { enqueueCompanies } from '../search/outbox.ts';
 import { diffProfiles } from './profile-diff.ts';
@@ -180,4 +180,150 @@ export async function reviewRevision(
     });
     return { ok: true, value: { revisionId: revision.id } };
   });
+}
+
+async function isEditor(
+  db: Db | Prisma.TransactionClient,
+  companyId: string,
+  accountId: string,
+): Promise<boolean> {
+  const membership = await db.companyMembership.findUnique({
+    where: { companyId_accountId: { companyId, accountId } },
+  });
+  return membership !== null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * An editor proposes a new version of the whole profile. It becomes an UPDATE revision with a
+ * field-by-field diff; the public profile and the index change only when staff approve it. A newer
+ * proposal replaces one still waiting.
+ */
+export async function updateCompanyProfile(
+  db: Db,
+  accountId: string,
+  companyId: string,
+  input: CompanyDraft,
+): Promise<Result<{ revisionId: string }>> {
+  if (
+    !UUID.test(companyId) ||
+    !(await db.company.findUnique({ where: { id: companyId }, select: { id: true } }))
+  ) {
+    return { ok: false, errors: [userError(ErrorCode.NOT_FOUND, 'No such company', 'companyId')] };
+  }
+  if (!(await isEditor(db, companyId, accountId))) {
+    return {
+      ok: false,
+      errors: [userError(ErrorCode.FORBIDDEN, 'Only the editors of this company can change it', 'companyId')],
+    };
+  }
+  const validated = validateCompanyProfile(input, await loadValidationContext(db));
+  if (!validated.ok) {
+    return {
+      ok: false,
+      errors: validated.errors.map((e) => userError(ErrorCode.VALIDATION, e.message, `input.${e.field}`)),
+    };
+  }
+  const proposed = validated.profile;
+  return db.$transaction(async (tx): Promise<Result<{ revisionId: string }>> => {
+    const row = await tx.company.findUniqueOrThrow({ where: { id: companyId }, select: existingSelect });
+    if (row.taxId !== proposed.taxId) {
+      return {
+        ok: false,
+        errors: [userError(ErrorCode.VALIDATION, 'The tax ID of a company cannot change', 'input.taxId')],
+      };
+    }
+    const changes = diffProfiles(currentProfile(row), proposed);
+    if (changes.length === 0) {
+      return {
+        ok: false,
+        errors: [userError(ErrorCode.VALIDATION, 'The proposal changes nothing', 'input')],
+      };
+    }
+    const superseded = await tx.companyRevision.updateMany({
+      where: { companyId, kind: 'UPDATE', status: 'PENDING' },
+      data: { status: 'REJECTED', reviewedAt: new Date(), reason: 'Replaced by a newer proposal' },
+    });
+    const revision = await tx.companyRevision.create({
+      data: {
+        companyId,
+        kind: 'UPDATE',
+        proposed: proposed as unknown as Prisma.InputJsonValue,
+        changes: changes as unknown as Prisma.InputJsonValue,
+        submittedById: accountId,
+      },
+    });
+    await recordAudit(tx, {
+      actorId: accountId,
+      action: 'revision.submit',
+      entityType: 'Company',
+      entityId: companyId,
+      changes: {
+        revision: { before: null, after: revision.id },
+        ...(superseded.count > 0 ? { superseded: { before: superseded.count, after: 0 } } : {}),
+      },
+    });
+    return { ok: true, value: { revisionId: revision.id } };
+  });
+}
+
+/** A signed-in account asks to edit a company that has no editors yet; approval makes it one. */
+export async function claimCompany(
+  db: Db,
+  accountId: string,
+  companyId: string,
+  message: string,
+): Promise<Result<{ revisionId: string }>> {
+  const text = message.trim();
+  if (!text)
+    return {
+      ok: false,
+      errors: [userError(ErrorCode.VALIDATION, 'Say who you are and why you can edit it', 'message')],
+    };
+  if (text.length > 2000)
+    return {
+      ok: false,
+      errors: [userError(ErrorCode.VALIDATION, 'is longer than 2000 characters', 'message')],
+    };
+  const company = UUID.test(companyId)
+    ? await db.company.findUnique({
+        where: { id: companyId },
+        select: { id: true, status: true, _count: { select: { memberships: true } } },
+      })
+    : null;
+  if (company?.status !== 'PUBLISHED') {
+    return { ok: false, errors: [userError(ErrorCode.NOT_FOUND, 'No such company', 'companyId')] };
+  }
+  if (company._count.memberships > 0) {
+    return {
+      ok: false,
+      errors: [
+        userError(ErrorCode.CONFLICT, 'This company already has editors: ask them to add you', 'companyId'),
+      ],
+    };
+  }
+  const waiting = await db.companyRevision.findFirst({
+    where: { companyId, kind: 'CLAIM', status: 'PENDING', submittedById: accountId },
+  });
+  if (waiting) {
+    return {
+      ok: false,
+      errors: [userError(ErrorCode.CONFLICT, 'Your claim is already waiting for review', 'companyId')],
+    };
+  }
+  const revision = await db.$transaction(async (tx) => {
+    const created = await tx.companyRevision.create({
+      data: { companyId, kind: 'CLAIM', message: text, submittedById: accountId, changes: [] },
+    });
+    await recordAudit(tx, {
+      actorId: accountId,
+      action: 'company.claim',
+      entityType: 'Company',
+      entityId: companyId,
+      changes: { claim: { before: null, after: created.id } },
+    });
+    return created;
+  });
+  return { ok: true, value: { revisionId: revision.id } };
 }

@@ -236,3 +236,154 @@ describe('company self-service and moderation', () => {
     );
   });
 });
+
+describe('updates and claims', () => {
+  type Revised = {
+    revision: { id: string; status?: string; kind?: string } | null;
+    userErrors: { field: string; code: string; message: string }[];
+  };
+
+  async function publishedOf(account: TestAccount, number: number, name: string) {
+    const created = await api.graphql<Created>(
+      contractOperation('CreateCompanyProfile'),
+      { input: profile(number, name) },
+      { token: account.token },
+    );
+    const companyId = created.data?.createCompanyProfile.company?.id ?? '';
+    const revision = await api.db.companyRevision.findFirstOrThrow({ where: { companyId } });
+    await api.graphql(
+      contractOperation('ReviewRevision'),
+      { id: revision.id, decision: 'APPROVE' },
+      { token: staff.token },
+    );
+    return companyId;
+  }
+
+  it('update > reject > the reason is visible to editors and the public profile is unchanged', async () => {
+    const companyId = await publishedOf(editor, 8500010, 'Cuina del Barri');
+    const updated = await api.graphql<{ updateCompanyProfile: Revised }>(
+      contractOperation('UpdateCompanyProfile'),
+      {
+        companyId,
+        input: { ...profile(8500010, 'Cuina del Barri'), name: 'Cuina del Barri Nova', employees: 12 },
+      },
+      { token: editor.token },
+    );
+    expect(updated.data?.updateCompanyProfile).toMatchObject({
+      revision: { status: 'PENDING' },
+      userErrors: [],
+    });
+    const revisionId = updated.data?.updateCompanyProfile.revision?.id;
+    const queue = await api.graphql<Queue>(
+      contractOperation('ModerationQueue'),
+      { first: 50 },
+      { token: staff.token },
+    );
+    expect(queue.data?.moderationQueue.edges.find((e) => e.node.id === revisionId)?.node.changes).toEqual([
+      { field: 'name', before: 'Cuina del Barri', after: 'Cuina del Barri Nova' },
+      { field: 'employees', before: null, after: '12' },
+    ]);
+    // Nothing public changes before the review.
+    expect((await api.db.company.findUniqueOrThrow({ where: { id: companyId } })).name).toBe(
+      'Cuina del Barri',
+    );
+
+    await api.graphql(
+      contractOperation('ReviewRevision'),
+      { id: revisionId, decision: 'REJECT', reason: 'El nom no coincideix amb el registre.' },
+      { token: staff.token },
+    );
+    const query = 'query ($slug: String!) { company(slug: $slug) { name revisions { kind status reason } } }';
+    const slug = (await api.db.company.findUniqueOrThrow({ where: { id: companyId } })).slug;
+    const asEditor = await api.graphql<{
+      company: { name: string; revisions: { kind: string; status: string; reason: string | null }[] };
+    }>(query, { slug }, { token: editor.token });
+    expect(asEditor.data?.company.name).toBe('Cuina del Barri');
+    expect(asEditor.data?.company.revisions[0]).toEqual({
+      kind: 'UPDATE',
+      status: 'REJECTED',
+      reason: 'El nom no coincideix amb el registre.',
+    });
+    const asPublic = await api.graphql<{ company: { revisions: unknown[] } }>(query, { slug });
+    expect(asPublic.data?.company.revisions).toEqual([]);
+
+    // Approved, the new profile is public and searchable.
+    const second = await api.graphql<{ updateCompanyProfile: Revised }>(
+      contractOperation('UpdateCompanyProfile'),
+      { companyId, input: { ...profile(8500010, 'Cuina del Barri'), employees: 14 } },
+      { token: editor.token },
+    );
+    await api.graphql(
+      contractOperation('ReviewRevision'),
+      { id: second.data?.updateCompanyProfile.revision?.id, decision: 'APPROVE' },
+      { token: staff.token },
+    );
+    expect((await api.db.company.findUniqueOrThrow({ where: { id: companyId } })).employees).toBe(14);
+  });
+
+  it('refuses an editor of one company on another, with a userError and nothing changed', async () => {
+    const mine = await publishedOf(editor, 8500011, 'Tèxtil Meu');
+    const theirs = await publishedOf(other, 8500012, 'Tèxtil Seu');
+    const before = await api.db.companyRevision.count();
+    const response = await api.graphql<{ updateCompanyProfile: Revised }>(
+      contractOperation('UpdateCompanyProfile'),
+      { companyId: theirs, input: { ...profile(8500012, 'Tèxtil Seu'), name: 'Pres' } },
+      { token: editor.token },
+    );
+    expect(response.data?.updateCompanyProfile).toEqual({
+      revision: null,
+      userErrors: [expect.objectContaining({ code: 'FORBIDDEN', field: 'companyId' })],
+    });
+    const taxChange = await api.graphql<{ updateCompanyProfile: Revised }>(
+      contractOperation('UpdateCompanyProfile'),
+      { companyId: mine, input: profile(8500099, 'Tèxtil Meu') },
+      { token: editor.token },
+    );
+    expect(taxChange.data?.updateCompanyProfile.userErrors[0]).toMatchObject({
+      field: 'input.taxId',
+      code: 'VALIDATION',
+    });
+    expect(await api.db.companyRevision.count()).toBe(before);
+  });
+
+  it('claim > approve > the claimant becomes an editor', async () => {
+    const orphan = await api.db.company.findFirstOrThrow({ where: { name: 'Neteja Sants' } });
+    await api.db.companyMembership.deleteMany({ where: { companyId: orphan.id } });
+    const claimant = await signedIn(api, 'USER');
+    const claimed = await api.graphql<{ claimCompany: Revised }>(
+      contractOperation('ClaimCompany'),
+      { companyId: orphan.id, message: 'Soc la gerent de la cooperativa.' },
+      { token: claimant.token },
+    );
+    expect(claimed.data?.claimCompany).toMatchObject({
+      revision: { kind: 'CLAIM', status: 'PENDING' },
+      userErrors: [],
+    });
+    const twice = await api.graphql<{ claimCompany: Revised }>(
+      contractOperation('ClaimCompany'),
+      { companyId: orphan.id, message: 'de nou' },
+      { token: claimant.token },
+    );
+    expect(twice.data?.claimCompany.userErrors[0]?.code).toBe('CONFLICT');
+    await api.graphql(
+      contractOperation('ReviewRevision'),
+      { id: claimed.data?.claimCompany.revision?.id, decision: 'APPROVE' },
+      { token: staff.token },
+    );
+    const me = await api.graphql<{ me: { companies: { id: string }[] } }>(
+      contractOperation('Me'),
+      {},
+      { token: claimant.token },
+    );
+    expect(me.data?.me.companies.map((c) => c.id)).toEqual([orphan.id]);
+    const withEditors = await api.graphql<{ claimCompany: Revised }>(
+      contractOperation('ClaimCompany'),
+      { companyId: orphan.id, message: 'jo també' },
+      { token: other.token },
+    );
+    expect(withEditors.data?.claimCompany.userErrors[0]).toMatchObject({
+      code: 'CONFLICT',
+      field: 'companyId',
+    });
+  });
+});
