@@ -25,6 +25,8 @@ export interface Context {
   /** The session token the request came with (bearer or cookie), if any. */
   sessionToken: string | undefined;
   http: HttpControls | undefined;
+  /** The platform's public address, for links in mail. */
+  publicUrl: string;
   /** The client's address (the proxy's view when behind one on loopback), for throttling. */
   clientAddress: string;
 }

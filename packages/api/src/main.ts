@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { applyMigrations, createDb } from '@proximitat/db';
 import { CommandError, isPortTaken, runCommand } from '@proximitat/runtime';
 import { createSearch } from '@proximitat/search';
+import { createMailSender, type MailWorker, startMailWorker } from './modules/mail/mail.ts';
 import { type OutboxWorker, startOutboxWorker } from './modules/search/outbox.ts';
 import { schema } from './schema.ts';
 import { seedAll } from './seed.ts';
@@ -35,10 +36,13 @@ await runCommand(
     });
     const search = createSearch(services.meiliUrl, services.meiliKey, env.meiliIndexPrefix);
     let outbox: OutboxWorker | undefined;
+    let mail: MailWorker | undefined;
     try {
       await seedAll(db, env, log);
       // Keeps the search index in step with PostgreSQL; also catches up after an outage.
       outbox = startOutboxWorker(db, search, log);
+      // Sends what requests queued: SMTP when SMTP_URL is set, the log otherwise.
+      mail = startMailWorker(db, createMailSender(env, log), env.mailFrom, log);
       const httpServer = createServer();
       let closeWeb: (() => Promise<void>) | undefined;
       let webMiddleware: Parameters<typeof createApp>[0]['webMiddleware'];
@@ -68,6 +72,7 @@ await runCommand(
       return 0;
     } finally {
       await outbox?.stop();
+      await mail?.stop();
       await db.$disconnect();
     }
   },

@@ -170,6 +170,7 @@ export async function createApp({
           viewer: await viewerForToken(db, sessionToken),
           sessionToken,
           clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+          publicUrl: env.publicUrl,
           http: {
             setHeader: (name, value) => res.setHeader(name, value),
             setCookie: (name, value, maxAgeSeconds) =>

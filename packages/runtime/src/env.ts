@@ -20,6 +20,12 @@ export interface Env {
   meiliMasterKey: string | undefined;
   /** Prepended to index names, so that several deployments or test runs can share one server. */
   meiliIndexPrefix: string;
+  /** smtp(s)://user:password@host:port for outgoing mail; without it mail is written to the log. */
+  smtpUrl: string | undefined;
+  /** The sender of outgoing mail. */
+  mailFrom: string;
+  /** The platform's public address, for links in mail. */
+  publicUrl: string;
   adminEmail: string | undefined;
   adminPassword: string | undefined;
   logLevel: string;
@@ -90,6 +96,11 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     meiliUrl: url(source, 'MEILI_URL', ['http:', 'https:']),
     meiliMasterKey: optional(source, 'MEILI_MASTER_KEY'),
     meiliIndexPrefix: indexPrefix(source),
+    smtpUrl: url(source, 'SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: source.MAIL_FROM?.trim() || 'Proximitat <no-reply@proximitat.localhost>',
+    publicUrl: (
+      url(source, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${source.PORT ?? '4000'}`
+    ).replace(/\/$/, ''),
     adminEmail: optional(source, 'ADMIN_EMAIL'),
     adminPassword: optional(source, 'ADMIN_PASSWORD'),
     logLevel,

@@ -4,8 +4,12 @@ import { ErrorCode, type UserError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { notAllowed, UserErrorRef, userError } from '../common/user-error.schema.ts';
 import { LocaleEnum } from '../i18n/locale.schema.ts';
+import { enqueueMail } from '../mail/mail.ts';
+import { accountMail } from './account-mail.ts';
+import { consumeToken, issueToken } from './account-token.service.ts';
 import { login } from './login.service.ts';
-import { normaliseEmail } from './password.ts';
+import { hashPassword, normaliseEmail } from './password.ts';
+import { passwordProblem } from './password-policy.ts';
 import { register } from './register.service.ts';
 import { revokeSession, SESSION_COOKIE, SESSION_DAYS } from './session.service.ts';
 import {
@@ -29,6 +33,7 @@ export const AccountRef = builder.prismaObject('Account', {
     id: t.exposeID('id'),
     email: t.exposeString('email'),
     role: t.expose('role', { type: RoleEnum }),
+    emailVerified: t.boolean({ resolve: (account) => account.emailVerifiedAt !== null }),
     name: t.exposeString('name', { nullable: true }),
     locale: t.expose('locale', { type: LocaleEnum }),
     companies: t.prismaField({
@@ -189,7 +194,7 @@ builder.mutationFields((t) => ({
     description: 'Creates an account (role USER) and signs it in.',
     args: { input: t.arg({ type: RegisterInput, required: true }) },
     resolve: async (_root, { input }, context) => {
-      const result = await register(context.db, input);
+      const result = await register(context.db, input, context.publicUrl);
       if (!result.ok) return { token: null, accountId: null, userErrors: result.errors };
       startSession(context, result.token, result.account);
       return { token: result.token, accountId: result.account.id, userErrors: [] };
@@ -251,3 +256,100 @@ builder.mutationFields((t) => ({
     },
   }),
 }));
+
+const OkPayload = builder.objectRef<{ ok: boolean; userErrors: UserError[] }>('OkPayload').implement({
+  fields: (t) => ({
+    ok: t.exposeBoolean('ok'),
+    userErrors: t.field({ type: [UserErrorRef], resolve: (payload) => payload.userErrors }),
+  }),
+});
+
+const badToken = () => ({
+  ok: false,
+  userErrors: [
+    userError(ErrorCode.VALIDATION, 'This link is not valid any more: ask for a new one', 'token'),
+  ],
+});
+
+builder.mutationFields((t) => ({
+  verifyEmail: t.field({
+    type: OkPayload,
+    description: 'Confirms an email address with the single-use token sent to it.',
+    args: { token: t.arg.string({ required: true }) },
+    resolve: async (_root, { token }, { db }) => {
+      const done = await db.$transaction(async (tx) => {
+        const accountId = await consumeToken(tx, token, 'VERIFY_EMAIL');
+        if (!accountId) return false;
+        await tx.account.update({ where: { id: accountId }, data: { emailVerifiedAt: new Date() } });
+        return true;
+      });
+      return done ? { ok: true, userErrors: [] } : badToken();
+    },
+  }),
+  requestPasswordReset: t.field({
+    type: OkPayload,
+    description:
+      'Sends a password reset link when the address has an account; the answer is the same either way.',
+    args: { email: t.arg.string({ required: true }) },
+    resolve: async (_root, { email }, { db, publicUrl }) => {
+      const account = await db.account.findUnique({ where: { email: normaliseEmail(email) } });
+      if (account) {
+        await db.$transaction(async (tx) => {
+          const token = await issueToken(tx, account.id, 'RESET_PASSWORD');
+          await enqueueMail(
+            tx,
+            accountMail('reset', account.email, account.locale, `${publicUrl}/contrasenya?token=${token}`),
+          );
+        });
+      }
+      return { ok: true, userErrors: [] };
+    },
+  }),
+  resetPassword: t.field({
+    type: OkPayload,
+    description:
+      'Sets a new password with a reset token (single use, one hour). Every session of the account ends.',
+    args: { token: t.arg.string({ required: true }), password: t.arg.string({ required: true }) },
+    resolve: async (_root, { token, password }, { db }) => {
+      const result = await db
+        .$transaction(async (tx) => {
+          const accountId = await consumeToken(tx, token, 'RESET_PASSWORD');
+          if (!accountId) return 'token' as const;
+          const account = await tx.account.findUniqueOrThrow({ where: { id: accountId } });
+          const problem = passwordProblem(password, account.email);
+          if (problem) throw new PasswordRefused(problem);
+          await tx.account.update({
+            where: { id: accountId },
+            data: { passwordHash: await hashPassword(password) },
+          });
+          await tx.session.updateMany({
+            where: { accountId, revokedAt: null },
+            data: { revokedAt: new Date() },
+          });
+          await recordAudit(tx, {
+            actorId: accountId,
+            action: 'account.password-reset',
+            entityType: 'Account',
+            entityId: accountId,
+            changes: {},
+          });
+          return 'ok' as const;
+        })
+        .catch((error: unknown) => {
+          if (error instanceof PasswordRefused) return error;
+          throw error;
+        });
+      if (result === 'token') return badToken();
+      if (result instanceof PasswordRefused) {
+        // The transaction rolled back: the token still works for a better password.
+        return {
+          ok: false,
+          userErrors: [userError(ErrorCode.VALIDATION, `The password ${result.message}`, 'password')],
+        };
+      }
+      return { ok: true, userErrors: [] };
+    },
+  }),
+}));
+
+class PasswordRefused extends Error {}

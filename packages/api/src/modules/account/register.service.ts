@@ -2,6 +2,9 @@ import type { Db, Locale } from '@proximitat/db';
 import type { Viewer } from '../../context.ts';
 import { ErrorCode, type UserError } from '../../errors.ts';
 import { userError } from '../common/user-error.schema.ts';
+import { enqueueMail } from '../mail/mail.ts';
+import { accountMail } from './account-mail.ts';
+import { issueToken } from './account-token.service.ts';
 import { hashPassword, normaliseEmail } from './password.ts';
 import { passwordProblem } from './password-policy.ts';
 import { createSession } from './session.service.ts';
@@ -16,6 +19,7 @@ export type RegisterResult =
 export async function register(
   db: Db,
   input: { email: string; password: string; name?: string | null; locale?: Locale | null },
+  publicUrl: string,
 ): Promise<RegisterResult> {
   const email = normaliseEmail(input.email);
   const errors: UserError[] = [];
@@ -29,8 +33,15 @@ export async function register(
   if (errors.length > 0) return { ok: false, errors };
 
   const passwordHash = await hashPassword(input.password);
-  const account = await db.account
-    .create({ data: { email, passwordHash, name, locale: input.locale ?? 'CA' } })
+  const locale = input.locale ?? 'CA';
+  // The account and its verification mail are written together: never one without the other.
+  const account = await db
+    .$transaction(async (tx) => {
+      const created = await tx.account.create({ data: { email, passwordHash, name, locale } });
+      const token = await issueToken(tx, created.id, 'VERIFY_EMAIL');
+      await enqueueMail(tx, accountMail('verify', email, locale, `${publicUrl}/verifica?token=${token}`));
+      return created;
+    })
     .catch((error: { code?: string }) => {
       if (error.code === 'P2002') return null;
       throw error;

@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signedIn } from '../../testing/accounts.ts';
+import { startTestApi, type TestApi } from '../../testing/test-api.ts';
+import { deliverMail, type Mail, type MailSender } from '../mail/mail.ts';
+
+let api: TestApi;
+const sent: Mail[] = [];
+const capture: MailSender = {
+  name: 'test',
+  async send(mail) {
+    sent.push(mail);
+  },
+};
+
+beforeAll(async () => {
+  api = await startTestApi({ PUBLIC_URL: 'https://proximitat.example' });
+});
+afterAll(async () => api?.close());
+
+async function deliver() {
+  await deliverMail(api.db, capture, 'Proximitat <no-reply@proximitat.example>');
+}
+
+function tokenIn(mail: Mail | undefined): string {
+  return /token=([\w-]+)/.exec(mail?.text ?? '')?.[1] ?? '';
+}
+
+type Ok = { ok: boolean; userErrors: { field: string; code: string; message: string }[] };
+
+describe('email verification', () => {
+  it('mails a single-use link at sign-up, through the outbox', async () => {
+    const registered = await api.graphql<{ register: { token: string } }>(
+      'mutation ($input: RegisterInput!) { register(input: $input) { token } }',
+      { input: { email: 'verifica@example.org', password: 'una frase prou llarga', locale: 'ES' } },
+    );
+    const session = registered.data?.register.token ?? '';
+    // The request only queued it.
+    expect(sent).toHaveLength(0);
+    expect(await api.db.mailOutbox.count({ where: { to: 'verifica@example.org', sentAt: null } })).toBe(1);
+    await deliver();
+    expect(sent[0]).toMatchObject({
+      to: 'verifica@example.org',
+      subject: 'Confirma tu dirección en Proximitat',
+    });
+    expect(sent[0]?.text).toContain('https://proximitat.example/verifica?token=');
+
+    const verify =
+      'mutation ($token: String!) { verifyEmail(token: $token) { ok userErrors { field code } } }';
+    const first = await api.graphql<{ verifyEmail: Ok }>(verify, { token: tokenIn(sent[0]) });
+    expect(first.data?.verifyEmail).toEqual({ ok: true, userErrors: [] });
+    const me = await api.graphql<{ me: { emailVerified: boolean } }>(
+      '{ me { emailVerified } }',
+      {},
+      { token: session },
+    );
+    expect(me.data?.me.emailVerified).toBe(true);
+    const again = await api.graphql<{ verifyEmail: Ok }>(verify, { token: tokenIn(sent[0]) });
+    expect(again.data?.verifyEmail).toEqual({
+      ok: false,
+      userErrors: [{ field: 'token', code: 'VALIDATION' }],
+    });
+  });
+
+  it('refuses an expired token', async () => {
+    await api.graphql('mutation ($input: RegisterInput!) { register(input: $input) { token } }', {
+      input: { email: 'caduca@example.org', password: 'una altra frase llarga' },
+    });
+    await deliver();
+    const mail = sent.find((m) => m.to === 'caduca@example.org');
+    await api.db.accountToken.updateMany({ data: { expiresAt: new Date(Date.now() - 1000) } });
+    const response = await api.graphql<{ verifyEmail: Ok }>(
+      'mutation ($t: String!) { verifyEmail(token: $t) { ok } }',
+      {
+        t: tokenIn(mail),
+      },
+    );
+    expect(response.data?.verifyEmail.ok).toBe(false);
+  });
+});
+
+describe('password reset', () => {
+  const request = 'mutation ($email: String!) { requestPasswordReset(email: $email) { ok } }';
+  const reset =
+    'mutation ($token: String!, $password: String!) { resetPassword(token: $token, password: $password) { ok userErrors { field code message } } }';
+
+  it('answers the same for unknown addresses and mails nothing', async () => {
+    const before = await api.db.mailOutbox.count();
+    const response = await api.graphql<{ requestPasswordReset: { ok: boolean } }>(request, {
+      email: 'ningu@example.org',
+    });
+    expect(response.data?.requestPasswordReset.ok).toBe(true);
+    expect(await api.db.mailOutbox.count()).toBe(before);
+  });
+
+  it('sets a new password once, ends every session, and refuses weak passwords without spending the token', async () => {
+    const account = await signedIn(api, 'USER');
+    await api.graphql(request, { email: account.email.toUpperCase() });
+    await deliver();
+    const token = tokenIn(sent.find((m) => m.to === account.email));
+    expect(token).not.toBe('');
+
+    const weak = await api.graphql<{ resetPassword: Ok }>(reset, { token, password: 'qwerty123456' });
+    expect(weak.data?.resetPassword.userErrors[0]).toMatchObject({ field: 'password', code: 'VALIDATION' });
+    const done = await api.graphql<{ resetPassword: Ok }>(reset, {
+      token,
+      password: 'la nova frase secreta',
+    });
+    expect(done.data?.resetPassword).toEqual({ ok: true, userErrors: [] });
+    // The old session is over; the new password works; the token does not work twice.
+    expect((await api.graphql('{ me { id } }', {}, { token: account.token })).data).toEqual({ me: null });
+    const login = await api.graphql<{ login: { token: string | null } }>(
+      'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+      { e: account.email, p: 'la nova frase secreta' },
+    );
+    expect(login.data?.login.token).toBeTruthy();
+    const twice = await api.graphql<{ resetPassword: Ok }>(reset, {
+      token,
+      password: 'una tercera frase llarga',
+    });
+    expect(twice.data?.resetPassword.ok).toBe(false);
+  });
+
+  it('keeps mail that could not be sent, to retry later', async () => {
+    const failing: MailSender = {
+      name: 'failing',
+      async send() {
+        throw new Error('SMTP server unreachable');
+      },
+    };
+    const account = await signedIn(api, 'USER');
+    await api.graphql(request, { email: account.email });
+    const result = await deliverMail(api.db, failing, 'x@example.org');
+    expect(result).toEqual({ sent: 0, failed: 1 });
+    const row = await api.db.mailOutbox.findFirstOrThrow({ where: { to: account.email } });
+    expect(row).toMatchObject({ sentAt: null, attempts: 1, lastError: 'SMTP server unreachable' });
+    expect(row.availableAt.getTime()).toBeGreaterThan(Date.now());
+  });
+});
