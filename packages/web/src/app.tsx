@@ -1,10 +1,13 @@
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { Provider as UrqlProvider } from 'urql';
 import { Layout } from './components/layout/Layout.tsx';
+import { SignUpPage } from './features/account/SignUpPage.tsx';
 import { CompaniesPage } from './features/companies/CompaniesPage.tsx';
 import { CompanyPage } from './features/companies/CompanyPage.tsx';
+import { DashboardPage } from './features/dashboard/DashboardPage.tsx';
 import { DistrictPage } from './features/districts/DistrictPage.tsx';
 import { DistrictsPage } from './features/districts/DistrictsPage.tsx';
+import { ModerationPage } from './features/moderation/ModerationPage.tsx';
 import { PlanPage } from './features/plan/PlanPage.tsx';
 import { SearchPage } from './features/search/SearchPage.tsx';
 import { SignInPage } from './features/session/SignInPage.tsx';
@@ -27,6 +30,9 @@ const router = createBrowserRouter([
       { path: 'estadistiques', element: <StatsPage /> },
       { path: 'pla', element: <PlanPage /> },
       { path: 'entrar', element: <SignInPage /> },
+      { path: 'registre', element: <SignUpPage /> },
+      { path: 'tauler', element: <DashboardPage /> },
+      { path: 'moderacio', element: <ModerationPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,43 +1,28 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { repoRoot } from '@proximitat/runtime';
 import { createTestDatabase, type TestDatabase, testServices } from '@proximitat/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runScript } from '../../testing/run-script.ts';
 import { makeCif } from './tax-id.ts';
 
 // The commands as `pnpm directory:import` and `pnpm directory:generate` run them, against a test
 // database and the test Meilisearch (given by URL, so they start no services of their own).
-const run = promisify(execFile);
-const IMPORT = join(repoRoot, 'packages/api/src/modules/directory/directory-import.command.ts');
-const GENERATE = join(repoRoot, 'packages/api/src/modules/directory/directory-generate.command.ts');
+const IMPORT = 'packages/api/src/modules/directory/directory-import.command.ts';
+const GENERATE = 'packages/api/src/modules/directory/directory-generate.command.ts';
 
 let database: TestDatabase;
 let dir: string;
 
 async function command(script: string, args: string[]) {
   const { meiliUrl, meiliKey } = testServices();
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', script, ...args], {
-      cwd: join(repoRoot, 'packages/api'),
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        INIT_CWD: dir,
-        DATA_DIR: dir,
-        DATABASE_URL: database.url,
-        MEILI_URL: meiliUrl,
-        MEILI_MASTER_KEY: meiliKey,
-        LOG_LEVEL: 'warn',
-      },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
+  return runScript(script, args, {
+    INIT_CWD: dir,
+    DATA_DIR: dir,
+    DATABASE_URL: database.url,
+    MEILI_URL: meiliUrl,
+    MEILI_MASTER_KEY: meiliKey,
+  });
 }
 
 beforeAll(async () => {

@@ -114,8 +114,8 @@ const CreateCompanyProfilePayload = builder
     }),
   });
 
-const ReviewRevisionPayload = builder
-  .objectRef<{ revisionId: string | null; userErrors: UserError[] }>('ReviewRevisionPayload')
+const RevisionPayload = builder
+  .objectRef<{ revisionId: string | null; userErrors: UserError[] }>('RevisionPayload')
   .implement({
     fields: (t) => ({
       revision: t.prismaField({
@@ -145,22 +145,6 @@ builder.queryField('moderationQueue', (t) =>
       }),
   }),
 );
-
-const RevisionPayload = builder
-  .objectRef<{ revisionId: string | null; userErrors: UserError[] }>('RevisionPayload')
-  .implement({
-    fields: (t) => ({
-      revision: t.prismaField({
-        type: 'CompanyRevision',
-        nullable: true,
-        resolve: (query, payload, _args, { db }) =>
-          payload.revisionId
-            ? db.companyRevision.findUnique({ ...query, where: { id: payload.revisionId } })
-            : null,
-      }),
-      userErrors: t.field({ type: [UserErrorRef], resolve: (payload) => payload.userErrors }),
-    }),
-  });
 
 builder.mutationFields((t) => ({
   updateCompanyProfile: t.field({
@@ -223,7 +207,7 @@ builder.mutationFields((t) => ({
     },
   }),
   reviewRevision: t.field({
-    type: ReviewRevisionPayload,
+    type: RevisionPayload,
     description:
       'Staff only: approve or reject a creation, revision or claim; a rejection carries a reason the editors can read.',
     args: {

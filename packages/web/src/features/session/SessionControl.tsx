@@ -4,10 +4,19 @@ import { useSession } from './useSession.ts';
 
 export function SessionControl() {
   const { t } = useI18n();
-  const { account, signOut } = useSession();
-  if (!account) return <Link to="/entrar">{t('nav.signIn')}</Link>;
+  const { account, isStaff, signOut } = useSession();
+  if (!account) {
+    return (
+      <div className="session">
+        <Link to="/entrar">{t('nav.signIn')}</Link>
+        <Link to="/registre">{t('nav.signUp')}</Link>
+      </div>
+    );
+  }
   return (
     <div className="session">
+      <Link to="/tauler">{t('nav.dashboard')}</Link>
+      {isStaff && <Link to="/moderacio">{t('nav.moderation')}</Link>}
       <span>
         {t('signIn.signedInAs')} {account.email}
       </span>

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useMutation } from 'urql';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
@@ -15,6 +15,7 @@ const LoginMutation = graphql(`
       userErrors {
         field
         code
+        message
       }
     }
   }
@@ -25,7 +26,7 @@ export function SignInPage() {
   const navigate = useNavigate();
   const session = useSession();
   const [, login] = useMutation(LoginMutation);
-  const [failed, setFailed] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -34,12 +35,14 @@ export function SignInPage() {
     setBusy(true);
     const result = await login({ email: String(form.get('email')), password: String(form.get('password')) });
     setBusy(false);
-    if (!result.data?.login.account) {
-      setFailed(true);
+    const payload = result.data?.login;
+    if (!payload?.account) {
+      const limited = payload?.userErrors.find((e) => e.code === 'RATE_LIMITED');
+      setFailed(limited ? limited.message : t('signIn.failed'));
       return;
     }
     session.refresh();
-    navigate('/pla');
+    navigate(payload.account.role === 'STAFF' || payload.account.role === 'ADMIN' ? '/pla' : '/tauler');
   };
 
   return (
@@ -47,7 +50,7 @@ export function SignInPage() {
       <h1 id="sign-in-title">{t('signIn.title')}</h1>
       {failed && (
         <p role="alert" className="error">
-          {t('signIn.failed')}
+          {failed}
         </p>
       )}
       <form onSubmit={submit} className="form">
@@ -65,6 +68,9 @@ export function SignInPage() {
           {t('signIn.submit')}
         </button>
       </form>
+      <p>
+        <Link to="/registre">{t('signIn.noAccount')}</Link>
+      </p>
     </section>
   );
 }

@@ -1,0 +1,94 @@
+import { hashPassword } from '@proximitat/api/password';
+import { deliverOutbox, ensureCompaniesIndex } from '@proximitat/api/search';
+import { startTestApi, type TestApi } from '@proximitat/api/testing';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations, browserAvailable, launchBrowser, type TestBrowser } from '../src/index.ts';
+
+// A valid CIF of a cooperative (F) for the profile: its check character is 7.
+const TAX_ID = 'F08123457';
+
+describe.runIf(browserAvailable())('company self-service in Chromium', () => {
+  let api: TestApi;
+  let browser: TestBrowser;
+  let page: Page;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    await ensureCompaniesIndex(api.search);
+    await api.db.account.create({
+      data: {
+        email: 'moderacio@barcelonactiva.example',
+        passwordHash: await hashPassword('una contrasenya de moderació'),
+        role: 'STAFF',
+      },
+    });
+    browser = await launchBrowser();
+    page = await (await browser.browser.newContext()).newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  it('a company signs up and proposes its profile', async () => {
+    await page.goto(`${api.url}/registre`);
+    await page.getByRole('heading', { level: 1, name: 'Crea un compte' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByLabel('Adreça electrònica').fill('hola@cuinacomunitaria.example');
+    await page.getByLabel('Contrasenya').fill('curta');
+    await page.getByRole('button', { name: 'Crea el compte' }).click();
+    await page.getByText('must have at least 12 characters', { exact: false }).waitFor();
+    expect(await page.getByLabel('Contrasenya').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('Contrasenya').fill('cuinem juntes al barri');
+    await page.getByRole('button', { name: 'Crea el compte' }).click();
+    await page.getByRole('heading', { level: 1, name: 'El meu tauler' }).waitFor();
+
+    await page.getByRole('button', { name: "Dona d'alta una empresa" }).click();
+    await page.getByLabel("Nom de l'empresa").fill('Cuina Comunitària del Raval');
+    await page.getByLabel('NIF').fill('F-0812345-6');
+    await page.getByLabel('Forma jurídica').selectOption('COOP_TREBALL');
+    await page.getByRole('checkbox', { name: 'Restauració i càtering' }).check();
+    await page.getByLabel('Codis CPV (separats per comes)').fill('55520000-1');
+    await page.getByLabel('Descripció en català').fill('Càtering ecològic per a escoles del barri.');
+    await page.getByLabel('Adreça', { exact: true }).fill("Carrer de l'Hospital, 20");
+    await page.getByLabel('Codi postal').fill('08001');
+    await page.getByLabel('Barri').selectOption('01');
+    await page.getByRole('button', { name: 'Envia per revisar' }).click();
+    // The tax ID's check character is wrong: the field says so and nothing is created.
+    await page.getByText('wrong check character', { exact: false }).waitFor();
+    expect(await api.db.company.count()).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.getByLabel('NIF').fill(TAX_ID);
+    await page.getByRole('button', { name: 'Envia per revisar' }).click();
+    await page
+      .getByText("Fitxa enviada: l'equip de Barcelona Activa la revisarà", { exact: false })
+      .waitFor();
+    expect(await page.getByText('pendent de revisió').first().isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Tanca la sessió' }).click();
+  });
+
+  it('staff approve it in the moderation screen and it appears in the public directory', async () => {
+    await page.goto(`${api.url}/entrar`);
+    await page.getByLabel('Adreça electrònica').fill('moderacio@barcelonactiva.example');
+    await page.getByLabel('Contrasenya').fill('una contrasenya de moderació');
+    await page.getByRole('button', { name: 'Entra' }).click();
+    await page.getByRole('link', { name: 'Moderació' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Cuina Comunitària del Raval · Alta' }).waitFor();
+    const diff = page.getByRole('table', { name: 'Canvis proposats' });
+    expect(await diff.getByRole('row', { name: /^name/ }).getByRole('cell').nth(1).textContent()).toBe(
+      'Cuina Comunitària del Raval',
+    );
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Aprova Cuina Comunitària del Raval' }).click();
+    await page.getByText('Cuina Comunitària del Raval: aprovada').waitFor();
+    await page.getByRole('button', { name: 'Tanca la sessió' }).click();
+
+    while ((await api.db.searchOutbox.count()) > 0) await deliverOutbox(api.db, api.search);
+    await page.goto(`${api.url}/cerca?q=cuina+comunitaria`);
+    await page.getByRole('link', { name: 'Cuina Comunitària del Raval' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Cuina Comunitària del Raval' }).waitFor();
+    expect(await page.getByText(TAX_ID, { exact: true }).isVisible()).toBe(true);
+  });
+});

@@ -1,0 +1,244 @@
+import { type FormEvent, useState } from 'react';
+import { useQuery } from 'urql';
+import { FieldError, messagesFor, type UserErrorLike } from '../../components/ui/FieldErrors.tsx';
+import { graphql, type VariablesOf } from '../../lib/graphql.ts';
+import { useI18n } from '../../lib/i18n/i18n.tsx';
+
+const OptionsQuery = graphql(`
+  query CompanyProfileForm_Options($locale: Locale) {
+    sectors {
+      code
+      name(locale: $locale)
+    }
+    legalForms {
+      code
+      name(locale: $locale)
+    }
+    certifications {
+      code
+      name(locale: $locale)
+    }
+    districts {
+      code
+      name
+      neighbourhoods {
+        code
+        name
+      }
+    }
+  }
+`);
+
+/** Proposes a new company; the form's input type comes from it. */
+export const CreateCompanyProfileMutation = graphql(`
+  mutation CompanyProfileForm_Create($input: CompanyProfileInput!) {
+    createCompanyProfile(input: $input) {
+      company {
+        id
+        status
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export type CompanyProfileInput = VariablesOf<typeof CreateCompanyProfileMutation>['input'];
+
+/**
+ * The company's profile as a form, with descriptions in Catalan, Spanish and English. Errors come
+ * from the API, each under the field it names; nothing is saved until the whole profile is valid.
+ */
+export function CompanyProfileForm({
+  onSubmit,
+  errors,
+  busy,
+  submitLabel,
+}: {
+  onSubmit: (input: CompanyProfileInput) => void;
+  errors: UserErrorLike[];
+  busy: boolean;
+  submitLabel: string;
+}) {
+  const { t, locale } = useI18n();
+  const [options] = useQuery({ query: OptionsQuery, variables: { locale } });
+  const [sectors, setSectors] = useState<string[]>([]);
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => String(form.get(name) ?? '').trim();
+    const number = (name: string) => (text(name) ? Number(text(name)) : null);
+    const street = text('street');
+    onSubmit({
+      name: text('name'),
+      taxId: text('taxId'),
+      legalForm: text('legalForm'),
+      sectors,
+      cpvCodes: text('cpvCodes')
+        .split(/[\s,;]+/)
+        .filter(Boolean),
+      address: street
+        ? {
+            street,
+            postalCode: text('postalCode'),
+            city: text('city') || 'Barcelona',
+            neighbourhoodCode: text('neighbourhoodCode') || null,
+          }
+        : null,
+      website: text('website') || null,
+      email: text('email') || null,
+      phone: text('phone') || null,
+      employees: number('employees'),
+      foundedYear: number('foundedYear'),
+      descriptions: (['CA', 'ES', 'EN'] as const)
+        .map((code) => ({ locale: code, text: text(`description${code}`) }))
+        .filter((d) => d.text),
+      certifications: form.getAll('certifications').map(String),
+      insertionCompany: form.get('insertionCompany') === 'on',
+      specialEmploymentCentre: form.get('specialEmploymentCentre') === 'on',
+    });
+  };
+
+  const field = (name: string, label: string, props: Record<string, unknown> = {}) => {
+    const messages = messagesFor(errors, `input.${name}`);
+    const id = `profile-${name}`;
+    return (
+      <div className="form__field">
+        <label htmlFor={id}>{label}</label>
+        <input
+          id={id}
+          name={name}
+          aria-invalid={messages.length > 0}
+          aria-describedby={messages.length > 0 ? `${id}-error` : undefined}
+          {...props}
+        />
+        <FieldError id={`${id}-error`} messages={messages} />
+      </div>
+    );
+  };
+
+  return (
+    <form className="form profile-form" onSubmit={submit} noValidate>
+      {errors.length > 0 && (
+        <p role="alert" className="error">
+          {t('form.fix')}
+        </p>
+      )}
+      <fieldset>
+        <legend>{t('profile.identity')}</legend>
+        {field('name', t('profile.name'), { required: true })}
+        {field('taxId', t('company.taxId'), { required: true })}
+        <div className="form__field">
+          <label htmlFor="profile-legalForm">{t('companies.legalForm')}</label>
+          <select id="profile-legalForm" name="legalForm" required>
+            {options.data?.legalForms.map((form) => (
+              <option key={form.code} value={form.code}>
+                {form.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </fieldset>
+      <fieldset
+        aria-describedby={messagesFor(errors, 'input.sectors').length ? 'profile-sectors-error' : undefined}
+      >
+        <legend>{t('company.sectors')}</legend>
+        <div className="checkbox-grid">
+          {options.data?.sectors.map((sector) => (
+            <label key={sector.code} className="checkbox">
+              <input
+                type="checkbox"
+                checked={sectors.includes(sector.code)}
+                onChange={(event) =>
+                  setSectors(
+                    event.target.checked
+                      ? [...sectors, sector.code]
+                      : sectors.filter((s) => s !== sector.code),
+                  )
+                }
+              />
+              {sector.name}
+            </label>
+          ))}
+        </div>
+        <FieldError id="profile-sectors-error" messages={messagesFor(errors, 'input.sectors')} />
+      </fieldset>
+      <fieldset>
+        <legend>{t('profile.activity')}</legend>
+        {field('cpvCodes', t('profile.cpvCodes'), { placeholder: '90910000-9, 90911200-8' })}
+        {field('employees', t('company.employees'), { type: 'number', min: 0, inputMode: 'numeric' })}
+        {field('foundedYear', t('company.foundedYear'), { type: 'number', min: 1800, inputMode: 'numeric' })}
+        {(['CA', 'ES', 'EN'] as const).map((code) => {
+          const messages = messagesFor(errors, `input.descriptions.${code}`);
+          return (
+            <div className="form__field" key={code}>
+              <label htmlFor={`profile-description${code}`}>{t(`profile.description.${code}`)}</label>
+              <textarea
+                id={`profile-description${code}`}
+                name={`description${code}`}
+                rows={3}
+                aria-invalid={messages.length > 0}
+                aria-describedby={messages.length > 0 ? `profile-description${code}-error` : undefined}
+              />
+              <FieldError id={`profile-description${code}-error`} messages={messages} />
+            </div>
+          );
+        })}
+      </fieldset>
+      <fieldset>
+        <legend>{t('company.where')}</legend>
+        {field('street', t('profile.street'), { autoComplete: 'street-address' })}
+        {field('postalCode', t('profile.postalCode'), { inputMode: 'numeric' })}
+        {field('city', t('profile.city'), { defaultValue: 'Barcelona' })}
+        <div className="form__field">
+          <label htmlFor="profile-neighbourhoodCode">{t('company.neighbourhood')}</label>
+          <select id="profile-neighbourhoodCode" name="neighbourhoodCode">
+            <option value="">—</option>
+            {options.data?.districts.map((district) => (
+              <optgroup key={district.code} label={district.name}>
+                {district.neighbourhoods.map((n) => (
+                  <option key={n.code} value={n.code}>
+                    {n.name}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+          <FieldError id="profile-address-error" messages={messagesFor(errors, 'input.address')} />
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t('profile.contact')}</legend>
+        {field('website', t('company.website'), { type: 'url', inputMode: 'url' })}
+        {field('email', t('company.email'), { type: 'email' })}
+        {field('phone', t('company.phone'), { type: 'tel' })}
+      </fieldset>
+      <fieldset>
+        <legend>{t('profile.registrations')}</legend>
+        <label className="checkbox">
+          <input type="checkbox" name="insertionCompany" />
+          {t('company.insertionCompany')}
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" name="specialEmploymentCentre" />
+          {t('company.specialEmploymentCentre')}
+        </label>
+        <div className="checkbox-grid">
+          {options.data?.certifications.map((certification) => (
+            <label key={certification.code} className="checkbox">
+              <input type="checkbox" name="certifications" value={certification.code} />
+              {certification.name}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <button type="submit" disabled={busy}>
+        {submitLabel}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import { Link, Navigate } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import type { UserErrorLike } from '../../components/ui/FieldErrors.tsx';
+import { QueryState } from '../../components/ui/QueryState.tsx';
+import { graphql } from '../../lib/graphql.ts';
+import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { CompanyProfileForm, CreateCompanyProfileMutation } from './CompanyProfileForm.tsx';
+
+const DashboardQuery = graphql(`
+  query DashboardPage_Me {
+    me {
+      id
+      email
+      emailVerified
+      companies {
+        id
+        slug
+        name
+        status
+        revisions {
+          id
+          kind
+          status
+          reason
+          submittedAt
+        }
+      }
+    }
+  }
+`);
+
+/** A company's own space: its profiles, their review outcome, and a new profile. */
+export function DashboardPage() {
+  const { t } = useI18n();
+  const [result, refetch] = useQuery({ query: DashboardQuery, requestPolicy: 'cache-and-network' });
+  const [, create] = useMutation(CreateCompanyProfileMutation);
+  const [errors, setErrors] = useState<UserErrorLike[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const [created, setCreated] = useState(false);
+  const me = result.data?.me;
+  if (result.data && !me) return <Navigate to="/entrar" replace />;
+
+  return (
+    <section aria-labelledby="dashboard-title">
+      <h1 id="dashboard-title">{t('dashboard.title')}</h1>
+      <QueryState fetching={result.fetching && !result.data} error={result.error}>
+        {me && (
+          <>
+            {!me.emailVerified && <p className="notice">{t('dashboard.verifyEmail')}</p>}
+            {created && (
+              <p role="status" className="notice">
+                {t('dashboard.created')}
+              </p>
+            )}
+            <h2>{t('dashboard.companies')}</h2>
+            {me.companies.length === 0 && <p>{t('dashboard.none')}</p>}
+            <ul className="company-list">
+              {me.companies.map((company) => {
+                const latest = company.revisions[0];
+                return (
+                  <li key={company.id} className="company-card">
+                    <h3>
+                      <Link to={`/empreses/${company.slug}`}>{company.name}</Link>
+                    </h3>
+                    <p>
+                      {t('dashboard.status')}: <strong>{t(`companyStatus.${company.status}`)}</strong>
+                    </p>
+                    {latest && (
+                      <p>
+                        {t(`revisionKind.${latest.kind}`)}: {t(`revisionStatus.${latest.status}`)}
+                        {latest.reason ? ` — ${t('dashboard.reason')}: ${latest.reason}` : ''}
+                      </p>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+            {creating ? (
+              <section aria-labelledby="new-company-title">
+                <h2 id="new-company-title">{t('dashboard.newCompany')}</h2>
+                <CompanyProfileForm
+                  busy={busy}
+                  errors={errors}
+                  submitLabel={t('dashboard.submitForReview')}
+                  onSubmit={async (input) => {
+                    setBusy(true);
+                    const response = await create({ input });
+                    setBusy(false);
+                    const payload = response.data?.createCompanyProfile;
+                    if (!payload?.company) {
+                      setErrors(payload?.userErrors ?? [{ field: null, message: t('status.error') }]);
+                      return;
+                    }
+                    setErrors([]);
+                    setCreating(false);
+                    setCreated(true);
+                    refetch({ requestPolicy: 'network-only' });
+                  }}
+                />
+              </section>
+            ) : (
+              <button type="button" onClick={() => setCreating(true)}>
+                {t('dashboard.newCompany')}
+              </button>
+            )}
+          </>
+        )}
+      </QueryState>
+    </section>
+  );
+}
