@@ -91,4 +91,21 @@ describe.runIf(browserAvailable())('company self-service in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Cuina Comunitària del Raval' }).waitFor();
     expect(await page.getByText(TAX_ID, { exact: true }).isVisible()).toBe(true);
   });
+
+  it('resets a forgotten password through the mailed link', async () => {
+    await page.goto(`${api.url}/entrar`);
+    await page.getByRole('link', { name: 'Has oblidat la contrasenya?' }).click();
+    await page.getByLabel('Adreça electrònica').fill('hola@cuinacomunitaria.example');
+    await page.getByRole('button', { name: "Envia'm l'enllaç" }).click();
+    await page.getByText("Si l'adreça té compte", { exact: false }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    const mail = await api.db.mailOutbox.findFirstOrThrow({
+      where: { to: 'hola@cuinacomunitaria.example', subject: { contains: 'contrasenya' } },
+    });
+    const link = /https?:\/\/\S+/.exec(mail.text)?.[0] ?? '';
+    await page.goto(`${api.url}${new URL(link).pathname}${new URL(link).search}`);
+    await page.getByLabel('Contrasenya nova (almenys 12 caràcters)').fill('una recepta nova de croquetes');
+    await page.getByRole('button', { name: 'Desa la contrasenya' }).click();
+    await page.getByText('Contrasenya canviada.', { exact: false }).waitFor();
+  });
 });

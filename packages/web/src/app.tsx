@@ -1,7 +1,9 @@
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { Provider as UrqlProvider } from 'urql';
 import { Layout } from './components/layout/Layout.tsx';
+import { PasswordResetPage } from './features/account/PasswordResetPage.tsx';
 import { SignUpPage } from './features/account/SignUpPage.tsx';
+import { VerifyEmailPage } from './features/account/VerifyEmailPage.tsx';
 import { CompaniesPage } from './features/companies/CompaniesPage.tsx';
 import { CompanyPage } from './features/companies/CompanyPage.tsx';
 import { DashboardPage } from './features/dashboard/DashboardPage.tsx';
@@ -31,6 +33,8 @@ const router = createBrowserRouter([
       { path: 'pla', element: <PlanPage /> },
       { path: 'entrar', element: <SignInPage /> },
       { path: 'registre', element: <SignUpPage /> },
+      { path: 'contrasenya', element: <PasswordResetPage /> },
+      { path: 'verifica', element: <VerifyEmailPage /> },
       { path: 'tauler', element: <DashboardPage /> },
       { path: 'moderacio', element: <ModerationPage /> },
       { path: '*', element: <NotFoundPage /> },

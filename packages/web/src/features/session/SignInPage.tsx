@@ -69,6 +69,9 @@ export function SignInPage() {
         </button>
       </form>
       <p>
+        <Link to="/contrasenya">{t('signIn.forgot')}</Link>
+      </p>
+      <p>
         <Link to="/registre">{t('signIn.noAccount')}</Link>
       </p>
     </section>

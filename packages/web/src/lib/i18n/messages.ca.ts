@@ -219,6 +219,17 @@ export const ca = {
   'moderation.reject': 'Rebutja',
   'moderation.approved': 'aprovada',
   'moderation.rejected': 'rebutjada',
+  'reset.title': 'Contrasenya oblidada',
+  'reset.intro': "Escriu l'adreça del teu compte i t'enviarem un enllaç per triar-ne una de nova.",
+  'reset.send': "Envia'm l'enllaç",
+  'reset.sent': "Si l'adreça té compte, hi hem enviat un enllaç (vàlid 1 hora).",
+  'reset.newPassword': 'Contrasenya nova (almenys 12 caràcters)',
+  'reset.save': 'Desa la contrasenya',
+  'reset.done': "Contrasenya canviada. Les sessions obertes s'han tancat.",
+  'signIn.forgot': 'Has oblidat la contrasenya?',
+  'verify.title': "Confirmació de l'adreça",
+  'verify.ok': 'Adreça confirmada. Gràcies!',
+  'verify.failed': "L'enllaç ja no és vàlid: pot haver caducat o ja s'ha fet servir.",
 } as const;
 
 export type MessageKey = keyof typeof ca;
