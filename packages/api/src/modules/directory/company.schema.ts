@@ -2,7 +2,6 @@ import type { Prisma } from '@proximitat/db';
 import { builder } from '../../builder.ts';
 import type { Context } from '../../context.ts';
 import { AppError, ErrorCode } from '../../errors.ts';
-import { AccountRef } from '../account/account.schema.ts';
 import { type Locale, LocaleEnum, translatedName } from '../i18n/locale.schema.ts';
 import { DistrictRef, NeighbourhoodRef, SectorRef } from '../reference/reference.schema.ts';
 import { loadReference } from '../reference/reference-cache.ts';
@@ -136,6 +135,18 @@ function description(
   const texts = { CA: company.descriptionCa, ES: company.descriptionEs, EN: company.descriptionEn };
   return texts[locale ?? 'CA'] ?? texts.CA ?? texts.ES ?? texts.EN;
 }
+
+const CompanyEditorRef = builder
+  .objectRef<{ id: string; email: string; name: string | null; since: Date }>('CompanyEditor')
+  .implement({
+    description: 'An account that edits a company, as its fellow editors and staff see it.',
+    fields: (t) => ({
+      accountId: t.exposeID('id'),
+      email: t.exposeString('email'),
+      name: t.exposeString('name', { nullable: true }),
+      since: t.expose('since', { type: 'DateTime' }),
+    }),
+  });
 
 export const CompanyRef = builder.prismaObject('Company', {
   description: 'A social and solidarity economy company of the directory.',
@@ -273,18 +284,17 @@ export const CompanyRef = builder.prismaObject('Company', {
       },
     }),
     editors: t.field({
-      type: [AccountRef],
-      description: "The company's editors: visible to themselves and to staff.",
+      type: [CompanyEditorRef],
+      description: "The company's editors: visible to its editors and to staff (empty for others).",
       select: { id: true },
       resolve: async (company, _args, context) => {
+        if (!(await canEdit(context, company.id))) return [];
         const memberships = await context.db.companyMembership.findMany({
           where: { companyId: company.id },
-          include: { account: true },
+          include: { account: { select: { id: true, email: true, name: true } } },
           orderBy: { createdAt: 'asc' },
         });
-        const mine = memberships.some((m) => m.accountId === context.viewer?.id);
-        // Each account is then shown to itself and staff only (Account's own rule); editors see each other here.
-        return isStaff(context) || mine ? memberships.map((m) => m.account) : [];
+        return memberships.map((m) => ({ ...m.account, since: m.createdAt }));
       },
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),

@@ -2,6 +2,7 @@ import { builder } from '../../builder.ts';
 import type { UserError } from '../../errors.ts';
 import { notAllowed, UserErrorRef } from '../common/user-error.schema.ts';
 import { LocaleEnum } from '../i18n/locale.schema.ts';
+import { addEditor, removeEditor } from './editors.service.ts';
 import {
   claimCompany,
   createCompanyProfile,
@@ -231,6 +232,62 @@ builder.mutationFields((t) => ({
       return result.ok
         ? { revisionId: result.value.revisionId, userErrors: [] }
         : { revisionId: null, userErrors: result.errors };
+    },
+  }),
+}));
+
+const EditorsPayload = builder
+  .objectRef<{ companyId: string | null; userErrors: UserError[] }>('CompanyEditorsPayload')
+  .implement({
+    fields: (t) => ({
+      company: t.prismaField({
+        type: 'Company',
+        nullable: true,
+        resolve: (query, payload, _args, { db }) =>
+          payload.companyId ? db.company.findUnique({ ...query, where: { id: payload.companyId } }) : null,
+      }),
+      userErrors: t.field({ type: [UserErrorRef], resolve: (payload) => payload.userErrors }),
+    }),
+  });
+
+const actorOf = (context: { viewer: { id: string; role: string } | null }) => ({
+  id: context.viewer?.id ?? '',
+  staff: context.viewer?.role === 'STAFF' || context.viewer?.role === 'ADMIN',
+});
+
+builder.mutationFields((t) => ({
+  addCompanyEditor: t.field({
+    type: EditorsPayload,
+    description:
+      'An editor (or staff) makes another account an editor of the company; that account is told by mail.',
+    args: { companyId: t.arg.id({ required: true }), email: t.arg.string({ required: true }) },
+    authScopes: { signedIn: true },
+    unauthorizedResolver: (_root, _args, context) => ({ companyId: null, userErrors: [notAllowed(context)] }),
+    resolve: async (_root, { companyId, email }, context) => {
+      const result = await addEditor(
+        context.db,
+        actorOf(context),
+        String(companyId),
+        email,
+        context.publicUrl,
+      );
+      return result.ok
+        ? { companyId: String(companyId), userErrors: [] }
+        : { companyId: null, userErrors: result.errors };
+    },
+  }),
+  removeCompanyEditor: t.field({
+    type: EditorsPayload,
+    description:
+      'An editor (or staff) removes an editor; a company keeps at least one unless staff remove it.',
+    args: { companyId: t.arg.id({ required: true }), accountId: t.arg.id({ required: true }) },
+    authScopes: { signedIn: true },
+    unauthorizedResolver: (_root, _args, context) => ({ companyId: null, userErrors: [notAllowed(context)] }),
+    resolve: async (_root, { companyId, accountId }, context) => {
+      const result = await removeEditor(context.db, actorOf(context), String(companyId), String(accountId));
+      return result.ok
+        ? { companyId: String(companyId), userErrors: [] }
+        : { companyId: null, userErrors: result.errors };
     },
   }),
 }));
