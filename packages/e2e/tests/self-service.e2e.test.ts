@@ -65,7 +65,7 @@ describe.runIf(browserAvailable())('company self-service in Chromium', () => {
     await page
       .getByText("Fitxa enviada: l'equip de Barcelona Activa la revisarà", { exact: false })
       .waitFor();
-    expect(await page.getByText('pendent de revisió').first().isVisible()).toBe(true);
+    await page.getByText('pendent de revisió').first().waitFor();
     await page.getByRole('button', { name: 'Tanca la sessió' }).click();
   });
 
@@ -89,7 +89,7 @@ describe.runIf(browserAvailable())('company self-service in Chromium', () => {
     await page.goto(`${api.url}/cerca?q=cuina+comunitaria`);
     await page.getByRole('link', { name: 'Cuina Comunitària del Raval' }).click();
     await page.getByRole('heading', { level: 1, name: 'Cuina Comunitària del Raval' }).waitFor();
-    expect(await page.getByText(TAX_ID, { exact: true }).isVisible()).toBe(true);
+    await page.getByText(TAX_ID, { exact: true }).waitFor();
   });
 
   it('resets a forgotten password through the mailed link', async () => {
@@ -107,5 +107,31 @@ describe.runIf(browserAvailable())('company self-service in Chromium', () => {
     await page.getByLabel('Contrasenya nova (almenys 12 caràcters)').fill('una recepta nova de croquetes');
     await page.getByRole('button', { name: 'Desa la contrasenya' }).click();
     await page.getByText('Contrasenya canviada.', { exact: false }).waitFor();
+  });
+
+  it('edits the published profile from the dashboard: a revision waits for review', async () => {
+    await page.goto(`${api.url}/entrar`);
+    await page.getByLabel('Adreça electrònica').fill('hola@cuinacomunitaria.example');
+    await page.getByLabel('Contrasenya').fill('una recepta nova de croquetes');
+    await page.getByRole('button', { name: 'Entra' }).click();
+    await page.getByRole('heading', { level: 1, name: 'El meu tauler' }).waitFor();
+    await page
+      .getByRole('button', { name: 'Edita la fitxa i les persones editores Cuina Comunitària del Raval' })
+      .click();
+    const name = page.getByLabel("Nom de l'empresa");
+    await name.waitFor();
+    expect(await name.inputValue()).toBe('Cuina Comunitària del Raval');
+    expect(await page.getByLabel('Descripció en català').inputValue()).toBe(
+      'Càtering ecològic per a escoles del barri.',
+    );
+    await page.getByLabel('Persones treballadores').fill('7');
+    await page.getByRole('button', { name: 'Envia per revisar' }).click();
+    await page.getByText('Canvis enviats per revisar.').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    const revision = await api.db.companyRevision.findFirstOrThrow({ where: { kind: 'UPDATE' } });
+    expect(revision.status).toBe('PENDING');
+    expect(revision.changes).toEqual([{ field: 'employees', before: null, after: '7' }]);
+    // The public profile has not changed yet.
+    expect((await api.db.company.findFirstOrThrow({ where: { taxId: TAX_ID } })).employees).toBeNull();
   });
 });

@@ -136,6 +136,15 @@ function description(
   return texts[locale ?? 'CA'] ?? texts.CA ?? texts.ES ?? texts.EN;
 }
 
+const LocalizedTextRef = builder
+  .objectRef<{ locale: 'CA' | 'ES' | 'EN'; text: string }>('LocalizedText')
+  .implement({
+    fields: (t) => ({
+      locale: t.expose('locale', { type: LocaleEnum }),
+      text: t.exposeString('text'),
+    }),
+  });
+
 const CompanyEditorRef = builder
   .objectRef<{ id: string; email: string; name: string | null; since: Date }>('CompanyEditor')
   .implement({
@@ -174,6 +183,19 @@ export const CompanyRef = builder.prismaObject('Company', {
       description: 'In the requested language, falling back to Catalan, then Spanish, then English.',
       select: { descriptionCa: true, descriptionEs: true, descriptionEn: true },
       resolve: (company, { locale }) => description(company, locale),
+    }),
+    descriptions: t.field({
+      type: [LocalizedTextRef],
+      description: 'The descriptions as written, one per language that has one (no fallback).',
+      select: { descriptionCa: true, descriptionEs: true, descriptionEn: true },
+      resolve: (company) =>
+        (
+          [
+            ['CA', company.descriptionCa],
+            ['ES', company.descriptionEs],
+            ['EN', company.descriptionEn],
+          ] as const
+        ).flatMap(([locale, text]) => (text ? [{ locale, text }] : [])),
     }),
     website: t.exposeString('website', { nullable: true }),
     email: t.exposeString('email', { nullable: true }),

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useQuery } from 'urql';
 import { FieldError, messagesFor, type UserErrorLike } from '../../components/ui/FieldErrors.tsx';
 import { graphql, type VariablesOf } from '../../lib/graphql.ts';
@@ -57,15 +57,40 @@ export function CompanyProfileForm({
   errors,
   busy,
   submitLabel,
+  initial,
 }: {
   onSubmit: (input: CompanyProfileInput) => void;
   errors: UserErrorLike[];
   busy: boolean;
   submitLabel: string;
+  /** The current profile, when editing one. */
+  initial?: CompanyProfileInput;
 }) {
   const { t, locale } = useI18n();
+  const uid = useId();
   const [options] = useQuery({ query: OptionsQuery, variables: { locale } });
-  const [sectors, setSectors] = useState<string[]>([]);
+  const [sectors, setSectors] = useState<string[]>(initial?.sectors ?? []);
+  const initialText = (name: string): string => {
+    if (!initial) return '';
+    const address = initial.address;
+    const values: Record<string, unknown> = {
+      name: initial.name,
+      taxId: initial.taxId,
+      cpvCodes: (initial.cpvCodes ?? []).join(', '),
+      employees: initial.employees,
+      foundedYear: initial.foundedYear,
+      street: address?.street,
+      postalCode: address?.postalCode,
+      city: address?.city,
+      website: initial.website,
+      email: initial.email,
+      phone: initial.phone,
+    };
+    const value = values[name];
+    return value === null || value === undefined ? '' : String(value);
+  };
+  const initialDescription = (code: 'CA' | 'ES' | 'EN') =>
+    initial?.descriptions?.find((d) => d.locale === code)?.text ?? '';
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -105,13 +130,14 @@ export function CompanyProfileForm({
 
   const field = (name: string, label: string, props: Record<string, unknown> = {}) => {
     const messages = messagesFor(errors, `input.${name}`);
-    const id = `profile-${name}`;
+    const id = `${uid}-${name}`;
     return (
       <div className="form__field">
         <label htmlFor={id}>{label}</label>
         <input
           id={id}
           name={name}
+          defaultValue={initialText(name) || (props.defaultValue as string | undefined)}
           aria-invalid={messages.length > 0}
           aria-describedby={messages.length > 0 ? `${id}-error` : undefined}
           {...props}
@@ -120,6 +146,15 @@ export function CompanyProfileForm({
       </div>
     );
   };
+
+  // Selects and check boxes take their initial values once: render them when their options exist.
+  if (!options.data) {
+    return (
+      <p role="status" aria-live="polite">
+        {t('status.loading')}
+      </p>
+    );
+  }
 
   return (
     <form className="form profile-form" onSubmit={submit} noValidate>
@@ -133,8 +168,8 @@ export function CompanyProfileForm({
         {field('name', t('profile.name'), { required: true })}
         {field('taxId', t('company.taxId'), { required: true })}
         <div className="form__field">
-          <label htmlFor="profile-legalForm">{t('companies.legalForm')}</label>
-          <select id="profile-legalForm" name="legalForm" required>
+          <label htmlFor={`${uid}-legalForm`}>{t('companies.legalForm')}</label>
+          <select id={`${uid}-legalForm`} name="legalForm" required defaultValue={initial?.legalForm}>
             {options.data?.legalForms.map((form) => (
               <option key={form.code} value={form.code}>
                 {form.name}
@@ -144,7 +179,7 @@ export function CompanyProfileForm({
         </div>
       </fieldset>
       <fieldset
-        aria-describedby={messagesFor(errors, 'input.sectors').length ? 'profile-sectors-error' : undefined}
+        aria-describedby={messagesFor(errors, 'input.sectors').length ? `${uid}-sectors-error` : undefined}
       >
         <legend>{t('company.sectors')}</legend>
         <div className="checkbox-grid">
@@ -165,7 +200,7 @@ export function CompanyProfileForm({
             </label>
           ))}
         </div>
-        <FieldError id="profile-sectors-error" messages={messagesFor(errors, 'input.sectors')} />
+        <FieldError id={`${uid}-sectors-error`} messages={messagesFor(errors, 'input.sectors')} />
       </fieldset>
       <fieldset>
         <legend>{t('profile.activity')}</legend>
@@ -176,15 +211,16 @@ export function CompanyProfileForm({
           const messages = messagesFor(errors, `input.descriptions.${code}`);
           return (
             <div className="form__field" key={code}>
-              <label htmlFor={`profile-description${code}`}>{t(`profile.description.${code}`)}</label>
+              <label htmlFor={`${uid}-description${code}`}>{t(`profile.description.${code}`)}</label>
               <textarea
-                id={`profile-description${code}`}
+                id={`${uid}-description${code}`}
                 name={`description${code}`}
                 rows={3}
+                defaultValue={initialDescription(code)}
                 aria-invalid={messages.length > 0}
-                aria-describedby={messages.length > 0 ? `profile-description${code}-error` : undefined}
+                aria-describedby={messages.length > 0 ? `${uid}-description${code}-error` : undefined}
               />
-              <FieldError id={`profile-description${code}-error`} messages={messages} />
+              <FieldError id={`${uid}-description${code}-error`} messages={messages} />
             </div>
           );
         })}
@@ -194,9 +230,14 @@ export function CompanyProfileForm({
         {field('street', t('profile.street'), { autoComplete: 'street-address' })}
         {field('postalCode', t('profile.postalCode'), { inputMode: 'numeric' })}
         {field('city', t('profile.city'), { defaultValue: 'Barcelona' })}
+        <p className="hint">{t('profile.locationHint')}</p>
         <div className="form__field">
-          <label htmlFor="profile-neighbourhoodCode">{t('company.neighbourhood')}</label>
-          <select id="profile-neighbourhoodCode" name="neighbourhoodCode">
+          <label htmlFor={`${uid}-neighbourhoodCode`}>{t('company.neighbourhood')}</label>
+          <select
+            id={`${uid}-neighbourhoodCode`}
+            name="neighbourhoodCode"
+            defaultValue={initial?.address?.neighbourhoodCode ?? ''}
+          >
             <option value="">—</option>
             {options.data?.districts.map((district) => (
               <optgroup key={district.code} label={district.name}>
@@ -208,7 +249,7 @@ export function CompanyProfileForm({
               </optgroup>
             ))}
           </select>
-          <FieldError id="profile-address-error" messages={messagesFor(errors, 'input.address')} />
+          <FieldError id={`${uid}-address-error`} messages={messagesFor(errors, 'input.address')} />
         </div>
       </fieldset>
       <fieldset>
@@ -220,17 +261,30 @@ export function CompanyProfileForm({
       <fieldset>
         <legend>{t('profile.registrations')}</legend>
         <label className="checkbox">
-          <input type="checkbox" name="insertionCompany" />
+          <input
+            type="checkbox"
+            name="insertionCompany"
+            defaultChecked={initial?.insertionCompany ?? false}
+          />
           {t('company.insertionCompany')}
         </label>
         <label className="checkbox">
-          <input type="checkbox" name="specialEmploymentCentre" />
+          <input
+            type="checkbox"
+            name="specialEmploymentCentre"
+            defaultChecked={initial?.specialEmploymentCentre ?? false}
+          />
           {t('company.specialEmploymentCentre')}
         </label>
         <div className="checkbox-grid">
           {options.data?.certifications.map((certification) => (
             <label key={certification.code} className="checkbox">
-              <input type="checkbox" name="certifications" value={certification.code} />
+              <input
+                type="checkbox"
+                name="certifications"
+                value={certification.code}
+                defaultChecked={initial?.certifications?.includes(certification.code) ?? false}
+              />
               {certification.name}
             </label>
           ))}

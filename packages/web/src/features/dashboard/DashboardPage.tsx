@@ -5,6 +5,7 @@ import type { UserErrorLike } from '../../components/ui/FieldErrors.tsx';
 import { QueryState } from '../../components/ui/QueryState.tsx';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { CompanyPanel } from './CompanyPanel.tsx';
 import { CompanyProfileForm, CreateCompanyProfileMutation } from './CompanyProfileForm.tsx';
 
 const DashboardQuery = graphql(`
@@ -39,6 +40,7 @@ export function DashboardPage() {
   const [busy, setBusy] = useState(false);
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
   const me = result.data?.me;
   if (result.data && !me) return <Navigate to="/entrar" replace />;
 
@@ -72,6 +74,19 @@ export function DashboardPage() {
                         {t(`revisionKind.${latest.kind}`)}: {t(`revisionStatus.${latest.status}`)}
                         {latest.reason ? ` — ${t('dashboard.reason')}: ${latest.reason}` : ''}
                       </p>
+                    )}
+                    <button
+                      type="button"
+                      aria-expanded={editing === company.slug}
+                      onClick={() => setEditing(editing === company.slug ? null : company.slug)}
+                    >
+                      {t('dashboard.edit')} <span className="visually-hidden">{company.name}</span>
+                    </button>
+                    {editing === company.slug && (
+                      <CompanyPanel
+                        slug={company.slug}
+                        onChanged={() => refetch({ requestPolicy: 'network-only' })}
+                      />
                     )}
                   </li>
                 );

@@ -230,6 +230,15 @@ export const ca = {
   'verify.title': "Confirmació de l'adreça",
   'verify.ok': 'Adreça confirmada. Gràcies!',
   'verify.failed': "L'enllaç ja no és vàlid: pot haver caducat o ja s'ha fet servir.",
+  'dashboard.edit': 'Edita la fitxa i les persones editores',
+  'dashboard.editProfile': "Fitxa de l'empresa",
+  'dashboard.reviewNote': "Els canvis es publiquen quan l'equip de Barcelona Activa els aprova.",
+  'dashboard.changesSent': 'Canvis enviats per revisar.',
+  'dashboard.editors': 'Persones editores',
+  'dashboard.removeEditor': 'Treu',
+  'dashboard.addEditor': 'Afegeix una persona editora (adreça del seu compte)',
+  'dashboard.add': 'Afegeix',
+  'profile.locationHint': 'A Barcelona, el districte i la ubicació es dedueixen del barri.',
 } as const;
 
 export type MessageKey = keyof typeof ca;

@@ -230,4 +230,13 @@ export const en: Record<MessageKey, string> = {
   'verify.title': 'Address confirmation',
   'verify.ok': 'Address confirmed. Thank you!',
   'verify.failed': 'The link is no longer valid: it may have expired or been used already.',
+  'dashboard.edit': 'Edit the profile and the editors',
+  'dashboard.editProfile': 'Company profile',
+  'dashboard.reviewNote': 'Changes are published once Barcelona Activa staff approve them.',
+  'dashboard.changesSent': 'Changes sent for review.',
+  'dashboard.editors': 'Editors',
+  'dashboard.removeEditor': 'Remove',
+  'dashboard.addEditor': 'Add an editor (their account email)',
+  'dashboard.add': 'Add',
+  'profile.locationHint': 'In Barcelona, the district and the location follow from the neighbourhood.',
 };

@@ -231,4 +231,13 @@ export const es: Record<MessageKey, string> = {
   'verify.title': 'Confirmación de la dirección',
   'verify.ok': 'Dirección confirmada. ¡Gracias!',
   'verify.failed': 'El enlace ya no es válido: puede haber caducado o ya se ha usado.',
+  'dashboard.edit': 'Editar la ficha y las personas editoras',
+  'dashboard.editProfile': 'Ficha de la empresa',
+  'dashboard.reviewNote': 'Los cambios se publican cuando el equipo de Barcelona Activa los aprueba.',
+  'dashboard.changesSent': 'Cambios enviados para revisar.',
+  'dashboard.editors': 'Personas editoras',
+  'dashboard.removeEditor': 'Quitar',
+  'dashboard.addEditor': 'Añadir una persona editora (dirección de su cuenta)',
+  'dashboard.add': 'Añadir',
+  'profile.locationHint': 'En Barcelona, el distrito y la ubicación se deducen del barrio.',
 };

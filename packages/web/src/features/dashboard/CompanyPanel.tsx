@@ -1,0 +1,200 @@
+import { type FormEvent, useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import type { UserErrorLike } from '../../components/ui/FieldErrors.tsx';
+import { graphql } from '../../lib/graphql.ts';
+import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { CompanyProfileForm, type CompanyProfileInput } from './CompanyProfileForm.tsx';
+
+const CompanyQuery = graphql(`
+  query CompanyPanel_Company($slug: String!) {
+    company(slug: $slug) {
+      id
+      name
+      legalName
+      taxId
+      legalForm
+      sectors {
+        code
+      }
+      cpvCodes
+      address {
+        street
+        postalCode
+        city
+      }
+      neighbourhood {
+        code
+      }
+      website
+      email
+      phone
+      employees
+      foundedYear
+      descriptions {
+        locale
+        text
+      }
+      certifications {
+        code
+      }
+      insertionCompany
+      specialEmploymentCentre
+      editors {
+        accountId
+        email
+      }
+    }
+  }
+`);
+
+const UpdateMutation = graphql(`
+  mutation CompanyPanel_Update($companyId: ID!, $input: CompanyProfileInput!) {
+    updateCompanyProfile(companyId: $companyId, input: $input) {
+      revision {
+        id
+        status
+      }
+      userErrors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+const AddEditorMutation = graphql(`
+  mutation CompanyPanel_AddEditor($companyId: ID!, $email: String!) {
+    addCompanyEditor(companyId: $companyId, email: $email) {
+      userErrors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+const RemoveEditorMutation = graphql(`
+  mutation CompanyPanel_RemoveEditor($companyId: ID!, $accountId: ID!) {
+    removeCompanyEditor(companyId: $companyId, accountId: $accountId) {
+      userErrors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+/** Editing one company: its profile (proposed for review) and its editors. */
+export function CompanyPanel({ slug, onChanged }: { slug: string; onChanged: () => void }) {
+  const { t } = useI18n();
+  const [result, refetch] = useQuery({
+    query: CompanyQuery,
+    variables: { slug },
+    requestPolicy: 'network-only',
+  });
+  const [, update] = useMutation(UpdateMutation);
+  const [, addEditor] = useMutation(AddEditorMutation);
+  const [, removeEditor] = useMutation(RemoveEditorMutation);
+  const [errors, setErrors] = useState<UserErrorLike[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState('');
+  const [editorError, setEditorError] = useState('');
+  const company = result.data?.company;
+  if (!company) return null;
+
+  const initial: CompanyProfileInput = {
+    name: company.name,
+    legalName: company.legalName,
+    taxId: company.taxId,
+    legalForm: company.legalForm,
+    sectors: company.sectors.map((s) => s.code),
+    cpvCodes: company.cpvCodes,
+    address: company.address
+      ? { ...company.address, neighbourhoodCode: company.neighbourhood?.code ?? null }
+      : null,
+    website: company.website,
+    email: company.email,
+    phone: company.phone,
+    employees: company.employees,
+    foundedYear: company.foundedYear,
+    descriptions: company.descriptions,
+    certifications: company.certifications.map((c) => c.code),
+    insertionCompany: company.insertionCompany,
+    specialEmploymentCentre: company.specialEmploymentCentre,
+  };
+
+  const add = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const email = String(new FormData(form).get('email'));
+    const response = await addEditor({ companyId: company.id, email });
+    const problems = response.data?.addCompanyEditor.userErrors ?? [];
+    setEditorError(problems.map((p) => p.message).join(' '));
+    if (problems.length === 0) {
+      form.reset();
+      refetch({ requestPolicy: 'network-only' });
+    }
+  };
+
+  return (
+    <div className="company-panel">
+      <h3>{t('dashboard.editProfile')}</h3>
+      <p className="hint">{t('dashboard.reviewNote')}</p>
+      {message && (
+        <p role="status" className="notice">
+          {message}
+        </p>
+      )}
+      <CompanyProfileForm
+        key={company.id}
+        initial={initial}
+        busy={busy}
+        errors={errors}
+        submitLabel={t('dashboard.submitForReview')}
+        onSubmit={async (input) => {
+          setBusy(true);
+          const response = await update({ companyId: company.id, input });
+          setBusy(false);
+          const payload = response.data?.updateCompanyProfile;
+          if (!payload?.revision) {
+            setErrors(payload?.userErrors ?? [{ field: null, message: t('status.error') }]);
+            return;
+          }
+          setErrors([]);
+          setMessage(t('dashboard.changesSent'));
+          onChanged();
+        }}
+      />
+      <h3>{t('dashboard.editors')}</h3>
+      <ul className="plain-list">
+        {company.editors.map((person) => (
+          <li key={person.accountId}>
+            {person.email}{' '}
+            <button
+              type="button"
+              className="link-button"
+              onClick={async () => {
+                const response = await removeEditor({ companyId: company.id, accountId: person.accountId });
+                const problems = response.data?.removeCompanyEditor.userErrors ?? [];
+                setEditorError(problems.map((p) => p.message).join(' '));
+                refetch({ requestPolicy: 'network-only' });
+              }}
+            >
+              {t('dashboard.removeEditor')} <span className="visually-hidden">{person.email}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form className="form inline-form" onSubmit={add}>
+        <label htmlFor={`editor-${company.id}`}>{t('dashboard.addEditor')}</label>
+        <input id={`editor-${company.id}`} name="email" type="email" required />
+        <button type="submit">{t('dashboard.add')}</button>
+      </form>
+      {editorError && (
+        <p role="alert" className="error">
+          {editorError}
+        </p>
+      )}
+    </div>
+  );
+}
