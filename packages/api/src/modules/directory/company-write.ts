@@ -19,6 +19,8 @@ export interface UpsertOptions {
   /** Status of companies created by this write; existing companies keep theirs. */
   status: CompanyStatus;
   now: Date;
+  /** Who made the change, for the audit log (null for imports run from the command line). */
+  actorId?: string | null;
 }
 
 export const existingSelect = {
@@ -133,10 +135,23 @@ export async function upsertCompanies(
     const slugs = await assignSlugs(tx, fresh);
     const ids = await insertCompanies(tx, fresh, slugs, options);
     await enqueueCompanies(tx, ids);
+    await auditMany(
+      tx,
+      options,
+      'company.create',
+      ids.map((id, index) => ({
+        id,
+        changes: {
+          source: { before: null, after: options.source },
+          name: { before: null, after: fresh[index]?.name },
+        },
+      })),
+    );
     counts.created = fresh.length;
   }
 
   const changedIds: string[] = [];
+  const changedAudit: { id: string; changes: Record<string, { before: unknown; after: unknown }> }[] = [];
   for (const incoming of profiles) {
     const row = byTaxId.get(incoming.taxId);
     if (!row) continue;
@@ -154,10 +169,20 @@ export async function upsertCompanies(
     await writeChanges(tx, row.id, merged.profile, merged.sources, merged.changed, options);
     if (merged.changed.length > 0) {
       changedIds.push(row.id);
+      const before = currentProfile(row);
+      const changes: Record<string, { before: unknown; after: unknown }> = {
+        source: { before: null, after: options.source },
+      };
+      for (const field of merged.changed) {
+        for (const key of PROFILE_FIELDS[field])
+          changes[key] = { before: before[key], after: merged.profile[key] };
+      }
+      changedAudit.push({ id: row.id, changes });
       counts.updated += 1;
     } else counts.unchanged += 1;
   }
   await enqueueCompanies(tx, changedIds);
+  await auditMany(tx, options, 'company.update', changedAudit);
   return counts;
 }
 
@@ -295,4 +320,24 @@ async function insertCompanies(
     );
   }
   return ids;
+}
+
+/** One audit entry per company, written in one statement (imports touch thousands at a time). */
+async function auditMany(
+  tx: Tx,
+  options: UpsertOptions,
+  action: string,
+  entries: { id: string; changes: Record<string, { before: unknown; after: unknown }> }[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "AuditEntry" ("actorId", action, "entityType", "entityId", changes, at)
+     SELECT $1::uuid, $2, 'Company', t.id, t.changes::jsonb, ($5::timestamptz AT TIME ZONE 'UTC')
+     FROM unnest($3::text[], $4::text[]) AS t(id, changes)`,
+    options.actorId ?? null,
+    action,
+    entries.map((entry) => entry.id),
+    entries.map((entry) => JSON.stringify(entry.changes)),
+    options.now.toISOString(),
+  );
 }

@@ -140,6 +140,14 @@ describe('directory import', () => {
       phone: '93 000 00 00',
     });
     expect(after.updatedAt.getTime()).toBeGreaterThan(before.updatedAt.getTime());
+    // Both the creation and this change are in the audit log.
+    const audit = await api.db.auditEntry.findMany({ where: { entityId: before.id }, orderBy: { id: 'asc' } });
+    expect(audit.map((entry) => entry.action)).toEqual(['company.create', 'company.update']);
+    expect(audit[1]?.changes).toMatchObject({
+      source: { after: 'IMPORT' },
+      name: { before: 'La Formiga Neteja', after: 'La Formiga Neteja i Manteniment' },
+      employees: { before: 12, after: 15 },
+    });
   });
 
   it('reads JSON with the same fields, lists as arrays or text and booleans as booleans', async () => {

@@ -47,7 +47,12 @@ export async function createCompanyProfile(
     };
   }
   const companyId = await db.$transaction(async (tx) => {
-    await upsertCompanies(tx, [profile], { source: 'COMPANY', status: 'PENDING_REVIEW', now: new Date() });
+    await upsertCompanies(tx, [profile], {
+      source: 'COMPANY',
+      status: 'PENDING_REVIEW',
+      now: new Date(),
+      actorId: accountId,
+    });
     const company = await tx.company.findUniqueOrThrow({
       where: { taxId: profile.taxId },
       select: { id: true },
@@ -60,16 +65,6 @@ export async function createCompanyProfile(
         proposed: profile as unknown as Prisma.InputJsonValue,
         changes: diffProfiles(null, profile) as unknown as Prisma.InputJsonValue,
         submittedById: accountId,
-      },
-    });
-    await recordAudit(tx, {
-      actorId: accountId,
-      action: 'company.create',
-      entityType: 'Company',
-      entityId: company.id,
-      changes: {
-        status: { before: null, after: 'PENDING_REVIEW' },
-        name: { before: null, after: profile.name },
       },
     });
     await recordAudit(tx, {
@@ -146,6 +141,7 @@ export async function reviewRevision(
         source: 'COMPANY',
         status: revision.company.status,
         now,
+        actorId: revision.submittedById,
       });
     }
     if (decision === 'APPROVE' && revision.kind === 'CLAIM' && revision.submittedById) {
