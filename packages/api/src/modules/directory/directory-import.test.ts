@@ -141,7 +141,10 @@ describe('directory import', () => {
     });
     expect(after.updatedAt.getTime()).toBeGreaterThan(before.updatedAt.getTime());
     // Both the creation and this change are in the audit log.
-    const audit = await api.db.auditEntry.findMany({ where: { entityId: before.id }, orderBy: { id: 'asc' } });
+    const audit = await api.db.auditEntry.findMany({
+      where: { entityId: before.id },
+      orderBy: { id: 'asc' },
+    });
     expect(audit.map((entry) => entry.action)).toEqual(['company.create', 'company.update']);
     expect(audit[1]?.changes).toMatchObject({
       source: { after: 'IMPORT' },
