@@ -11,5 +11,6 @@ import './modules/directory/company.schema.ts';
 import './modules/directory/ecosystem-stats.schema.ts';
 import './modules/search/search-companies.schema.ts';
 import './modules/moderation/moderation.schema.ts';
+import './modules/esg/esg.schema.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

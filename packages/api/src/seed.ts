@@ -3,6 +3,7 @@ import type { Env, Logger } from '@proximitat/runtime';
 import { ensureAdmin } from './modules/account/ensure-admin.ts';
 import { loadPlaces } from './modules/directory/places.ts';
 import { DEFAULT_SAMPLE_SEED, importSampleCompanies } from './modules/directory/sample-import.ts';
+import { seedEsgCriteria } from './modules/esg/esg-criteria.ts';
 import { readPlanFile, SEED_PLAN_FILE } from './modules/plan/plan-file.ts';
 import { importPlan } from './modules/plan/plan-import.service.ts';
 
@@ -13,6 +14,7 @@ import { importPlan } from './modules/plan/plan-import.service.ts';
 export async function seedAll(db: Db, env: Env, log: Logger): Promise<void> {
   const counts = await seedReferenceData(db);
   log.info(counts, 'reference data seeded');
+  log.info({ criteria: await seedEsgCriteria(db) }, 'ESG criteria seeded');
   const { parsed, facts } = await readPlanFile(SEED_PLAN_FILE);
   const plan = await importPlan(db, parsed, facts);
   log.info({ year: plan.year, ...plan.changes }, 'work plan seeded');

@@ -23,7 +23,6 @@ import { schema } from '../schema.ts';
  */
 const NOT_YET_BUILT = {
   operations: {
-    EsgCriteria: 'responsible procurement',
     SubmitEsgAssessment: 'responsible procurement',
     ReviewEsgAssessment: 'responsible procurement',
     CreateShortlist: 'responsible procurement',
