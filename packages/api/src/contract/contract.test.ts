@@ -23,14 +23,11 @@ import { schema } from '../schema.ts';
  */
 const NOT_YET_BUILT = {
   operations: {
-    SubmitEsgAssessment: 'responsible procurement',
-    ReviewEsgAssessment: 'responsible procurement',
     CreateShortlist: 'responsible procurement',
     AddToShortlist: 'responsible procurement',
     Shortlist: 'responsible procurement',
   } as Record<string, string>,
   types: {
-    EsgAnswerInput: 'responsible procurement',
     ShortlistInput: 'responsible procurement',
   } as Record<string, string>,
 };

@@ -36,12 +36,14 @@ interface EsgSummary {
   pillars: { pillar: (typeof EsgPillarEnum)['$inferType']; score: number }[];
 }
 
-const EsgPillarScoreRef = builder.objectRef<EsgSummary['pillars'][number]>('EsgPillarScore').implement({
-  fields: (t) => ({
-    pillar: t.expose('pillar', { type: EsgPillarEnum }),
-    score: t.exposeInt('score', { description: '0..100' }),
-  }),
-});
+export const EsgPillarScoreRef = builder
+  .objectRef<EsgSummary['pillars'][number]>('EsgPillarScore')
+  .implement({
+    fields: (t) => ({
+      pillar: t.expose('pillar', { type: EsgPillarEnum }),
+      score: t.exposeInt('score', { description: '0..100' }),
+    }),
+  });
 
 const EsgSummaryRef = builder.objectRef<EsgSummary>('EsgSummary').implement({
   description: "The company's current ESG (ASG) assessment.",
@@ -263,10 +265,31 @@ export const CompanyRef = builder.prismaObject('Company', {
     esg: t.field({
       type: EsgSummaryRef,
       nullable: true,
-      description: 'The current ESG (ASG) homologation; null while the company has no assessment.',
-      // Assessments are submitted and verified through the ESG homologation workflow; until a
-      // company has one, there is nothing to show.
-      resolve: () => null,
+      description:
+        'The ESG (ASG) homologation: the verified assessment in force, else the latest one (its status says where it stands); null without any.',
+      resolve: async (company, _args, { db }) => {
+        const now = new Date();
+        const current =
+          (await db.esgAssessment.findFirst({
+            where: { companyId: company.id, status: 'VERIFIED', validUntil: { gt: now } },
+            orderBy: { reviewedAt: 'desc' },
+          })) ??
+          (await db.esgAssessment.findFirst({
+            where: { companyId: company.id },
+            orderBy: { submittedAt: 'desc' },
+          }));
+        if (!current) return null;
+        const status =
+          current.status === 'VERIFIED' && current.validUntil && current.validUntil <= now
+            ? 'EXPIRED'
+            : current.status;
+        return {
+          score: current.score,
+          status,
+          validUntil: current.validUntil,
+          pillars: current.pillarScores as unknown as EsgSummary['pillars'],
+        };
+      },
     }),
     insertionCompany: t.exposeBoolean('insertionCompany', { description: "Registered empresa d'inserció." }),
     specialEmploymentCentre: t.exposeBoolean('specialEmploymentCentre', {

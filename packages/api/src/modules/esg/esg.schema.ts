@@ -1,6 +1,10 @@
 import { builder } from '../../builder.ts';
-import { EsgPillarEnum } from '../directory/company.schema.ts';
+import type { UserError } from '../../errors.ts';
+import { notAllowed, UserErrorRef } from '../common/user-error.schema.ts';
+import { EsgPillarEnum, EsgPillarScoreRef, EsgStatusEnum } from '../directory/company.schema.ts';
 import { LocaleEnum, localized } from '../i18n/locale.schema.ts';
+import { ReviewDecisionEnum } from '../moderation/moderation.schema.ts';
+import { currentStatus, reviewAssessment, submitAssessment } from './esg-assessment.service.ts';
 
 builder.prismaObject('EsgCriterion', {
   description: 'A criterion of the ESG (ASG) homologation catalogue.',
@@ -26,3 +30,96 @@ builder.queryField('esgCriteria', (t) =>
       db.esgCriterion.findMany({ ...query, where: { active: true }, orderBy: { position: 'asc' } }),
   }),
 );
+
+const EsgAnswerInput = builder.inputType('EsgAnswerInput', {
+  description:
+    "level: 0 (not met) .. 4 (fully met). A criterion's score is level/4; a pillar's score is the weighted mean of its criteria x 100; the overall score is the weighted mean over all criteria x 100, rounded. Every criterion in force must be answered exactly once.",
+  fields: (t) => ({
+    criterion: t.string({ required: true }),
+    level: t.int({ required: true }),
+    evidenceUrl: t.string(),
+    comment: t.string(),
+  }),
+});
+
+builder.prismaObject('EsgAssessment', {
+  description: "A company's ESG self-assessment: visible to its editors and to staff.",
+  authScopes: async (assessment, context) => {
+    if (context.viewer?.role === 'STAFF' || context.viewer?.role === 'ADMIN') return true;
+    if (!context.viewer) return false;
+    const membership = await context.db.companyMembership.findUnique({
+      where: { companyId_accountId: { companyId: assessment.companyId, accountId: context.viewer.id } },
+    });
+    return membership !== null;
+  },
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    score: t.exposeInt('score'),
+    status: t.field({ type: EsgStatusEnum, resolve: (assessment) => currentStatus(assessment) }),
+    validUntil: t.expose('validUntil', { type: 'DateTime', nullable: true }),
+    submittedAt: t.expose('submittedAt', { type: 'DateTime' }),
+    reason: t.exposeString('reason', { nullable: true }),
+    pillars: t.field({
+      type: [EsgPillarScoreRef],
+      resolve: (assessment) =>
+        assessment.pillarScores as unknown as {
+          pillar: 'ENVIRONMENTAL' | 'SOCIAL' | 'GOVERNANCE';
+          score: number;
+        }[],
+    }),
+  }),
+});
+
+const AssessmentPayload = builder
+  .objectRef<{ id: string | null; userErrors: UserError[] }>('EsgAssessmentPayload')
+  .implement({
+    fields: (t) => ({
+      assessment: t.prismaField({
+        type: 'EsgAssessment',
+        nullable: true,
+        resolve: (query, payload, _args, { db }) =>
+          payload.id ? db.esgAssessment.findUnique({ ...query, where: { id: payload.id } }) : null,
+      }),
+      userErrors: t.field({ type: [UserErrorRef], resolve: (payload) => payload.userErrors }),
+    }),
+  });
+
+builder.mutationFields((t) => ({
+  submitEsgAssessment: t.field({
+    type: AssessmentPayload,
+    description:
+      "An editor submits the company's self-assessment; it is scored at once and awaits staff verification.",
+    args: {
+      companyId: t.arg.id({ required: true }),
+      answers: t.arg({ type: [EsgAnswerInput], required: true }),
+    },
+    authScopes: { signedIn: true },
+    unauthorizedResolver: (_root, _args, context) => ({ id: null, userErrors: [notAllowed(context)] }),
+    resolve: async (_root, { companyId, answers }, context) => {
+      const result = await submitAssessment(context.db, context.viewer?.id ?? '', String(companyId), answers);
+      return result.ok ? { id: result.id, userErrors: [] } : { id: null, userErrors: result.errors };
+    },
+  }),
+  reviewEsgAssessment: t.field({
+    type: AssessmentPayload,
+    description:
+      'Staff verify (or reject) an assessment; a verified one makes the company homologated for two years.',
+    args: {
+      id: t.arg.id({ required: true }),
+      decision: t.arg({ type: ReviewDecisionEnum, required: true }),
+      reason: t.arg.string(),
+    },
+    authScopes: { staff: true },
+    unauthorizedResolver: (_root, _args, context) => ({ id: null, userErrors: [notAllowed(context)] }),
+    resolve: async (_root, { id, decision, reason }, context) => {
+      const result = await reviewAssessment(
+        context.db,
+        context.viewer?.id ?? '',
+        String(id),
+        decision,
+        reason ?? null,
+      );
+      return result.ok ? { id: result.id, userErrors: [] } : { id: null, userErrors: result.errors };
+    },
+  }),
+}));

@@ -17,7 +17,9 @@ const RevisionKindEnum = builder.enumType('RevisionKind', {
 const RevisionStatusEnum = builder.enumType('RevisionStatus', {
   values: ['PENDING', 'APPROVED', 'REJECTED'] as const,
 });
-const ReviewDecisionEnum = builder.enumType('ReviewDecision', { values: ['APPROVE', 'REJECT'] as const });
+export const ReviewDecisionEnum = builder.enumType('ReviewDecision', {
+  values: ['APPROVE', 'REJECT'] as const,
+});
 
 const LocalizedTextInput = builder.inputType('LocalizedTextInput', {
   fields: (t) => ({

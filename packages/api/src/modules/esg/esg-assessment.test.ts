@@ -1,0 +1,177 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signedIn, type TestAccount } from '../../testing/accounts.ts';
+import { contractOperation } from '../../testing/contract.ts';
+import { startTestApi, type TestApi } from '../../testing/test-api.ts';
+import { loadPlaces } from '../directory/places.ts';
+import { importSampleCompanies } from '../directory/sample-import.ts';
+import { ESG_CRITERIA_V1, seedEsgCriteria } from './esg-criteria.ts';
+
+let api: TestApi;
+let staff: TestAccount;
+let editor: TestAccount;
+let outsider: TestAccount;
+let companyId: string;
+let slug: string;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  await seedEsgCriteria(api.db);
+  await importSampleCompanies(api.db, await loadPlaces(api.db), 1, 'esg');
+  const company = await api.db.company.findFirstOrThrow();
+  companyId = company.id;
+  slug = company.slug;
+  staff = await signedIn(api, 'STAFF');
+  editor = await signedIn(api, 'USER');
+  outsider = await signedIn(api, 'USER');
+  await api.db.companyMembership.create({ data: { companyId, accountId: editor.id } });
+});
+afterAll(async () => api?.close());
+
+/** Level 4 everywhere but the environmental pillar at 2, with evidence where required. */
+const answers = () =>
+  ESG_CRITERIA_V1.map((criterion) => ({
+    criterion: criterion.code,
+    level: criterion.pillar === 'ENVIRONMENTAL' ? 2 : 4,
+    ...(criterion.evidenceRequired ? { evidenceUrl: 'https://exemple.coop/evidencia.pdf' } : {}),
+  }));
+
+type Submitted = {
+  submitEsgAssessment: {
+    assessment: {
+      id: string;
+      score: number;
+      status: string;
+      pillars: { pillar: string; score: number }[];
+    } | null;
+    userErrors: { field: string; code: string; message: string }[];
+  };
+};
+type Reviewed = {
+  reviewEsgAssessment: {
+    assessment: { id: string; status: string; validUntil: string | null } | null;
+    userErrors: { code: string; field: string }[];
+  };
+};
+
+describe('ESG self-assessment and verification', () => {
+  it('scores a submission at once, as EsgAnswerInput defines', async () => {
+    const response = await api.graphql<Submitted>(
+      contractOperation('SubmitEsgAssessment'),
+      { companyId, answers: answers() },
+      { token: editor.token },
+    );
+    // Environmental 0.5 x 7, social and governance 1 x 14: (3.5 + 14) / 21 = 83.3.
+    expect(response.data?.submitEsgAssessment).toMatchObject({
+      assessment: {
+        score: 83,
+        status: 'SUBMITTED',
+        pillars: [
+          { pillar: 'ENVIRONMENTAL', score: 50 },
+          { pillar: 'SOCIAL', score: 100 },
+          { pillar: 'GOVERNANCE', score: 100 },
+        ],
+      },
+      userErrors: [],
+    });
+  });
+
+  it('requires every criterion once, levels 0..4 and evidence where asked; only editors may submit', async () => {
+    const before = await api.db.esgAssessment.count();
+    const broken = answers().slice(1);
+    broken[0] = { ...broken[0], level: 5 } as (typeof broken)[number];
+    broken.push({ criterion: 'SOC_EQUALITY', level: 3 });
+    const invalid = await api.graphql<Submitted>(
+      contractOperation('SubmitEsgAssessment'),
+      { companyId, answers: broken },
+      { token: editor.token },
+    );
+    expect(invalid.data?.submitEsgAssessment.userErrors.map((e) => [e.field, e.message])).toEqual([
+      ['answers.0.level', 'must be from 0 (not met) to 4 (fully met)'],
+      ['answers.8.criterion', 'SOC_EQUALITY is answered twice'],
+      ['answers', 'ENV_MANAGEMENT is not answered'],
+    ]);
+    const noEvidence = answers().map((a) => ({ criterion: a.criterion, level: a.level }));
+    const missing = await api.graphql<Submitted>(
+      contractOperation('SubmitEsgAssessment'),
+      { companyId, answers: noEvidence },
+      { token: editor.token },
+    );
+    expect(missing.data?.submitEsgAssessment.userErrors[0]).toMatchObject({
+      field: 'answers.0.evidenceUrl',
+      code: 'VALIDATION',
+    });
+    const refused = await api.graphql<Submitted>(
+      contractOperation('SubmitEsgAssessment'),
+      { companyId, answers: answers() },
+      { token: outsider.token },
+    );
+    expect(refused.data?.submitEsgAssessment.userErrors[0]).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await api.db.esgAssessment.count()).toBe(before);
+  });
+
+  it('staff verify it: the company is homologated for two years, then it expires', async () => {
+    const assessment = await api.db.esgAssessment.findFirstOrThrow({ where: { companyId } });
+    const asEditor = await api.graphql<Reviewed>(
+      contractOperation('ReviewEsgAssessment'),
+      { id: assessment.id, decision: 'APPROVE' },
+      { token: editor.token },
+    );
+    expect(asEditor.data?.reviewEsgAssessment.userErrors[0]?.code).toBe('FORBIDDEN');
+    const verified = await api.graphql<Reviewed>(
+      contractOperation('ReviewEsgAssessment'),
+      { id: assessment.id, decision: 'APPROVE' },
+      { token: staff.token },
+    );
+    expect(verified.data?.reviewEsgAssessment.assessment?.status).toBe('VERIFIED');
+    const validUntil = new Date(verified.data?.reviewEsgAssessment.assessment?.validUntil ?? 0);
+    const inTwoYears = new Date();
+    inTwoYears.setFullYear(inTwoYears.getFullYear() + 2);
+    expect(Math.abs(validUntil.getTime() - inTwoYears.getTime())).toBeLessThan(60_000);
+
+    const esg = async () =>
+      (
+        await api.graphql<{ company: { esg: { score: number; status: string } | null } }>(
+          contractOperation('Company'),
+          { slug },
+        )
+      ).data?.company.esg;
+    expect(await esg()).toMatchObject({ score: 83, status: 'VERIFIED' });
+    const again = await api.graphql<Reviewed>(
+      contractOperation('ReviewEsgAssessment'),
+      { id: assessment.id, decision: 'REJECT', reason: 'x' },
+      { token: staff.token },
+    );
+    expect(again.data?.reviewEsgAssessment.userErrors[0]?.code).toBe('CONFLICT');
+
+    // Two years later, it no longer counts.
+    await api.db.esgAssessment.update({
+      where: { id: assessment.id },
+      data: { validUntil: new Date(Date.now() - 1000) },
+    });
+    expect(await esg()).toMatchObject({ status: 'EXPIRED' });
+  });
+
+  it('a rejection needs a reason', async () => {
+    const submitted = await api.graphql<Submitted>(
+      contractOperation('SubmitEsgAssessment'),
+      { companyId, answers: answers() },
+      { token: editor.token },
+    );
+    const id = submitted.data?.submitEsgAssessment.assessment?.id;
+    const noReason = await api.graphql<Reviewed>(
+      contractOperation('ReviewEsgAssessment'),
+      { id, decision: 'REJECT' },
+      { token: staff.token },
+    );
+    expect(noReason.data?.reviewEsgAssessment.userErrors[0]).toMatchObject({
+      field: 'reason',
+      code: 'VALIDATION',
+    });
+    const rejected = await api.graphql<Reviewed>(
+      contractOperation('ReviewEsgAssessment'),
+      { id, decision: 'REJECT', reason: "Falta l'evidència del pla d'igualtat." },
+      { token: staff.token },
+    );
+    expect(rejected.data?.reviewEsgAssessment.assessment?.status).toBe('REJECTED');
+  });
+});
