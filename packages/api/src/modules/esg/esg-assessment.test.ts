@@ -4,6 +4,8 @@ import { contractOperation } from '../../testing/contract.ts';
 import { startTestApi, type TestApi } from '../../testing/test-api.ts';
 import { loadPlaces } from '../directory/places.ts';
 import { importSampleCompanies } from '../directory/sample-import.ts';
+import { ensureCompaniesIndex } from '../search/companies-index.ts';
+import { deliverOutbox } from '../search/outbox.ts';
 import { ESG_CRITERIA_V1, seedEsgCriteria } from './esg-criteria.ts';
 
 let api: TestApi;
@@ -173,5 +175,45 @@ describe('ESG self-assessment and verification', () => {
       { token: staff.token },
     );
     expect(rejected.data?.reviewEsgAssessment.assessment?.status).toBe('REJECTED');
+  });
+
+  it('makes the company homologated in search while the verification is in force', async () => {
+    await ensureCompaniesIndex(api.search);
+    const submitted = await api.graphql<Submitted>(
+      contractOperation('SubmitEsgAssessment'),
+      { companyId, answers: answers() },
+      { token: editor.token },
+    );
+    const id = submitted.data?.submitEsgAssessment.assessment?.id ?? '';
+    await api.graphql(
+      contractOperation('ReviewEsgAssessment'),
+      { id, decision: 'APPROVE' },
+      { token: staff.token },
+    );
+    while ((await api.db.searchOutbox.count()) > 0) await deliverOutbox(api.db, api.search);
+    const count = async (filter: Record<string, unknown>) =>
+      (
+        await api.graphql<{ searchCompanies: { totalCount: number; degraded: boolean } }>(
+          'query ($filter: CompanyFilter) { searchCompanies(filter: $filter) { totalCount degraded } }',
+          { filter },
+        )
+      ).data?.searchCompanies.totalCount;
+    expect(await count({ homologated: true })).toBe(1);
+    expect(await count({ minEsgScore: 80 })).toBe(1);
+    expect(await count({ minEsgScore: 90 })).toBe(0);
+    // Expiry needs no reindex: the search compares validUntil with its own time.
+    await api.db.esgAssessment.updateMany({
+      where: { companyId },
+      data: { validUntil: new Date(Date.now() - 1000) },
+    });
+    const document = await api.search.client.index(api.search.indexName('companies')).getDocument(companyId);
+    await api.search.client
+      .index(api.search.indexName('companies'))
+      .updateDocuments([{ ...document, esgValidUntil: Date.now() + 1500 }])
+      .waitTask();
+    expect(await count({ homologated: true })).toBe(1);
+    await new Promise((r) => setTimeout(r, 1600));
+    expect(await count({ homologated: true })).toBe(0);
+    expect(await count({ homologated: false })).toBe(1);
   });
 });

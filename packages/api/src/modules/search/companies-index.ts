@@ -51,6 +51,7 @@ export const COMPANIES_SETTINGS: Settings = {
     'reservedContractEligible',
     'homologated',
     'esgScore',
+    'esgValidUntil',
     'employees',
     '_geo',
   ],

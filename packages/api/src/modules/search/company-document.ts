@@ -29,6 +29,8 @@ export interface CompanyDocument {
   reservedContractEligible: boolean;
   homologated: boolean;
   esgScore: number | null;
+  /** When the verified assessment stops counting (ms); searches compare it with the time of the search. */
+  esgValidUntil: number | null;
   employees: number | null;
   createdAt: number;
   /** updatedAt in milliseconds: search:verify compares it with PostgreSQL to find stale documents. */
@@ -58,6 +60,12 @@ export const documentSelect = {
   updatedAt: true,
   sectors: { select: { sector: { select: { code: true, nameCa: true, nameEs: true, nameEn: true } } } },
   certifications: { select: { certificationCode: true } },
+  esgAssessments: {
+    where: { status: 'VERIFIED' },
+    orderBy: { validUntil: 'desc' },
+    take: 1,
+    select: { score: true, validUntil: true },
+  },
 } satisfies Prisma.CompanySelect;
 
 export type DocumentSource = Prisma.CompanyGetPayload<{ select: typeof documentSelect }>;
@@ -80,7 +88,9 @@ export function cpvPrefixes(codes: string[]): string[] {
   return [...prefixes].sort();
 }
 
-export function companyDocument(company: DocumentSource): CompanyDocument {
+export function companyDocument(company: DocumentSource, now = new Date()): CompanyDocument {
+  const latest = company.esgAssessments[0];
+  const verified = latest?.validUntil && latest.validUntil > now ? latest : null;
   const descriptions = [company.descriptionCa, company.descriptionEs, company.descriptionEn].filter(
     (text): text is string => Boolean(text),
   );
@@ -105,9 +115,9 @@ export function companyDocument(company: DocumentSource): CompanyDocument {
     neighbourhood: company.neighbourhoodCode,
     certifications: company.certifications.map((row) => row.certificationCode).sort(),
     reservedContractEligible: company.insertionCompany || company.specialEmploymentCentre,
-    // ESG homologation arrives with the responsible-procurement work; until then nobody is homologated.
-    homologated: false,
-    esgScore: null,
+    homologated: verified !== null,
+    esgScore: verified?.score ?? null,
+    esgValidUntil: verified?.validUntil?.getTime() ?? null,
     employees: company.employees,
     createdAt: company.createdAt.getTime(),
     version: company.updatedAt.getTime(),

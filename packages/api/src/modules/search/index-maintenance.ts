@@ -83,9 +83,10 @@ export async function reindexCompanies(
         ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
       });
       if (rows.length === 0) break;
-      const task = await search.client
-        .index(fresh)
-        .addDocuments(rows.map(companyDocument), { primaryKey: 'id' });
+      const task = await search.client.index(fresh).addDocuments(
+        rows.map((row) => companyDocument(row)),
+        { primaryKey: 'id' },
+      );
       tasks.push(task.taskUid);
       done += rows.length;
       onProgress?.(done, total);

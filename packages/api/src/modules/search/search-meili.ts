@@ -47,8 +47,12 @@ export function meiliFilter(request: SearchRequest): string[] {
   for (const certification of request.certifications) filter.push(`certifications = ${quote(certification)}`);
   if (request.reservedContractEligible !== null)
     filter.push(`reservedContractEligible = ${request.reservedContractEligible}`);
-  if (request.homologated !== null) filter.push(`homologated = ${request.homologated}`);
-  if (request.minEsgScore !== null) filter.push(`esgScore >= ${Number(request.minEsgScore)}`);
+  // Homologation counts only until its validUntil: checked against the time of the search.
+  const now = Date.now();
+  if (request.homologated === true) filter.push(`esgValidUntil > ${now}`);
+  if (request.homologated === false) filter.push(`(esgValidUntil IS NULL OR esgValidUntil <= ${now})`);
+  if (request.minEsgScore !== null)
+    filter.push(`esgScore >= ${Number(request.minEsgScore)} AND esgValidUntil > ${now}`);
   if (request.employeesMin !== null) filter.push(`employees >= ${Number(request.employeesMin)}`);
   if (request.employeesMax !== null) filter.push(`employees <= ${Number(request.employeesMax)}`);
   if (request.near?.radiusMeters) {

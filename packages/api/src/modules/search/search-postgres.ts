@@ -96,8 +96,11 @@ export async function searchPostgres(db: Db, request: SearchRequest): Promise<En
       `(c."insertionCompany" OR c."specialEmploymentCentre") = ${param(request.reservedContractEligible)}`,
     );
   }
-  // No company is homologated before ESG assessments exist; "homologated: true" or a minimum score matches none.
-  if (request.homologated === true || request.minEsgScore !== null) where.push('false');
+  const verified = (extra: string) =>
+    `EXISTS (SELECT 1 FROM "EsgAssessment" e WHERE e."companyId" = c.id AND e.status = 'VERIFIED' AND e."validUntil" > now()${extra})`;
+  if (request.homologated === true) where.push(verified(''));
+  if (request.homologated === false) where.push(`NOT ${verified('')}`);
+  if (request.minEsgScore !== null) where.push(verified(` AND e.score >= ${param(request.minEsgScore)}`));
   if (request.employeesMin !== null) where.push(`c.employees >= ${param(request.employeesMin)}`);
   if (request.employeesMax !== null) where.push(`c.employees <= ${param(request.employeesMax)}`);
   let distance = 'NULL::float8';
@@ -140,50 +143,57 @@ export async function searchPostgres(db: Db, request: SearchRequest): Promise<En
     totalCount = Number(counted?.n ?? 0);
   }
   const facetSql = (select: string) => `${hitsSql} ${select}`;
-  const [sectors, forms, districts, neighbourhoods, certifications, cpv, reserved] = await Promise.all([
-    db.$queryRawUnsafe<{ value: string; n: bigint }[]>(
-      facetSql(
-        `SELECT cs."sectorCode" AS value, count(*) AS n FROM hits JOIN "CompanySector" cs ON cs."companyId" = hits.id GROUP BY 1`,
+  const [sectors, forms, districts, neighbourhoods, certifications, cpv, reserved, homologated] =
+    await Promise.all([
+      db.$queryRawUnsafe<{ value: string; n: bigint }[]>(
+        facetSql(
+          `SELECT cs."sectorCode" AS value, count(*) AS n FROM hits JOIN "CompanySector" cs ON cs."companyId" = hits.id GROUP BY 1`,
+        ),
+        ...params,
       ),
-      ...params,
-    ),
-    db.$queryRawUnsafe<{ value: string; n: bigint }[]>(
-      facetSql(
-        `SELECT c."legalFormCode" AS value, count(*) AS n FROM hits JOIN "Company" c ON c.id = hits.id GROUP BY 1`,
+      db.$queryRawUnsafe<{ value: string; n: bigint }[]>(
+        facetSql(
+          `SELECT c."legalFormCode" AS value, count(*) AS n FROM hits JOIN "Company" c ON c.id = hits.id GROUP BY 1`,
+        ),
+        ...params,
       ),
-      ...params,
-    ),
-    db.$queryRawUnsafe<{ value: string; n: bigint }[]>(
-      facetSql(
-        `SELECT c."districtCode" AS value, count(*) AS n FROM hits JOIN "Company" c ON c.id = hits.id WHERE c."districtCode" IS NOT NULL GROUP BY 1`,
+      db.$queryRawUnsafe<{ value: string; n: bigint }[]>(
+        facetSql(
+          `SELECT c."districtCode" AS value, count(*) AS n FROM hits JOIN "Company" c ON c.id = hits.id WHERE c."districtCode" IS NOT NULL GROUP BY 1`,
+        ),
+        ...params,
       ),
-      ...params,
-    ),
-    db.$queryRawUnsafe<{ value: string; n: bigint }[]>(
-      facetSql(
-        `SELECT c."neighbourhoodCode" AS value, count(*) AS n FROM hits JOIN "Company" c ON c.id = hits.id WHERE c."neighbourhoodCode" IS NOT NULL GROUP BY 1`,
+      db.$queryRawUnsafe<{ value: string; n: bigint }[]>(
+        facetSql(
+          `SELECT c."neighbourhoodCode" AS value, count(*) AS n FROM hits JOIN "Company" c ON c.id = hits.id WHERE c."neighbourhoodCode" IS NOT NULL GROUP BY 1`,
+        ),
+        ...params,
       ),
-      ...params,
-    ),
-    db.$queryRawUnsafe<{ value: string; n: bigint }[]>(
-      facetSql(
-        `SELECT cc."certificationCode" AS value, count(*) AS n FROM hits JOIN "CompanyCertification" cc ON cc."companyId" = hits.id GROUP BY 1`,
+      db.$queryRawUnsafe<{ value: string; n: bigint }[]>(
+        facetSql(
+          `SELECT cc."certificationCode" AS value, count(*) AS n FROM hits JOIN "CompanyCertification" cc ON cc."companyId" = hits.id GROUP BY 1`,
+        ),
+        ...params,
       ),
-      ...params,
-    ),
-    db.$queryRawUnsafe<{ value: string; n: bigint }[]>(
-      facetSql(
-        `SELECT d.value, count(DISTINCT hits.id) AS n FROM hits JOIN "Company" c ON c.id = hits.id, LATERAL (SELECT DISTINCT left(code, 2) AS value FROM unnest(c."cpvCodes") code) d GROUP BY 1`,
+      db.$queryRawUnsafe<{ value: string; n: bigint }[]>(
+        facetSql(
+          `SELECT d.value, count(DISTINCT hits.id) AS n FROM hits JOIN "Company" c ON c.id = hits.id, LATERAL (SELECT DISTINCT left(code, 2) AS value FROM unnest(c."cpvCodes") code) d GROUP BY 1`,
+        ),
+        ...params,
       ),
-      ...params,
-    ),
-    db.$queryRawUnsafe<{ value: boolean; n: bigint }[]>(
-      facetSql(
-        `SELECT (c."insertionCompany" OR c."specialEmploymentCentre") AS value, count(*) AS n FROM hits JOIN "Company" c ON c.id = hits.id GROUP BY 1`,
+      db.$queryRawUnsafe<{ value: boolean; n: bigint }[]>(
+        facetSql(
+          `SELECT (c."insertionCompany" OR c."specialEmploymentCentre") AS value, count(*) AS n FROM hits JOIN "Company" c ON c.id = hits.id GROUP BY 1`,
+        ),
+        ...params,
       ),
-      ...params,
-    ),
-  ]);
+      db.$queryRawUnsafe<{ value: boolean; n: bigint }[]>(
+        facetSql(
+          `SELECT ${verified('').replaceAll('c.id', 'hits.id')} AS value, count(*) AS n FROM hits GROUP BY 1`,
+        ),
+        ...params,
+      ),
+    ]);
   const counts = (rows: { value: string | boolean; n: bigint }[]) =>
     Object.fromEntries(rows.map((row) => [String(row.value), Number(row.n)]));
   const facets: Record<FacetField, Record<string, number>> = {
@@ -194,7 +204,7 @@ export async function searchPostgres(db: Db, request: SearchRequest): Promise<En
     certifications: counts(certifications),
     cpv: counts(cpv),
     reservedContractEligible: counts(reserved),
-    homologated: totalCount > 0 ? { false: totalCount } : {},
+    homologated: counts(homologated),
   };
   return {
     totalCount,
