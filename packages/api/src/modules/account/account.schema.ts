@@ -2,7 +2,9 @@ import { builder } from '../../builder.ts';
 import type { Context } from '../../context.ts';
 import { ErrorCode, type UserError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.ts';
-import { notAllowed, UserErrorRef, userError } from '../common/user-error.schema.ts';
+import { isUuid } from '../common/ids.ts';
+import { changed, failed, mutationPayload, refused } from '../common/payload.schema.ts';
+import { UserErrorRef, userError } from '../common/user-error.schema.ts';
 import { LocaleEnum } from '../i18n/locale.schema.ts';
 import { enqueueMail } from '../mail/mail.ts';
 import { accountMail } from './account-mail.ts';
@@ -57,7 +59,8 @@ interface SessionPayload {
   userErrors: UserError[];
 }
 
-const accountOfPayload = (name: string) =>
+/** Register and login: a session token (also set as a cookie) and the signed-in account. */
+const sessionPayload = (name: string) =>
   builder.objectRef<SessionPayload>(name).implement({
     fields: (t) => ({
       token: t.exposeString('token', {
@@ -75,21 +78,11 @@ const accountOfPayload = (name: string) =>
     }),
   });
 
-const RegisterPayload = accountOfPayload('RegisterPayload');
+const RegisterPayload = sessionPayload('RegisterPayload');
 
-const RoleChangePayload = builder
-  .objectRef<{ accountId: string | null; userErrors: UserError[] }>('SetAccountRolePayload')
-  .implement({
-    fields: (t) => ({
-      account: t.prismaField({
-        type: 'Account',
-        nullable: true,
-        resolve: (query, payload, _args, { db }) =>
-          payload.accountId ? db.account.findUnique({ ...query, where: { id: payload.accountId } }) : null,
-      }),
-      userErrors: t.field({ type: [UserErrorRef], resolve: (payload) => payload.userErrors }),
-    }),
-  });
+const RoleChangePayload = mutationPayload('SetAccountRolePayload', 'account', 'Account', (db, query, id) =>
+  db.account.findUnique({ ...query, where: { id } }),
+);
 
 const RegisterInput = builder.inputType('RegisterInput', {
   fields: (t) => ({
@@ -111,27 +104,15 @@ function startSession(
   context.sessionToken = token;
 }
 
-const LoginPayload = builder.objectRef<SessionPayload>('LoginPayload').implement({
-  fields: (t) => ({
-    retryAfterSeconds: t.int({
-      nullable: true,
-      description: 'When sign-in is throttled (code RATE_LIMITED): seconds until it may be tried again.',
-      resolve: (payload) => payload.retryAfterSeconds ?? null,
-    }),
-    token: t.exposeString('token', {
-      nullable: true,
-      description:
-        'For `Authorization: Bearer <token>`; the browser gets the same session as an httpOnly cookie.',
-    }),
-    account: t.prismaField({
-      type: 'Account',
-      nullable: true,
-      resolve: (query, payload, _args, { db }) =>
-        payload.accountId ? db.account.findUnique({ ...query, where: { id: payload.accountId } }) : null,
-    }),
-    userErrors: t.field({ type: [UserErrorRef], resolve: (payload) => payload.userErrors }),
+const LoginPayload = sessionPayload('LoginPayload');
+
+builder.objectField(LoginPayload, 'retryAfterSeconds', (t) =>
+  t.int({
+    nullable: true,
+    description: 'When sign-in is throttled (code RATE_LIMITED): seconds until it may be tried again.',
+    resolve: (payload) => payload.retryAfterSeconds ?? null,
   }),
-});
+);
 
 const LogoutPayload = builder.objectRef<{ ok: boolean }>('LogoutPayload').implement({
   fields: (t) => ({ ok: t.exposeBoolean('ok') }),
@@ -208,19 +189,15 @@ builder.mutationFields((t) => ({
       role: t.arg({ type: RoleEnum, required: true }),
     },
     authScopes: { admin: true },
-    unauthorizedResolver: (_root, _args, context) => ({ accountId: null, userErrors: [notAllowed(context)] }),
+    unauthorizedResolver: refused,
     resolve: async (_root, { accountId, role }, context) => {
       const id = String(accountId);
       if (id === context.viewer?.id && role !== 'ADMIN') {
-        return {
-          accountId: null,
-          userErrors: [
-            userError(ErrorCode.VALIDATION, 'You cannot take away your own administrator role', 'role'),
-          ],
-        };
+        return failed([
+          userError(ErrorCode.VALIDATION, 'You cannot take away your own administrator role', 'role'),
+        ]);
       }
-      const valid = /^[0-9a-f-]{36}$/i.test(id);
-      const changed = valid
+      const found = isUuid(id)
         ? await context.db.$transaction(async (tx) => {
             const account = await tx.account.findUnique({ where: { id } });
             if (!account) return null;
@@ -237,13 +214,7 @@ builder.mutationFields((t) => ({
             return account;
           })
         : null;
-      if (!changed) {
-        return {
-          accountId: null,
-          userErrors: [userError(ErrorCode.NOT_FOUND, 'No such account', 'accountId')],
-        };
-      }
-      return { accountId: id, userErrors: [] };
+      return found ? changed(id) : failed([userError(ErrorCode.NOT_FOUND, 'No such account', 'accountId')]);
     },
   }),
   logout: t.field({

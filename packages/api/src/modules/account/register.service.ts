@@ -1,6 +1,7 @@
 import type { Db, Locale } from '@proximitat/db';
 import type { Viewer } from '../../context.ts';
 import { ErrorCode, type UserError } from '../../errors.ts';
+import { isEmailAddress } from '../common/ids.ts';
 import { userError } from '../common/user-error.schema.ts';
 import { enqueueMail } from '../mail/mail.ts';
 import { accountMail } from './account-mail.ts';
@@ -8,8 +9,6 @@ import { issueToken } from './account-token.service.ts';
 import { hashPassword, normaliseEmail } from './password.ts';
 import { passwordProblem } from './password-policy.ts';
 import { createSession } from './session.service.ts';
-
-const EMAIL = /^[^\s@"<>()[\]\\,;:]+@[^\s@"<>()[\]\\,;:]+\.[^\s@"<>()[\]\\,;:]{2,}$/;
 
 export type RegisterResult =
   | { ok: true; token: string; account: Viewer }
@@ -23,7 +22,7 @@ export async function register(
 ): Promise<RegisterResult> {
   const email = normaliseEmail(input.email);
   const errors: UserError[] = [];
-  if (!EMAIL.test(email) || email.length > 254)
+  if (!isEmailAddress(email))
     errors.push(userError(ErrorCode.VALIDATION, 'is not an email address', 'input.email'));
   const problem = passwordProblem(input.password, email);
   if (problem) errors.push(userError(ErrorCode.VALIDATION, `The password ${problem}`, 'input.password'));

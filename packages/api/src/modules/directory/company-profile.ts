@@ -1,4 +1,5 @@
 import type { Locale } from '@proximitat/db';
+import { isEmailAddress } from '../common/ids.ts';
 import { validateCpv } from './cpv.ts';
 import type { Places } from './places.ts';
 import { validateTaxId } from './tax-id.ts';
@@ -126,13 +127,11 @@ export const LIMITS = {
   street: 300,
   city: 100,
   website: 500,
-  email: 254,
   listItems: 50,
   employees: 1_000_000,
   firstFoundedYear: 1800,
 } as const;
 
-const EMAIL = /^[^\s@"<>()[\]\\,;:]+@[^\s@"<>()[\]\\,;:]+\.[^\s@"<>()[\]\\,;:]{2,}$/;
 const PHONE = /^\+?[0-9][0-9 ().-]{7,18}[0-9]$/;
 const POSTAL_CODE = /^(0[1-9]|[1-4]\d|5[0-2])\d{3}$/;
 
@@ -238,7 +237,7 @@ export function validateCompanyProfile(draft: CompanyDraft, context: ValidationC
   }
 
   const email = text(draft.email)?.toLowerCase() ?? null;
-  if (email && (email.length > LIMITS.email || !EMAIL.test(email))) {
+  if (email && !isEmailAddress(email)) {
     fail('email', `"${email}" is not an email address`);
   }
 

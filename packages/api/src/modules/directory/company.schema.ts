@@ -7,6 +7,7 @@ import { DistrictRef, NeighbourhoodRef, SectorRef } from '../reference/reference
 import { loadReference } from '../reference/reference-cache.ts';
 import { PROFILE_FIELDS, type ProfileField } from './company-profile.ts';
 import { cpvCode, cpvLabel } from './cpv.ts';
+import { canEdit, isStaff } from './membership.ts';
 import { loadPlaces } from './places.ts';
 
 export const CompanyStatusEnum = builder.enumType('CompanyStatus', {
@@ -347,20 +348,6 @@ export const CompanyRef = builder.prismaObject('Company', {
     publishedAt: t.expose('publishedAt', { type: 'DateTime', nullable: true }),
   }),
 });
-
-/** Staff, or an editor of the company. */
-export async function canEdit(context: Context, companyId: string): Promise<boolean> {
-  if (isStaff(context)) return true;
-  if (!context.viewer) return false;
-  const membership = await context.db.companyMembership.findUnique({
-    where: { companyId_accountId: { companyId, accountId: context.viewer.id } },
-  });
-  return membership !== null;
-}
-
-export function isStaff(context: Context): boolean {
-  return context.viewer?.role === 'STAFF' || context.viewer?.role === 'ADMIN';
-}
 
 /** What the viewer may see: staff everything; others published companies and the ones they edit. */
 export function visibleCompanies(context: Context): Prisma.CompanyWhereInput {

@@ -3,6 +3,7 @@ import bbox from '@turf/bbox';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import pointOnFeature from '@turf/point-on-feature';
 import type { MultiPolygon, Polygon } from 'geojson';
+import { loadReference } from '../reference/reference-cache.ts';
 
 /**
  * Barcelona's districts and neighbourhoods with their official boundaries, for placing companies:
@@ -68,18 +69,14 @@ export function buildPlaces(
 
 const cache = new WeakMap<Db, Promise<Places>>();
 
-/** The places of the database's reference data, loaded once per client. */
+/** The places of the database's reference data, built once per client from the reference cache. */
 export function loadPlaces(db: Db): Promise<Places> {
   let places = cache.get(db);
   if (!places) {
-    places = Promise.all([
-      db.district.findMany({ select: { code: true, name: true }, orderBy: { code: 'asc' } }),
-      db.neighbourhood.findMany({
-        select: { code: true, name: true, districtCode: true, population: true, boundary: true },
-        orderBy: { code: 'asc' },
-      }),
-    ])
-      .then(([districts, neighbourhoods]) => buildPlaces(districts, neighbourhoods))
+    places = loadReference(db)
+      .then((reference) =>
+        buildPlaces([...reference.districts.values()], [...reference.neighbourhoods.values()]),
+      )
       .catch((error: unknown) => {
         cache.delete(db);
         throw error;

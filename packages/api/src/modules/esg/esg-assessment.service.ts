@@ -1,8 +1,10 @@
 import type { Db, EsgAssessment, Prisma } from '@proximitat/db';
 import { ErrorCode, type UserError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.ts';
+import { isUuid } from '../common/ids.ts';
 import { userError } from '../common/user-error.schema.ts';
 import { normaliseWebsite } from '../directory/company-profile.ts';
+import { isEditor } from '../directory/membership.ts';
 import { enqueueCompanies } from '../search/outbox.ts';
 import { scoreAssessment } from './esg-score.ts';
 
@@ -32,11 +34,7 @@ export async function submitAssessment(
   companyId: string,
   answers: EsgAnswer[],
 ): Promise<Result> {
-  const uuid = /^[0-9a-f-]{36}$/i.test(companyId);
-  const membership = uuid
-    ? await db.companyMembership.findUnique({ where: { companyId_accountId: { companyId, accountId } } })
-    : null;
-  if (!membership) {
+  if (!(await isEditor(db, companyId, accountId))) {
     return {
       ok: false,
       errors: [userError(ErrorCode.FORBIDDEN, 'Only the editors of this company can assess it', 'companyId')],
@@ -142,9 +140,7 @@ export async function reviewAssessment(
       errors: [userError(ErrorCode.VALIDATION, 'A rejection needs a reason the editors can read', 'reason')],
     };
   }
-  const assessment = /^[0-9a-f-]{36}$/i.test(id)
-    ? await db.esgAssessment.findUnique({ where: { id } })
-    : null;
+  const assessment = isUuid(id) ? await db.esgAssessment.findUnique({ where: { id } }) : null;
   if (!assessment) return { ok: false, errors: [userError(ErrorCode.NOT_FOUND, 'No such assessment', 'id')] };
   return db.$transaction(async (tx): Promise<Result> => {
     const now = new Date();

@@ -1,7 +1,7 @@
 import { builder } from '../../builder.ts';
-import type { UserError } from '../../errors.ts';
-import { notAllowed, UserErrorRef } from '../common/user-error.schema.ts';
+import { changed, failed, mutationPayload, refused } from '../common/payload.schema.ts';
 import { EsgPillarEnum, EsgPillarScoreRef, EsgStatusEnum } from '../directory/company.schema.ts';
+import { canEdit } from '../directory/membership.ts';
 import { LocaleEnum, localized } from '../i18n/locale.schema.ts';
 import { ReviewDecisionEnum } from '../moderation/moderation.schema.ts';
 import { currentStatus, reviewAssessment, submitAssessment } from './esg-assessment.service.ts';
@@ -44,14 +44,7 @@ const EsgAnswerInput = builder.inputType('EsgAnswerInput', {
 
 builder.prismaObject('EsgAssessment', {
   description: "A company's ESG self-assessment: visible to its editors and to staff.",
-  authScopes: async (assessment, context) => {
-    if (context.viewer?.role === 'STAFF' || context.viewer?.role === 'ADMIN') return true;
-    if (!context.viewer) return false;
-    const membership = await context.db.companyMembership.findUnique({
-      where: { companyId_accountId: { companyId: assessment.companyId, accountId: context.viewer.id } },
-    });
-    return membership !== null;
-  },
+  authScopes: (assessment, context) => canEdit(context, assessment.companyId),
   fields: (t) => ({
     id: t.exposeID('id'),
     score: t.exposeInt('score'),
@@ -70,19 +63,12 @@ builder.prismaObject('EsgAssessment', {
   }),
 });
 
-const AssessmentPayload = builder
-  .objectRef<{ id: string | null; userErrors: UserError[] }>('EsgAssessmentPayload')
-  .implement({
-    fields: (t) => ({
-      assessment: t.prismaField({
-        type: 'EsgAssessment',
-        nullable: true,
-        resolve: (query, payload, _args, { db }) =>
-          payload.id ? db.esgAssessment.findUnique({ ...query, where: { id: payload.id } }) : null,
-      }),
-      userErrors: t.field({ type: [UserErrorRef], resolve: (payload) => payload.userErrors }),
-    }),
-  });
+const AssessmentPayload = mutationPayload(
+  'EsgAssessmentPayload',
+  'assessment',
+  'EsgAssessment',
+  (db, query, id) => db.esgAssessment.findUnique({ ...query, where: { id } }),
+);
 
 builder.mutationFields((t) => ({
   submitEsgAssessment: t.field({
@@ -94,10 +80,10 @@ builder.mutationFields((t) => ({
       answers: t.arg({ type: [EsgAnswerInput], required: true }),
     },
     authScopes: { signedIn: true },
-    unauthorizedResolver: (_root, _args, context) => ({ id: null, userErrors: [notAllowed(context)] }),
+    unauthorizedResolver: refused,
     resolve: async (_root, { companyId, answers }, context) => {
       const result = await submitAssessment(context.db, context.viewer?.id ?? '', String(companyId), answers);
-      return result.ok ? { id: result.id, userErrors: [] } : { id: null, userErrors: result.errors };
+      return result.ok ? changed(result.id) : failed(result.errors);
     },
   }),
   reviewEsgAssessment: t.field({
@@ -110,7 +96,7 @@ builder.mutationFields((t) => ({
       reason: t.arg.string(),
     },
     authScopes: { staff: true },
-    unauthorizedResolver: (_root, _args, context) => ({ id: null, userErrors: [notAllowed(context)] }),
+    unauthorizedResolver: refused,
     resolve: async (_root, { id, decision, reason }, context) => {
       const result = await reviewAssessment(
         context.db,
@@ -119,7 +105,7 @@ builder.mutationFields((t) => ({
         decision,
         reason ?? null,
       );
-      return result.ok ? { id: result.id, userErrors: [] } : { id: null, userErrors: result.errors };
+      return result.ok ? changed(result.id) : failed(result.errors);
     },
   }),
 }));

@@ -2,12 +2,12 @@ import type { Db } from '@proximitat/db';
 import { ErrorCode, type UserError } from '../../errors.ts';
 import { normaliseEmail } from '../account/password.ts';
 import { recordAudit } from '../audit/audit.ts';
+import { isUuid } from '../common/ids.ts';
 import { userError } from '../common/user-error.schema.ts';
+import { isEditor } from '../directory/membership.ts';
 import { enqueueMail } from '../mail/mail.ts';
 
 type Result = { ok: true } | { ok: false; errors: UserError[] };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function mayManage(
   db: Db,
@@ -15,18 +15,17 @@ async function mayManage(
   actor: { id: string; staff: boolean },
 ): Promise<UserError | null> {
   if (
-    !UUID.test(companyId) ||
+    !isUuid(companyId) ||
     !(await db.company.findUnique({ where: { id: companyId }, select: { id: true } }))
   ) {
     return userError(ErrorCode.NOT_FOUND, 'No such company', 'companyId');
   }
-  if (actor.staff) return null;
-  const membership = await db.companyMembership.findUnique({
-    where: { companyId_accountId: { companyId, accountId: actor.id } },
-  });
-  return membership
-    ? null
-    : userError(ErrorCode.FORBIDDEN, 'Only the editors of this company can manage its editors', 'companyId');
+  if (actor.staff || (await isEditor(db, companyId, actor.id))) return null;
+  return userError(
+    ErrorCode.FORBIDDEN,
+    'Only the editors of this company can manage its editors',
+    'companyId',
+  );
 }
 
 /** An editor (or staff) adds another account as editor; the account is told by mail. */

@@ -1,6 +1,6 @@
 import { builder } from '../../builder.ts';
-import type { UserError } from '../../errors.ts';
-import { notAllowed, UserErrorRef } from '../common/user-error.schema.ts';
+import { changed, failed, mutationPayload, refused } from '../common/payload.schema.ts';
+import { canEdit } from '../directory/membership.ts';
 import { LocaleEnum } from '../i18n/locale.schema.ts';
 import { addEditor, removeEditor } from './editors.service.ts';
 import {
@@ -74,14 +74,9 @@ const FieldChangeRef = builder.objectRef<FieldChange>('FieldChange').implement({
 
 builder.prismaObject('CompanyRevision', {
   description: "A proposed change to a company's profile: visible to staff and to the company's editors.",
-  authScopes: async (revision, context) => {
-    if (context.viewer?.role === 'STAFF' || context.viewer?.role === 'ADMIN') return true;
-    if (!context.viewer) return false;
-    const membership = await context.db.companyMembership.findUnique({
-      where: { companyId_accountId: { companyId: revision.companyId, accountId: context.viewer.id } },
-    });
-    return membership !== null || revision.submittedById === context.viewer.id;
-  },
+  authScopes: async (revision, context) =>
+    (await canEdit(context, revision.companyId)) ||
+    (context.viewer !== null && revision.submittedById === context.viewer.id),
   fields: (t) => ({
     id: t.exposeID('id'),
     kind: t.expose('kind', { type: RevisionKindEnum }),
@@ -98,40 +93,16 @@ builder.prismaObject('CompanyRevision', {
   }),
 });
 
-interface CompanyPayload {
-  companyId: string | null;
-  userErrors: UserError[];
-}
+const CreateCompanyProfilePayload = mutationPayload(
+  'CreateCompanyProfilePayload',
+  'company',
+  'Company',
+  (db, query, id) => db.company.findUnique({ ...query, where: { id } }),
+);
 
-const CreateCompanyProfilePayload = builder
-  .objectRef<CompanyPayload>('CreateCompanyProfilePayload')
-  .implement({
-    fields: (t) => ({
-      company: t.prismaField({
-        type: 'Company',
-        nullable: true,
-        resolve: (query, payload, _args, { db }) =>
-          payload.companyId ? db.company.findUnique({ ...query, where: { id: payload.companyId } }) : null,
-      }),
-      userErrors: t.field({ type: [UserErrorRef], resolve: (payload) => payload.userErrors }),
-    }),
-  });
-
-const RevisionPayload = builder
-  .objectRef<{ revisionId: string | null; userErrors: UserError[] }>('RevisionPayload')
-  .implement({
-    fields: (t) => ({
-      revision: t.prismaField({
-        type: 'CompanyRevision',
-        nullable: true,
-        resolve: (query, payload, _args, { db }) =>
-          payload.revisionId
-            ? db.companyRevision.findUnique({ ...query, where: { id: payload.revisionId } })
-            : null,
-      }),
-      userErrors: t.field({ type: [UserErrorRef], resolve: (payload) => payload.userErrors }),
-    }),
-  });
+const RevisionPayload = mutationPayload('RevisionPayload', 'revision', 'CompanyRevision', (db, query, id) =>
+  db.companyRevision.findUnique({ ...query, where: { id } }),
+);
 
 builder.queryField('moderationQueue', (t) =>
   t.prismaConnection({
@@ -159,10 +130,7 @@ builder.mutationFields((t) => ({
       input: t.arg({ type: CompanyProfileInput, required: true }),
     },
     authScopes: { signedIn: true },
-    unauthorizedResolver: (_root, _args, context) => ({
-      revisionId: null,
-      userErrors: [notAllowed(context)],
-    }),
+    unauthorizedResolver: refused,
     resolve: async (_root, { companyId, input }, context) => {
       const result = await updateCompanyProfile(
         context.db,
@@ -170,9 +138,7 @@ builder.mutationFields((t) => ({
         String(companyId),
         input,
       );
-      return result.ok
-        ? { revisionId: result.value.revisionId, userErrors: [] }
-        : { revisionId: null, userErrors: result.errors };
+      return result.ok ? changed(result.value.revisionId) : failed(result.errors);
     },
   }),
   claimCompany: t.field({
@@ -184,15 +150,10 @@ builder.mutationFields((t) => ({
       message: t.arg.string({ required: true }),
     },
     authScopes: { signedIn: true },
-    unauthorizedResolver: (_root, _args, context) => ({
-      revisionId: null,
-      userErrors: [notAllowed(context)],
-    }),
+    unauthorizedResolver: refused,
     resolve: async (_root, { companyId, message }, context) => {
       const result = await claimCompany(context.db, context.viewer?.id ?? '', String(companyId), message);
-      return result.ok
-        ? { revisionId: result.value.revisionId, userErrors: [] }
-        : { revisionId: null, userErrors: result.errors };
+      return result.ok ? changed(result.value.revisionId) : failed(result.errors);
     },
   }),
   createCompanyProfile: t.field({
@@ -201,12 +162,10 @@ builder.mutationFields((t) => ({
       'A signed-in account proposes a new company profile; it is not public until staff approve it. The account becomes its editor.',
     args: { input: t.arg({ type: CompanyProfileInput, required: true }) },
     authScopes: { signedIn: true },
-    unauthorizedResolver: (_root, _args, context) => ({ companyId: null, userErrors: [notAllowed(context)] }),
+    unauthorizedResolver: refused,
     resolve: async (_root, { input }, context) => {
       const result = await createCompanyProfile(context.db, context.viewer?.id ?? '', input);
-      return result.ok
-        ? { companyId: result.value.companyId, userErrors: [] }
-        : { companyId: null, userErrors: result.errors };
+      return result.ok ? changed(result.value.companyId) : failed(result.errors);
     },
   }),
   reviewRevision: t.field({
@@ -219,10 +178,7 @@ builder.mutationFields((t) => ({
       reason: t.arg.string(),
     },
     authScopes: { staff: true },
-    unauthorizedResolver: (_root, _args, context) => ({
-      revisionId: null,
-      userErrors: [notAllowed(context)],
-    }),
+    unauthorizedResolver: refused,
     resolve: async (_root, { id, decision, reason }, context) => {
       const result = await reviewRevision(
         context.db,
@@ -231,26 +187,14 @@ builder.mutationFields((t) => ({
         decision,
         reason ?? null,
       );
-      return result.ok
-        ? { revisionId: result.value.revisionId, userErrors: [] }
-        : { revisionId: null, userErrors: result.errors };
+      return result.ok ? changed(result.value.revisionId) : failed(result.errors);
     },
   }),
 }));
 
-const EditorsPayload = builder
-  .objectRef<{ companyId: string | null; userErrors: UserError[] }>('CompanyEditorsPayload')
-  .implement({
-    fields: (t) => ({
-      company: t.prismaField({
-        type: 'Company',
-        nullable: true,
-        resolve: (query, payload, _args, { db }) =>
-          payload.companyId ? db.company.findUnique({ ...query, where: { id: payload.companyId } }) : null,
-      }),
-      userErrors: t.field({ type: [UserErrorRef], resolve: (payload) => payload.userErrors }),
-    }),
-  });
+const EditorsPayload = mutationPayload('CompanyEditorsPayload', 'company', 'Company', (db, query, id) =>
+  db.company.findUnique({ ...query, where: { id } }),
+);
 
 const actorOf = (context: { viewer: { id: string; role: string } | null }) => ({
   id: context.viewer?.id ?? '',
@@ -264,7 +208,7 @@ builder.mutationFields((t) => ({
       'An editor (or staff) makes another account an editor of the company; that account is told by mail.',
     args: { companyId: t.arg.id({ required: true }), email: t.arg.string({ required: true }) },
     authScopes: { signedIn: true },
-    unauthorizedResolver: (_root, _args, context) => ({ companyId: null, userErrors: [notAllowed(context)] }),
+    unauthorizedResolver: refused,
     resolve: async (_root, { companyId, email }, context) => {
       const result = await addEditor(
         context.db,
@@ -273,9 +217,7 @@ builder.mutationFields((t) => ({
         email,
         context.publicUrl,
       );
-      return result.ok
-        ? { companyId: String(companyId), userErrors: [] }
-        : { companyId: null, userErrors: result.errors };
+      return result.ok ? changed(String(companyId)) : failed(result.errors);
     },
   }),
   removeCompanyEditor: t.field({
@@ -284,12 +226,10 @@ builder.mutationFields((t) => ({
       'An editor (or staff) removes an editor; a company keeps at least one unless staff remove it.',
     args: { companyId: t.arg.id({ required: true }), accountId: t.arg.id({ required: true }) },
     authScopes: { signedIn: true },
-    unauthorizedResolver: (_root, _args, context) => ({ companyId: null, userErrors: [notAllowed(context)] }),
+    unauthorizedResolver: refused,
     resolve: async (_root, { companyId, accountId }, context) => {
       const result = await removeEditor(context.db, actorOf(context), String(companyId), String(accountId));
-      return result.ok
-        ? { companyId: String(companyId), userErrors: [] }
-        : { companyId: null, userErrors: result.errors };
+      return result.ok ? changed(String(companyId)) : failed(result.errors);
     },
   }),
 }));

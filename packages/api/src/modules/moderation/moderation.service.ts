@@ -1,6 +1,7 @@
 import type { CompanyStatus, Db, Prisma } from '@proximitat/db';
 import { ErrorCode, type UserError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.ts';
+import { isUuid } from '../common/ids.ts';
 import { userError } from '../common/user-error.schema.ts';
 import {
   type CompanyDraft,
@@ -8,6 +9,7 @@ import {
   validateCompanyProfile,
 } from '../directory/company-profile.ts';
 import { currentProfile, existingSelect, upsertCompanies } from '../directory/company-write.ts';
+import { isEditor } from '../directory/membership.ts';
 import { loadValidationContext } from '../directory/validation-context.ts';
 import { enqueueCompanies } from '../search/outbox.ts';
 import { diffProfiles } from './profile-diff.ts';
@@ -104,7 +106,7 @@ export async function reviewRevision(
       errors: [userError(ErrorCode.VALIDATION, 'is longer than 2000 characters', 'reason')],
     };
   }
-  if (!/^[0-9a-f-]{36}$/i.test(revisionId)) {
+  if (!isUuid(revisionId)) {
     return { ok: false, errors: [userError(ErrorCode.NOT_FOUND, 'No such revision', 'id')] };
   }
   return db.$transaction(async (tx): Promise<Result<{ revisionId: string }>> => {
@@ -178,19 +180,6 @@ export async function reviewRevision(
   });
 }
 
-async function isEditor(
-  db: Db | Prisma.TransactionClient,
-  companyId: string,
-  accountId: string,
-): Promise<boolean> {
-  const membership = await db.companyMembership.findUnique({
-    where: { companyId_accountId: { companyId, accountId } },
-  });
-  return membership !== null;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * An editor proposes a new version of the whole profile. It becomes an UPDATE revision with a
  * field-by-field diff; the public profile and the index change only when staff approve it. A newer
@@ -203,7 +192,7 @@ export async function updateCompanyProfile(
   input: CompanyDraft,
 ): Promise<Result<{ revisionId: string }>> {
   if (
-    !UUID.test(companyId) ||
+    !isUuid(companyId) ||
     !(await db.company.findUnique({ where: { id: companyId }, select: { id: true } }))
   ) {
     return { ok: false, errors: [userError(ErrorCode.NOT_FOUND, 'No such company', 'companyId')] };
@@ -282,7 +271,7 @@ export async function claimCompany(
       ok: false,
       errors: [userError(ErrorCode.VALIDATION, 'is longer than 2000 characters', 'message')],
     };
-  const company = UUID.test(companyId)
+  const company = isUuid(companyId)
     ? await db.company.findUnique({
         where: { id: companyId },
         select: { id: true, status: true, _count: { select: { memberships: true } } },

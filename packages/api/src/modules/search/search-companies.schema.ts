@@ -5,8 +5,8 @@ import { builder } from '../../builder.ts';
 import type { Context } from '../../context.ts';
 import { CompanyRef } from '../directory/company.schema.ts';
 import { cpvLabel } from '../directory/cpv.ts';
-import { loadPlaces } from '../directory/places.ts';
 import { type Locale, LocaleEnum, translatedName } from '../i18n/locale.schema.ts';
+import { loadReference } from '../reference/reference-cache.ts';
 import { type EngineResult, type FacetField, searchMeilisearch } from './search-meili.ts';
 import { searchPostgres } from './search-postgres.ts';
 import { encodeCursor, normaliseSearch, type SearchRequest } from './search-request.ts';
@@ -149,28 +149,18 @@ type Labels = Record<
   Exclude<FacetField, 'cpv' | 'reservedContractEligible' | 'homologated'>,
   Map<string, string>
 >;
-const labelCache = new WeakMap<
-  Db,
-  Promise<Record<string, { code: string; nameCa: string; nameEs: string; nameEn: string }[]>>
->();
-
 async function facetLabels(db: Db, locale: Locale): Promise<Labels> {
-  let cached = labelCache.get(db);
-  if (!cached) {
-    cached = Promise.all([db.sector.findMany(), db.legalForm.findMany(), db.certification.findMany()]).then(
-      ([sectors, legalForms, certifications]) => ({ sectors, legalForms, certifications }),
-    );
-    labelCache.set(db, cached);
-  }
-  const [rows, places] = await Promise.all([cached, loadPlaces(db)]);
-  const names = (list: { code: string; nameCa: string; nameEs: string; nameEn: string }[] = []) =>
-    new Map(list.map((row) => [row.code, translatedName(row, locale)]));
+  const reference = await loadReference(db);
+  const names = <T extends { nameCa: string; nameEs: string; nameEn: string }>(rows: Map<string, T>) =>
+    new Map([...rows].map(([code, row]) => [code, translatedName(row, locale)]));
+  const plain = (rows: Map<string, { name: string }>) =>
+    new Map([...rows].map(([code, row]) => [code, row.name]));
   return {
-    sectors: names(rows.sectors),
-    legalForms: names(rows.legalForms),
-    certifications: names(rows.certifications),
-    districts: new Map([...places.districts.values()].map((d) => [d.code, d.name])),
-    neighbourhoods: new Map([...places.neighbourhoods.values()].map((n) => [n.code, n.name])),
+    sectors: names(reference.sectors),
+    legalForms: names(reference.legalForms),
+    certifications: names(reference.certifications),
+    districts: plain(reference.districts),
+    neighbourhoods: plain(reference.neighbourhoods),
   };
 }
 

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
-import { FieldError } from '../../components/ui/FieldErrors.tsx';
+import { TextField } from '../../components/ui/TextField.tsx';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 
@@ -59,25 +59,27 @@ export function PasswordResetPage() {
       ) : (
         <form onSubmit={submit} className="form" noValidate>
           {token ? (
-            <>
-              <label htmlFor="reset-password">{t('reset.newPassword')}</label>
-              <input
-                id="reset-password"
-                name="password"
-                type="password"
-                autoComplete="new-password"
-                required
-                minLength={12}
-                aria-invalid={errors.length > 0}
-                aria-describedby={errors.length > 0 ? 'reset-password-error' : undefined}
-              />
-              <FieldError id="reset-password-error" messages={errors} />
-            </>
+            <TextField
+              id="reset-password"
+              name="password"
+              type="password"
+              label={t('reset.newPassword')}
+              autoComplete="new-password"
+              required
+              minLength={12}
+              errors={errors}
+            />
           ) : (
             <>
               <p>{t('reset.intro')}</p>
-              <label htmlFor="reset-email">{t('signIn.email')}</label>
-              <input id="reset-email" name="email" type="email" autoComplete="email" required />
+              <TextField
+                id="reset-email"
+                name="email"
+                type="email"
+                label={t('signIn.email')}
+                autoComplete="email"
+                required
+              />
             </>
           )}
           <button type="submit">{token ? t('reset.save') : t('reset.send')}</button>

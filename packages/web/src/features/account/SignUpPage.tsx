@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useMutation } from 'urql';
-import { FieldError, messagesFor } from '../../components/ui/FieldErrors.tsx';
+import { messagesFor } from '../../components/ui/FieldErrors.tsx';
+import { TextField } from '../../components/ui/TextField.tsx';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { useSession } from '../session/useSession.ts';
@@ -63,34 +64,27 @@ export function SignUpPage() {
         </p>
       )}
       <form onSubmit={submit} className="form" noValidate>
-        <label htmlFor="sign-up-name">{t('signUp.name')}</label>
-        <input id="sign-up-name" name="name" autoComplete="name" />
-        <label htmlFor="sign-up-email">{t('signIn.email')}</label>
-        <input
+        <TextField id="sign-up-name" name="name" label={t('signUp.name')} autoComplete="name" />
+        <TextField
           id="sign-up-email"
           name="email"
           type="email"
+          label={t('signIn.email')}
           autoComplete="email"
           required
-          aria-invalid={email.length > 0}
-          aria-describedby={email.length > 0 ? 'sign-up-email-error' : undefined}
+          errors={email}
         />
-        <FieldError id="sign-up-email-error" messages={email} />
-        <label htmlFor="sign-up-password">{t('signIn.password')}</label>
-        <input
+        <TextField
           id="sign-up-password"
           name="password"
           type="password"
+          label={t('signIn.password')}
+          hint={t('signUp.passwordHint')}
           autoComplete="new-password"
           required
           minLength={12}
-          aria-invalid={password.length > 0}
-          aria-describedby={`sign-up-password-hint${password.length > 0 ? ' sign-up-password-error' : ''}`}
+          errors={password}
         />
-        <p id="sign-up-password-hint" className="hint">
-          {t('signUp.passwordHint')}
-        </p>
-        <FieldError id="sign-up-password-error" messages={password} />
         <button type="submit" disabled={busy}>
           {t('signUp.submit')}
         </button>

@@ -1,6 +1,7 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, type InputHTMLAttributes, useId, useState } from 'react';
 import { useQuery } from 'urql';
 import { FieldError, messagesFor, type UserErrorLike } from '../../components/ui/FieldErrors.tsx';
+import { TextField } from '../../components/ui/TextField.tsx';
 import { graphql, type VariablesOf } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 
@@ -128,24 +129,16 @@ export function CompanyProfileForm({
     });
   };
 
-  const field = (name: string, label: string, props: Record<string, unknown> = {}) => {
-    const messages = messagesFor(errors, `input.${name}`);
-    const id = `${uid}-${name}`;
-    return (
-      <div className="form__field">
-        <label htmlFor={id}>{label}</label>
-        <input
-          id={id}
-          name={name}
-          defaultValue={initialText(name) || (props.defaultValue as string | undefined)}
-          aria-invalid={messages.length > 0}
-          aria-describedby={messages.length > 0 ? `${id}-error` : undefined}
-          {...props}
-        />
-        <FieldError id={`${id}-error`} messages={messages} />
-      </div>
-    );
-  };
+  const field = (name: string, label: string, props: InputHTMLAttributes<HTMLInputElement> = {}) => (
+    <TextField
+      id={`${uid}-${name}`}
+      name={name}
+      label={label}
+      errors={messagesFor(errors, `input.${name}`)}
+      {...props}
+      defaultValue={initialText(name) || props.defaultValue}
+    />
+  );
 
   // Selects and check boxes take their initial values once: render them when their options exist.
   if (!options.data) {

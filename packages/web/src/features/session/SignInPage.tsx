@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useMutation } from 'urql';
+import { TextField } from '../../components/ui/TextField.tsx';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { useSession } from './useSession.ts';
@@ -54,13 +55,19 @@ export function SignInPage() {
         </p>
       )}
       <form onSubmit={submit} className="form">
-        <label htmlFor="sign-in-email">{t('signIn.email')}</label>
-        <input id="sign-in-email" name="email" type="email" autoComplete="username" required />
-        <label htmlFor="sign-in-password">{t('signIn.password')}</label>
-        <input
+        <TextField
+          id="sign-in-email"
+          name="email"
+          type="email"
+          label={t('signIn.email')}
+          autoComplete="username"
+          required
+        />
+        <TextField
           id="sign-in-password"
           name="password"
           type="password"
+          label={t('signIn.password')}
           autoComplete="current-password"
           required
         />
