@@ -32,16 +32,18 @@ export interface ReferenceCounts {
   sectors: number;
   legalForms: number;
   certifications: number;
+  socialClauses: number;
 }
 
-/** Loads districts, neighbourhoods, sectors, legal forms and certifications; running it again changes nothing. */
+/** Loads districts, neighbourhoods, sectors, legal forms, certifications and social clauses; running it again changes nothing. */
 export async function seedReferenceData(db: Db): Promise<ReferenceCounts> {
-  const [places, sectors, legalForms, certifications, districtShapes, neighbourhoodShapes] =
+  const [places, sectors, legalForms, certifications, socialClauses, districtShapes, neighbourhoodShapes] =
     await Promise.all([
       readCsv(join(dataDir, 'barcelona-neighbourhoods.csv')),
       readCsv(join(dataDir, 'sectors.csv')),
       readCsv(join(dataDir, 'legal-forms.csv')),
       readCsv(join(dataDir, 'certifications.csv')),
+      readCsv(join(dataDir, 'social-clauses.csv')),
       boundaries('barcelona-districts.geojson', 'DISTRICTE'),
       boundaries('barcelona-neighbourhoods.geojson', 'BARRI'),
     ]);
@@ -103,6 +105,20 @@ export async function seedReferenceData(db: Db): Promise<ReferenceCounts> {
         };
         await tx.certification.upsert({ where: { code }, create: { code, ...data }, update: data });
       }
+      for (const [position, row] of socialClauses.entries()) {
+        const code = row.code ?? '';
+        const data = {
+          nameCa: row.name_ca ?? '',
+          nameEs: row.name_es ?? '',
+          nameEn: row.name_en ?? '',
+          descriptionCa: row.description_ca ?? '',
+          descriptionEs: row.description_es ?? '',
+          descriptionEn: row.description_en ?? '',
+          legalBasis: row.legal_basis ?? '',
+          position,
+        };
+        await tx.socialClause.upsert({ where: { code }, create: { code, ...data }, update: data });
+      }
     },
     { timeout: 60_000 },
   );
@@ -113,5 +129,6 @@ export async function seedReferenceData(db: Db): Promise<ReferenceCounts> {
     sectors: sectors.length,
     legalForms: legalForms.length,
     certifications: certifications.length,
+    socialClauses: socialClauses.length,
   };
 }

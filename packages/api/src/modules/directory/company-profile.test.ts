@@ -169,6 +169,7 @@ describe('validateCompanyProfile', () => {
         employees: -1,
         foundedYear: 2027,
         certifications: ['ISO9001'],
+        socialClauses: ['IGUALTAT_GENERE', 'QUOTA_LOCAL'],
         descriptions: [{ locale: 'CA', text: 'x'.repeat(5001) }],
         address: { street: '', postalCode: '8001', city: 'Barcelona', lat: 41.4 },
       }).map((error) => error.field),
@@ -179,6 +180,7 @@ describe('validateCompanyProfile', () => {
       'sectors',
       'cpvCodes',
       'certifications',
+      'socialClauses',
       'website',
       'email',
       'phone',
@@ -189,6 +191,12 @@ describe('validateCompanyProfile', () => {
       'address.postalCode',
       'address.lng',
     ]);
+  });
+
+  it('keeps the declared social clauses as sorted catalogue codes', () => {
+    expect(valid({ socialClauses: ['igualtat_genere', 'COMERC_JUST', 'COMERC_JUST'] }).socialClauses).toEqual(
+      ['COMERC_JUST', 'IGUALTAT_GENERE'],
+    );
   });
 
   it('keeps descriptions in each language with their paragraphs', () => {

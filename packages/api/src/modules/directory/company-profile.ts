@@ -34,6 +34,7 @@ export interface CompanyDraft {
   foundedYear?: number | null;
   descriptions?: { locale: Locale; text: string }[] | null;
   certifications?: string[] | null;
+  socialClauses?: string[] | null;
   insertionCompany?: boolean | null;
   specialEmploymentCentre?: boolean | null;
 }
@@ -63,6 +64,7 @@ export interface CompanyProfile {
   descriptionEs: string | null;
   descriptionEn: string | null;
   certificationCodes: string[];
+  socialClauses: string[];
   insertionCompany: boolean;
   specialEmploymentCentre: boolean;
 }
@@ -94,6 +96,7 @@ export const PROFILE_FIELDS = {
   foundedYear: ['foundedYear'],
   descriptions: ['descriptionCa', 'descriptionEs', 'descriptionEn'],
   certifications: ['certificationCodes'],
+  socialClauses: ['socialClauses'],
   insertionCompany: ['insertionCompany'],
   specialEmploymentCentre: ['specialEmploymentCentre'],
 } as const satisfies Record<string, readonly (keyof CompanyProfile)[]>;
@@ -109,6 +112,7 @@ export interface ReferenceCodes {
   legalForms: ReadonlySet<string>;
   sectors: ReadonlySet<string>;
   certifications: ReadonlySet<string>;
+  socialClauses: ReadonlySet<string>;
 }
 
 export interface ValidationContext {
@@ -229,6 +233,11 @@ export function validateCompanyProfile(draft: CompanyDraft, context: ValidationC
     if (!context.codes.certifications.has(code)) fail('certifications', `unknown certification "${code}"`);
   }
 
+  const socialClauses = codes(draft.socialClauses);
+  for (const code of socialClauses) {
+    if (!context.codes.socialClauses.has(code)) fail('socialClauses', `unknown social clause "${code}"`);
+  }
+
   let website: string | null = null;
   const websiteText = text(draft.website);
   if (websiteText) {
@@ -292,6 +301,7 @@ export function validateCompanyProfile(draft: CompanyDraft, context: ValidationC
       descriptionEs: descriptions.ES,
       descriptionEn: descriptions.EN,
       certificationCodes: certificationCodes.sort(),
+      socialClauses: socialClauses.sort(),
       insertionCompany: draft.insertionCompany ?? false,
       specialEmploymentCentre: draft.specialEmploymentCentre ?? false,
     },

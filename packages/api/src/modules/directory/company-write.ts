@@ -30,6 +30,7 @@ export const existingSelect = {
   taxId: true,
   legalFormCode: true,
   cpvCodes: true,
+  socialClauses: true,
   street: true,
   postalCode: true,
   city: true,
@@ -254,20 +255,20 @@ async function insertCompanies(
     `INSERT INTO "Company" (id, slug, name, "legalName", "taxId", "legalFormCode", website, email, phone,
        employees, "foundedYear", "descriptionCa", "descriptionEs", "descriptionEn", street, "postalCode", city,
        "districtCode", "neighbourhoodCode", latitude, longitude, "locationApproximate", "cpvCodes",
-       "insertionCompany", "specialEmploymentCentre", status, "fieldSources", "createdAt", "updatedAt", "publishedAt")
+       "socialClauses", "insertionCompany", "specialEmploymentCentre", status, "fieldSources", "createdAt", "updatedAt", "publishedAt")
      SELECT t.id, t.slug, t.name, t.legal_name, t.tax_id, t.legal_form, t.website, t.email, t.phone,
        t.employees, t.founded_year, t.description_ca, t.description_es, t.description_en, t.street, t.postal_code,
        t.city, t.district_code, t.neighbourhood_code, t.latitude, t.longitude, t.approximate,
-       string_to_array(t.cpv, ';'), t.insertion, t.special_employment,
-       $26::"CompanyStatus", $27::jsonb, ($28::timestamptz AT TIME ZONE 'UTC'),
-       ($28::timestamptz AT TIME ZONE 'UTC'), ($29::timestamptz AT TIME ZONE 'UTC')
+       string_to_array(t.cpv, ';'), string_to_array(t.clauses, ';'), t.insertion, t.special_employment,
+       $27::"CompanyStatus", $28::jsonb, ($29::timestamptz AT TIME ZONE 'UTC'),
+       ($29::timestamptz AT TIME ZONE 'UTC'), ($30::timestamptz AT TIME ZONE 'UTC')
      FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
        $9::text[], $10::int[], $11::int[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[],
        $17::text[], $18::text[], $19::text[], $20::float8[], $21::float8[], $22::bool[], $23::text[], $24::bool[],
-       $25::bool[])
+       $25::bool[], $26::text[])
        AS t(id, slug, name, legal_name, tax_id, legal_form, website, email, phone, employees, founded_year,
          description_ca, description_es, description_en, street, postal_code, city, district_code,
-         neighbourhood_code, latitude, longitude, approximate, cpv, insertion, special_employment)`,
+         neighbourhood_code, latitude, longitude, approximate, cpv, insertion, special_employment, clauses)`,
     ids,
     slugs,
     column((p) => p.name),
@@ -293,6 +294,7 @@ async function insertCompanies(
     column((p) => p.cpvCodes.join(';')),
     column((p) => p.insertionCompany),
     column((p) => p.specialEmploymentCentre),
+    column((p) => p.socialClauses.join(';')),
     options.status,
     sources,
     // Prisma keeps DateTime as UTC timestamps without a zone.

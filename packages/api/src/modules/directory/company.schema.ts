@@ -3,7 +3,7 @@ import { builder } from '../../builder.ts';
 import type { Context } from '../../context.ts';
 import { AppError, ErrorCode } from '../../errors.ts';
 import { type Locale, LocaleEnum, translatedName } from '../i18n/locale.schema.ts';
-import { DistrictRef, NeighbourhoodRef, SectorRef } from '../reference/reference.schema.ts';
+import { DistrictRef, NeighbourhoodRef, SectorRef, SocialClauseRef } from '../reference/reference.schema.ts';
 import { loadReference } from '../reference/reference-cache.ts';
 import { PROFILE_FIELDS, type ProfileField } from './company-profile.ts';
 import { cpvCode, cpvLabel } from './cpv.ts';
@@ -263,6 +263,15 @@ export const CompanyRef = builder.prismaObject('Company', {
       resolve: (company) => company.cpvCodes.map((code) => ({ code })),
     }),
     certifications: t.relation('certifications', { query: { orderBy: { certificationCode: 'asc' } } }),
+    socialClauses: t.field({
+      type: [SocialClauseRef],
+      description: 'The social clauses the company declares it can fulfil, in the order of the catalogue.',
+      select: { socialClauses: true },
+      resolve: async (company, _args, { db }) => {
+        const { socialClauses } = await loadReference(db);
+        return [...socialClauses.values()].filter((clause) => company.socialClauses.includes(clause.code));
+      },
+    }),
     esg: t.field({
       type: EsgSummaryRef,
       nullable: true,

@@ -28,6 +28,7 @@ export const IMPORT_COLUMNS = [
   'description_es',
   'description_en',
   'certifications',
+  'social_clauses',
   'insertion_company',
   'special_employment_centre',
 ] as const;
@@ -63,6 +64,7 @@ const COLUMN_OF_FIELD: Record<string, ImportColumn> = {
   'descriptions.ES': 'description_es',
   'descriptions.EN': 'description_en',
   certifications: 'certifications',
+  socialClauses: 'social_clauses',
   insertionCompany: 'insertion_company',
   specialEmploymentCentre: 'special_employment_centre',
 };
@@ -174,6 +176,7 @@ export function readImportRecord(record: ImportRecord): RowReading {
       return value ? [{ locale, text: value }] : [];
     }),
     certifications: list('certifications'),
+    socialClauses: list('social_clauses'),
     insertionCompany: boolean('insertion_company'),
     specialEmploymentCentre: boolean('special_employment_centre'),
   };

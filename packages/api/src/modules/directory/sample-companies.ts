@@ -614,6 +614,7 @@ export function* sampleCompanies({
       ...(random.chance(0.2) ? ['BALANC_SOCIAL'] : []),
       ...(random.chance(0.12) ? ['PAM_A_PAM'] : []),
     ];
+    const socialClauses = sampleSocialClauses(taxId, sectorCode, insertion, specialEmployment);
     const slug = slugify(name).slice(0, 30);
     const domain = `${slug}.${form.startsWith('COOP') ? 'coop' : random.pick(['cat', 'org', 'cat'])}`;
 
@@ -668,8 +669,40 @@ export function* sampleCompanies({
         ? `${name}: ${activityEn}${where ? `, ${where} (Barcelona)` : ''}.`
         : '',
       certifications: [...new Set(certifications)].join(';'),
+      social_clauses: socialClauses.join(';'),
       insertion_company: insertion ? 'sí' : 'no',
       special_employment_centre: specialEmployment ? 'sí' : 'no',
     };
   }
+}
+
+/**
+ * The social clauses a sample company declares, drawn from a hash of its tax ID rather than from the
+ * generator's random stream, so that adding them left every other generated value as it was.
+ */
+function sampleSocialClauses(
+  taxId: string,
+  sectorCode: string,
+  insertion: boolean,
+  specialEmployment: boolean,
+): string[] {
+  let hash = 2166136261;
+  for (const char of taxId) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0;
+  const draw = (share: number) => {
+    hash = Math.imul(hash ^ (hash >>> 15), 2246822507) >>> 0;
+    return hash / 2 ** 32 < share;
+  };
+  const clauses: string[] = [];
+  if (insertion || draw(0.15)) clauses.push('INSERCIO_LABORAL');
+  if (specialEmployment || draw(0.08)) clauses.push('DISCAPACITAT');
+  if (draw(0.45)) clauses.push('IGUALTAT_GENERE');
+  if (draw(0.4)) clauses.push('CONDICIONS_LABORALS');
+  if (draw(0.25)) clauses.push('CONCILIACIO');
+  if (draw(['ALIMENTACIO', 'COMERC'].includes(sectorCode) ? 0.5 : 0.05)) clauses.push('COMERC_JUST');
+  if (draw(['ENERGIA', 'RESIDUS', 'MOBILITAT', 'ALIMENTACIO'].includes(sectorCode) ? 0.7 : 0.2))
+    clauses.push('CRITERIS_AMBIENTALS');
+  if (draw(0.1)) clauses.push('SUBCONTRACTACIO_ESS');
+  if (draw(0.08)) clauses.push('ACCESSIBILITAT');
+  if (draw(0.1)) clauses.push('SEGURETAT_SALUT');
+  return clauses;
 }

@@ -10,6 +10,7 @@ export async function loadReferenceCodes(db: Db): Promise<ValidationContext['cod
     legalForms: new Set(reference.legalForms.keys()),
     sectors: new Set(reference.sectors.keys()),
     certifications: new Set(reference.certifications.keys()),
+    socialClauses: new Set(reference.socialClauses.keys()),
   };
 }
 

@@ -58,6 +58,10 @@ export const CompanyProfileInput = builder.inputType('CompanyProfileInput', {
     foundedYear: t.int(),
     descriptions: t.field({ type: [LocalizedTextInput] }),
     certifications: t.stringList({ description: 'certifications.csv codes.' }),
+    socialClauses: t.stringList({
+      description:
+        'The social clauses (codes of `socialClauses`) the company declares it can fulfil in a contract.',
+    }),
     insertionCompany: t.boolean({ description: "Registered empresa d'inserció." }),
     specialEmploymentCentre: t.boolean({ description: "Centre especial de treball d'iniciativa social." }),
   }),

@@ -139,7 +139,9 @@ export async function reviewRevision(
     let status: CompanyStatus = revision.company.status;
     if (revision.kind === 'CREATION') status = decision === 'APPROVE' ? 'PUBLISHED' : 'REJECTED';
     if (decision === 'APPROVE' && revision.kind === 'UPDATE' && revision.proposed) {
-      await upsertCompanies(tx, [revision.proposed as unknown as CompanyProfile], {
+      // Revisions proposed before social clauses existed carry none.
+      const proposed = { socialClauses: [], ...(revision.proposed as object) } as unknown as CompanyProfile;
+      await upsertCompanies(tx, [proposed], {
         source: 'COMPANY',
         status: revision.company.status,
         now,

@@ -1,7 +1,16 @@
-import type { Certification, Db, District, LegalForm, Neighbourhood, Sector } from '@proximitat/db';
+import type {
+  Certification,
+  Db,
+  District,
+  LegalForm,
+  Neighbourhood,
+  Sector,
+  SocialClause,
+} from '@proximitat/db';
 
 /**
- * The reference data (districts, neighbourhoods, sectors, legal forms, certifications) held in
+ * The reference data (districts, neighbourhoods, sectors, legal forms, certifications, social
+ * clauses) held in
  * memory once per database client: it changes only when the seed runs, and reading it from here
  * saves a query per relation on every company that lists it.
  */
@@ -11,6 +20,7 @@ export interface Reference {
   sectors: Map<string, Sector>;
   legalForms: Map<string, LegalForm>;
   certifications: Map<string, Certification>;
+  socialClauses: Map<string, SocialClause>;
 }
 
 const cache = new WeakMap<Db, Promise<Reference>>();
@@ -25,13 +35,15 @@ export function loadReference(db: Db): Promise<Reference> {
       db.sector.findMany({ orderBy: { position: 'asc' } }),
       db.legalForm.findMany({ orderBy: { position: 'asc' } }),
       db.certification.findMany({ orderBy: { position: 'asc' } }),
+      db.socialClause.findMany({ orderBy: { position: 'asc' } }),
     ])
-      .then(([districts, neighbourhoods, sectors, legalForms, certifications]) => ({
+      .then(([districts, neighbourhoods, sectors, legalForms, certifications, socialClauses]) => ({
         districts: byCode(districts),
         neighbourhoods: byCode(neighbourhoods),
         sectors: byCode(sectors),
         legalForms: byCode(legalForms),
         certifications: byCode(certifications),
+        socialClauses: byCode(socialClauses),
       }))
       .catch((error: unknown) => {
         cache.delete(db);

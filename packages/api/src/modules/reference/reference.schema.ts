@@ -96,6 +96,27 @@ builder.prismaObject('Certification', {
   }),
 });
 
+export const SocialClauseRef = builder.prismaObject('SocialClause', {
+  description:
+    'A type of social clause in public contracts (Llei 9/2017) that companies declare they can fulfil.',
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    name: t.string({
+      args: { locale: t.arg({ type: LocaleEnum }) },
+      resolve: (clause, { locale }) => translatedName(clause, locale),
+    }),
+    description: t.string({
+      args: { locale: t.arg({ type: LocaleEnum }) },
+      resolve: (clause, { locale }) =>
+        translatedName(
+          { nameCa: clause.descriptionCa, nameEs: clause.descriptionEs, nameEn: clause.descriptionEn },
+          locale,
+        ),
+    }),
+    legalBasis: t.exposeString('legalBasis', { description: 'The articles of Llei 9/2017 that allow it.' }),
+  }),
+});
+
 builder.queryFields((t) => ({
   districts: t.prismaField({
     type: ['District'],
@@ -121,5 +142,11 @@ builder.queryFields((t) => ({
     type: ['Certification'],
     resolve: (query, _root, _args, { db }) =>
       db.certification.findMany({ ...query, orderBy: { position: 'asc' } }),
+  }),
+  socialClauses: t.prismaField({
+    type: ['SocialClause'],
+    description: 'The catalogue of social clause types, in the order of the reference list.',
+    resolve: (query, _root, _args, { db }) =>
+      db.socialClause.findMany({ ...query, orderBy: { position: 'asc' } }),
   }),
 }));

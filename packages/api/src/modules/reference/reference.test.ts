@@ -71,6 +71,7 @@ describe('reference data', () => {
       sectors: 20,
       legalForms: 16,
       certifications: 9,
+      socialClauses: 10,
     });
     expect(await api.db.neighbourhood.count()).toBe(before);
     expect(await api.db.legalForm.count()).toBe(16);

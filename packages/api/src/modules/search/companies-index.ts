@@ -48,6 +48,7 @@ export const COMPANIES_SETTINGS: Settings = {
     'cpvPrefixes',
     'cpvDivisions',
     'certifications',
+    'socialClauses',
     'reservedContractEligible',
     'homologated',
     'esgScore',

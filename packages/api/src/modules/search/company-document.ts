@@ -26,6 +26,7 @@ export interface CompanyDocument {
   district: string | null;
   neighbourhood: string | null;
   certifications: string[];
+  socialClauses: string[];
   reservedContractEligible: boolean;
   homologated: boolean;
   esgScore: number | null;
@@ -46,6 +47,7 @@ export const documentSelect = {
   status: true,
   legalFormCode: true,
   cpvCodes: true,
+  socialClauses: true,
   descriptionCa: true,
   descriptionEs: true,
   descriptionEn: true,
@@ -114,6 +116,7 @@ export function companyDocument(company: DocumentSource, now = new Date()): Comp
     district: company.districtCode,
     neighbourhood: company.neighbourhoodCode,
     certifications: company.certifications.map((row) => row.certificationCode).sort(),
+    socialClauses: [...company.socialClauses].sort(),
     reservedContractEligible: company.insertionCompany || company.specialEmploymentCentre,
     homologated: verified !== null,
     esgScore: verified?.score ?? null,

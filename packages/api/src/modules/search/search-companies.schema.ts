@@ -32,7 +32,7 @@ const GeoPointInput = builder.inputType('GeoPointInput', {
 
 const CompanyFilterInput = builder.inputType('CompanyFilter', {
   description:
-    'Every list is "any of" except certifications ("all of"). Codes are those of the reference data; `cpv` takes full codes or leading-digit prefixes.',
+    'Every list is "any of" except certifications and socialClauses ("all of"). Codes are those of the reference data; `cpv` takes full codes or leading-digit prefixes.',
   fields: (t) => ({
     sectors: t.stringList(),
     legalForms: t.stringList(),
@@ -40,6 +40,9 @@ const CompanyFilterInput = builder.inputType('CompanyFilter', {
     neighbourhoods: t.stringList(),
     cpv: t.stringList(),
     certifications: t.stringList(),
+    socialClauses: t.stringList({
+      description: 'Social clause codes (`socialClauses`) the company declares it can fulfil: all of them.',
+    }),
     reservedContractEligible: t.boolean(),
     homologated: t.boolean({ description: 'Has a VERIFIED, unexpired ESG assessment.' }),
     minEsgScore: t.int({ description: '0..100' }),
@@ -159,6 +162,7 @@ async function facetLabels(db: Db, locale: Locale): Promise<Labels> {
     sectors: names(reference.sectors),
     legalForms: names(reference.legalForms),
     certifications: names(reference.certifications),
+    socialClauses: names(reference.socialClauses),
     districts: plain(reference.districts),
     neighbourhoods: plain(reference.neighbourhoods),
   };

@@ -118,12 +118,32 @@ describe('searchCompanies', () => {
           ],
         },
       ],
+      [
+        { socialClauses: ['IGUALTAT_GENERE', 'CRITERIS_AMBIENTALS'] },
+        { socialClauses: { hasEvery: ['IGUALTAT_GENERE', 'CRITERIS_AMBIENTALS'] } },
+      ],
     ];
     for (const [filter, where] of cases) {
       const expected = await api.db.company.count({ where: { status: 'PUBLISHED', ...where } });
       expect((await search({ filter, first: 1 })).totalCount, JSON.stringify(filter)).toBe(expected);
     }
     expect((await search({ filter: { homologated: true } })).totalCount).toBe(0);
+    // "All of": an unknown clause leaves nothing, rather than being dropped.
+    expect((await search({ filter: { socialClauses: ['IGUALTAT_GENERE', 'NO_SUCH'] } })).totalCount).toBe(0);
+  });
+
+  it('counts social clauses as a facet, labelled in the language of the search', async () => {
+    const result = await search({ first: 1, locale: 'ES' });
+    const clauses = result.facets.find((facet) => facet.field === 'socialClauses');
+    const equality = await api.db.company.count({
+      where: { status: 'PUBLISHED', socialClauses: { has: 'IGUALTAT_GENERE' } },
+    });
+    expect(equality).toBeGreaterThan(0);
+    expect(clauses?.values.find((v) => v.value === 'IGUALTAT_GENERE')).toEqual({
+      value: 'IGUALTAT_GENERE',
+      label: 'Igualdad de género',
+      count: equality,
+    });
   });
 
   it('matches CPV codes at every level of the hierarchy', async () => {
@@ -245,8 +265,14 @@ describe('searchCompanies without Meilisearch', () => {
   });
 
   it('applies the same filters, geo and paging', async () => {
-    const filter = { sectors: ['TEXTIL'], cpv: ['18'] };
-    expect((await search({ filter }, down)).totalCount).toBe((await search({ filter })).totalCount);
+    for (const filter of [{ sectors: ['TEXTIL'], cpv: ['18'] }, { socialClauses: ['CONDICIONS_LABORALS'] }]) {
+      const degraded = await search({ filter, first: 1 }, down);
+      const live = await search({ filter, first: 1 });
+      expect(degraded.totalCount).toBe(live.totalCount);
+      expect(degraded.facets.find((facet) => facet.field === 'socialClauses')?.values).toEqual(
+        live.facets.find((facet) => facet.field === 'socialClauses')?.values,
+      );
+    }
     const near = { lat: 41.3879, lng: 2.16992, radiusMeters: 1500 };
     const degraded = await search({ near, sort: 'DISTANCE', first: 100 }, down);
     const live = await search({ near, sort: 'DISTANCE', first: 100 });

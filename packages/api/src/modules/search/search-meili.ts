@@ -10,6 +10,7 @@ export const FACETS = {
   district: 'districts',
   neighbourhood: 'neighbourhoods',
   certifications: 'certifications',
+  socialClauses: 'socialClauses',
   cpvDivisions: 'cpv',
   reservedContractEligible: 'reservedContractEligible',
   homologated: 'homologated',
@@ -45,6 +46,7 @@ export function meiliFilter(request: SearchRequest): string[] {
   anyOf('neighbourhood', request.neighbourhoods);
   anyOf('cpvPrefixes', request.cpv);
   for (const certification of request.certifications) filter.push(`certifications = ${quote(certification)}`);
+  for (const clause of request.socialClauses) filter.push(`socialClauses = ${quote(clause)}`);
   if (request.reservedContractEligible !== null)
     filter.push(`reservedContractEligible = ${request.reservedContractEligible}`);
   // Homologation counts only until its validUntil: checked against the time of the search.

@@ -91,6 +91,8 @@ export async function searchPostgres(db: Db, request: SearchRequest): Promise<En
       `EXISTS (SELECT 1 FROM "CompanyCertification" cc WHERE cc."companyId" = c.id AND cc."certificationCode" = ${param(certification)})`,
     );
   }
+  if (request.socialClauses.length > 0)
+    where.push(`c."socialClauses" @> ${param(request.socialClauses)}::text[]`);
   if (request.reservedContractEligible !== null) {
     where.push(
       `(c."insertionCompany" OR c."specialEmploymentCentre") = ${param(request.reservedContractEligible)}`,
@@ -143,7 +145,7 @@ export async function searchPostgres(db: Db, request: SearchRequest): Promise<En
     totalCount = Number(counted?.n ?? 0);
   }
   const facetSql = (select: string) => `${hitsSql} ${select}`;
-  const [sectors, forms, districts, neighbourhoods, certifications, cpv, reserved, homologated] =
+  const [sectors, forms, districts, neighbourhoods, certifications, clauses, cpv, reserved, homologated] =
     await Promise.all([
       db.$queryRawUnsafe<{ value: string; n: bigint }[]>(
         facetSql(
@@ -177,6 +179,12 @@ export async function searchPostgres(db: Db, request: SearchRequest): Promise<En
       ),
       db.$queryRawUnsafe<{ value: string; n: bigint }[]>(
         facetSql(
+          `SELECT clause AS value, count(*) AS n FROM hits JOIN "Company" c ON c.id = hits.id, unnest(c."socialClauses") clause GROUP BY 1`,
+        ),
+        ...params,
+      ),
+      db.$queryRawUnsafe<{ value: string; n: bigint }[]>(
+        facetSql(
           `SELECT d.value, count(DISTINCT hits.id) AS n FROM hits JOIN "Company" c ON c.id = hits.id, LATERAL (SELECT DISTINCT left(code, 2) AS value FROM unnest(c."cpvCodes") code) d GROUP BY 1`,
         ),
         ...params,
@@ -202,6 +210,7 @@ export async function searchPostgres(db: Db, request: SearchRequest): Promise<En
     districts: counts(districts),
     neighbourhoods: counts(neighbourhoods),
     certifications: counts(certifications),
+    socialClauses: counts(clauses),
     cpv: counts(cpv),
     reservedContractEligible: counts(reserved),
     homologated: counts(homologated),

@@ -22,6 +22,8 @@ export interface SearchRequest {
   cpv: string[] | null;
   /** All of them. */
   certifications: string[];
+  /** All of them. */
+  socialClauses: string[];
   reservedContractEligible: boolean | null;
   homologated: boolean | null;
   minEsgScore: number | null;
@@ -45,6 +47,7 @@ export interface SearchArgs {
     neighbourhoods?: string[] | null;
     cpv?: string[] | null;
     certifications?: string[] | null;
+    socialClauses?: string[] | null;
     reservedContractEligible?: boolean | null;
     homologated?: boolean | null;
     minEsgScore?: number | null;
@@ -105,6 +108,8 @@ export async function normaliseSearch(db: Db, args: SearchArgs): Promise<SearchR
   // "All of": one unknown certification already makes the filter impossible.
   if (certifications && certifications.length !== new Set(filter.certifications ?? []).size)
     impossible = true;
+  const socialClauses = known('socialClauses', filter.socialClauses, (code) => codes.socialClauses.has(code));
+  if (socialClauses && socialClauses.length !== new Set(filter.socialClauses ?? []).size) impossible = true;
 
   const first = args.first ?? SEARCH_LIMITS.defaultPageSize;
   if (first < 0 || first > SEARCH_LIMITS.pageSize) {
@@ -144,6 +149,7 @@ export async function normaliseSearch(db: Db, args: SearchArgs): Promise<SearchR
       (value) => /^\d{2,8}$/.test(value),
     ),
     certifications: certifications ?? [],
+    socialClauses: socialClauses ?? [],
     reservedContractEligible: filter.reservedContractEligible ?? null,
     homologated: filter.homologated ?? null,
     minEsgScore,

@@ -57,6 +57,12 @@ const CompanyQuery = graphql(`
         verified
         validUntil
       }
+      socialClauses {
+        code
+        name(locale: $locale)
+        description(locale: $locale)
+        legalBasis
+      }
       esg {
         score
         status
@@ -191,6 +197,19 @@ export function CompanyPage() {
                         {certification.validUntil
                           ? `, ${t('company.validUntil')} ${dateFormat.format(new Date(certification.validUntil))}`
                           : ''}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+              {company.socialClauses.length > 0 && (
+                <>
+                  <h3>{t('company.socialClauses')}</h3>
+                  <ul className="plain-list">
+                    {company.socialClauses.map((clause) => (
+                      <li key={clause.code}>
+                        <strong>{clause.name}</strong> ({t('company.legalBasis')} {clause.legalBasis}):{' '}
+                        {clause.description}
                       </li>
                     ))}
                   </ul>

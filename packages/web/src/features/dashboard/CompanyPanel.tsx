@@ -37,6 +37,9 @@ const CompanyQuery = graphql(`
       certifications {
         code
       }
+      socialClauses {
+        code
+      }
       insertionCompany
       specialEmploymentCentre
       editors {
@@ -119,6 +122,7 @@ export function CompanyPanel({ slug, onChanged }: { slug: string; onChanged: () 
     foundedYear: company.foundedYear,
     descriptions: company.descriptions,
     certifications: company.certifications.map((c) => c.code),
+    socialClauses: company.socialClauses.map((c) => c.code),
     insertionCompany: company.insertionCompany,
     specialEmploymentCentre: company.specialEmploymentCentre,
   };

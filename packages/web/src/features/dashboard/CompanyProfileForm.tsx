@@ -19,6 +19,11 @@ const OptionsQuery = graphql(`
       code
       name(locale: $locale)
     }
+    socialClauses {
+      code
+      name(locale: $locale)
+      description(locale: $locale)
+    }
     districts {
       code
       name
@@ -124,6 +129,7 @@ export function CompanyProfileForm({
         .map((code) => ({ locale: code, text: text(`description${code}`) }))
         .filter((d) => d.text),
       certifications: form.getAll('certifications').map(String),
+      socialClauses: form.getAll('socialClauses').map(String),
       insertionCompany: form.get('insertionCompany') === 'on',
       specialEmploymentCentre: form.get('specialEmploymentCentre') === 'on',
     });
@@ -279,6 +285,23 @@ export function CompanyProfileForm({
                 defaultChecked={initial?.certifications?.includes(certification.code) ?? false}
               />
               {certification.name}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t('company.socialClauses')}</legend>
+        <p className="hint">{t('profile.socialClausesHint')}</p>
+        <div className="checkbox-grid">
+          {options.data?.socialClauses.map((clause) => (
+            <label key={clause.code} className="checkbox" title={clause.description}>
+              <input
+                type="checkbox"
+                name="socialClauses"
+                value={clause.code}
+                defaultChecked={initial?.socialClauses?.includes(clause.code) ?? false}
+              />
+              {clause.name}
             </label>
           ))}
         </div>

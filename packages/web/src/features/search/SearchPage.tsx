@@ -94,7 +94,14 @@ const SearchQuery = graphql(`
   }
 `);
 
-const FACET_ORDER: ListFilter[] = ['sectors', 'districts', 'legalForms', 'cpv', 'certifications'];
+const FACET_ORDER: ListFilter[] = [
+  'sectors',
+  'districts',
+  'legalForms',
+  'cpv',
+  'certifications',
+  'socialClauses',
+];
 const RADII = [500, 1000, 2000, 5000];
 
 export function SearchPage() {

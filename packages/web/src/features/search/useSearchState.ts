@@ -9,6 +9,7 @@ export const FILTER_PARAMS = {
   neighbourhoods: 'barri',
   cpv: 'cpv',
   certifications: 'certificacio',
+  socialClauses: 'clausula',
 } as const;
 
 export type ListFilter = keyof typeof FILTER_PARAMS;

@@ -107,6 +107,10 @@ export const ca = {
   'company.phone': 'Telèfon',
   'company.cpv': 'Codis CPV (activitat en contractació pública)',
   'company.certifications': 'Certificacions i segells',
+  'company.socialClauses': 'Clàusules socials que pot complir',
+  'company.legalBasis': 'Llei 9/2017,',
+  'profile.socialClausesHint':
+    "Les clàusules socials dels contractes públics que l'entitat es compromet a complir.",
   'company.where': 'On és',
   'company.noAddress': 'No consta cap adreça.',
   'company.district': 'Districte',
@@ -151,6 +155,7 @@ export const ca = {
   'search.facet.legalForms': 'Forma jurídica',
   'search.facet.cpv': 'Divisió CPV',
   'search.facet.certifications': 'Certificacions',
+  'search.facet.socialClauses': 'Clàusules socials',
   'search.facet.neighbourhoods': 'Barri',
   'search.activeFilters': 'Filtres actius',
   'search.remove': 'treu el filtre',

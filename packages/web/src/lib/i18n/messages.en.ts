@@ -108,6 +108,10 @@ export const en: Record<MessageKey, string> = {
   'company.phone': 'Phone',
   'company.cpv': 'CPV codes (public procurement activity)',
   'company.certifications': 'Certifications and labels',
+  'company.socialClauses': 'Social clauses it can fulfil',
+  'company.legalBasis': 'Law 9/2017,',
+  'profile.socialClausesHint':
+    'The social clauses of public contracts the organisation commits to fulfilling.',
   'company.where': 'Where it is',
   'company.noAddress': 'No address given.',
   'company.district': 'District',
@@ -152,6 +156,7 @@ export const en: Record<MessageKey, string> = {
   'search.facet.legalForms': 'Legal form',
   'search.facet.cpv': 'CPV division',
   'search.facet.certifications': 'Certifications',
+  'search.facet.socialClauses': 'Social clauses',
   'search.facet.neighbourhoods': 'Neighbourhood',
   'search.activeFilters': 'Active filters',
   'search.remove': 'remove the filter',

@@ -108,6 +108,10 @@ export const es: Record<MessageKey, string> = {
   'company.phone': 'Teléfono',
   'company.cpv': 'Códigos CPV (actividad en contratación pública)',
   'company.certifications': 'Certificaciones y sellos',
+  'company.socialClauses': 'Cláusulas sociales que puede cumplir',
+  'company.legalBasis': 'Ley 9/2017,',
+  'profile.socialClausesHint':
+    'Las cláusulas sociales de los contratos públicos que la entidad se compromete a cumplir.',
   'company.where': 'Dónde está',
   'company.noAddress': 'No consta ninguna dirección.',
   'company.district': 'Distrito',
@@ -152,6 +156,7 @@ export const es: Record<MessageKey, string> = {
   'search.facet.legalForms': 'Forma jurídica',
   'search.facet.cpv': 'División CPV',
   'search.facet.certifications': 'Certificaciones',
+  'search.facet.socialClauses': 'Cláusulas sociales',
   'search.facet.neighbourhoods': 'Barrio',
   'search.activeFilters': 'Filtros activos',
   'search.remove': 'quitar el filtro',

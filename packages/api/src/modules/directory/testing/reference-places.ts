@@ -45,6 +45,7 @@ export function referenceCodes(): ReferenceCodes {
     legalForms: new Set(csv('legal-forms.csv').map((row) => row.code ?? '')),
     sectors: new Set(csv('sectors.csv').map((row) => row.code ?? '')),
     certifications: new Set(csv('certifications.csv').map((row) => row.code ?? '')),
+    socialClauses: new Set(csv('social-clauses.csv').map((row) => row.code ?? '')),
   };
 }
 
