@@ -12,5 +12,6 @@ import './modules/directory/ecosystem-stats.schema.ts';
 import './modules/search/search-companies.schema.ts';
 import './modules/moderation/moderation.schema.ts';
 import './modules/esg/esg.schema.ts';
+import './modules/procurement/shortlist.schema.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

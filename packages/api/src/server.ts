@@ -20,6 +20,7 @@ import { LIMITS } from './limits/limits.ts';
 import { pageSizeErrors } from './limits/page-size.ts';
 import { SESSION_COOKIE, viewerForToken } from './modules/account/session.service.ts';
 import { accountabilityCsvHandler } from './modules/plan/accountability.csv.ts';
+import { shortlistCsvHandler } from './modules/procurement/shortlist-export.ts';
 
 /** Codes whose errors are meant for the client; anything else is masked. */
 const PUBLIC_CODES = new Set<string>([
@@ -190,6 +191,8 @@ export async function createApp({
   );
 
   app.get('/reports/accountability.csv', accountabilityCsvHandler(db));
+  app.get('/exports/shortlists/:id.csv', shortlistCsvHandler(db, env.publicUrl));
+  app.get('/exports/shortlists/:id/snapshots/:snapshotId.csv', shortlistCsvHandler(db, env.publicUrl));
 
   app.use(
     helmet({

@@ -22,14 +22,8 @@ import { schema } from '../schema.ts';
  * builds them: this list only shrinks.
  */
 const NOT_YET_BUILT = {
-  operations: {
-    CreateShortlist: 'responsible procurement',
-    AddToShortlist: 'responsible procurement',
-    Shortlist: 'responsible procurement',
-  } as Record<string, string>,
-  types: {
-    ShortlistInput: 'responsible procurement',
-  } as Record<string, string>,
+  operations: {} as Record<string, string>,
+  types: {} as Record<string, string>,
 };
 
 const contractDir = join(repoRoot, 'packages/api/contract');

@@ -2,6 +2,7 @@ import type { Prisma } from '@proximitat/db';
 import { builder } from '../../builder.ts';
 import type { Context } from '../../context.ts';
 import { AppError, ErrorCode } from '../../errors.ts';
+import { currentStatus, standingAssessment } from '../esg/esg-assessment.service.ts';
 import { type Locale, LocaleEnum, translatedName } from '../i18n/locale.schema.ts';
 import { DistrictRef, NeighbourhoodRef, SectorRef, SocialClauseRef } from '../reference/reference.schema.ts';
 import { loadReference } from '../reference/reference-cache.ts';
@@ -279,23 +280,14 @@ export const CompanyRef = builder.prismaObject('Company', {
         'The ESG (ASG) homologation: the verified assessment in force, else the latest one (its status says where it stands); null without any.',
       resolve: async (company, _args, { db }) => {
         const now = new Date();
-        const current =
-          (await db.esgAssessment.findFirst({
-            where: { companyId: company.id, status: 'VERIFIED', validUntil: { gt: now } },
-            orderBy: { reviewedAt: 'desc' },
-          })) ??
-          (await db.esgAssessment.findFirst({
-            where: { companyId: company.id },
-            orderBy: { submittedAt: 'desc' },
-          }));
+        const current = standingAssessment(
+          await db.esgAssessment.findMany({ where: { companyId: company.id } }),
+          now,
+        );
         if (!current) return null;
-        const status =
-          current.status === 'VERIFIED' && current.validUntil && current.validUntil <= now
-            ? 'EXPIRED'
-            : current.status;
         return {
           score: current.score,
-          status,
+          status: currentStatus(current, now),
           validUntil: current.validUntil,
           pillars: current.pillarScores as unknown as EsgSummary['pillars'],
         };

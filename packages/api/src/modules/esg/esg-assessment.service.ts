@@ -27,6 +27,24 @@ export function currentStatus(assessment: Pick<EsgAssessment, 'status' | 'validU
     : assessment.status;
 }
 
+type Standing = Pick<EsgAssessment, 'status' | 'validUntil' | 'submittedAt' | 'reviewedAt'>;
+
+/** The assessment that speaks for a company: the verified one in force, else the latest submitted. */
+export function standingAssessment<T extends Standing>(assessments: T[], now = new Date()): T | null {
+  let inForce: T | null = null;
+  let latest: T | null = null;
+  for (const assessment of assessments) {
+    if (
+      currentStatus(assessment, now) === 'VERIFIED' &&
+      (!inForce || (assessment.reviewedAt ?? 0) > (inForce.reviewedAt ?? 0))
+    ) {
+      inForce = assessment;
+    }
+    if (!latest || assessment.submittedAt > latest.submittedAt) latest = assessment;
+  }
+  return inForce ?? latest;
+}
+
 /** An editor submits the company's self-assessment: every criterion in force answered exactly once. */
 export async function submitAssessment(
   db: Db,

@@ -1,0 +1,86 @@
+/**
+ * The CSV of a shortlist, for spreadsheets in Catalan: UTF-8 with BOM, `;` between fields by
+ * default and `,` with `?separador=coma`, streamed a batch of entries at a time.
+ */
+import type { Db } from '@proximitat/db';
+import cookieParser from 'cookie-parser';
+import type { Request, RequestHandler, Response } from 'express';
+import { SESSION_COOKIE, viewerForToken } from '../account/session.service.ts';
+import { CSV_BOM, csvRow } from '../common/csv.ts';
+import { isUuid } from '../common/ids.ts';
+import { shortlistAccess } from './shortlist.service.ts';
+import { EXPORT_COLUMNS, shortlistRows } from './shortlist-rows.ts';
+
+function fileName(text: string): string {
+  const slug = text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase()
+    .slice(0, 60);
+  return slug || 'llista';
+}
+
+/** Writes and waits when the client reads slower than the database answers. */
+function write(res: Response, chunk: string): Promise<void> {
+  return res.write(chunk) ? Promise.resolve() : new Promise((resolve) => res.once('drain', resolve));
+}
+
+const parseCookies = cookieParser();
+
+/**
+ * GET /exports/shortlists/:id.csv and /exports/shortlists/:id/snapshots/:snapshotId.csv, with the
+ * same authentication as the API (session cookie or bearer token). A list the caller may not see
+ * is a 404, like one that does not exist.
+ */
+export function shortlistCsvHandler(db: Db, publicUrl: string): RequestHandler {
+  return (req, res, next) => {
+    parseCookies(req, res, () => {
+      serve(db, publicUrl, req, res).catch(next);
+    });
+  };
+}
+
+async function serve(db: Db, publicUrl: string, req: Request, res: Response) {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+  const token = bearer ?? (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+  const viewer = await viewerForToken(db, token);
+  res.setHeader('Cache-Control', 'private, no-store');
+  if (!viewer) {
+    res.status(401).type('text/plain').send('Inicia la sessió per descarregar aquesta llista.');
+    return;
+  }
+  const id = String(req.params.id ?? '');
+  const snapshotId = req.params.snapshotId === undefined ? null : String(req.params.snapshotId);
+  if ((await shortlistAccess(db, id, viewer)) === null || (snapshotId !== null && !isUuid(snapshotId))) {
+    res.status(404).type('text/plain').send('Aquesta llista no existeix o no està compartida amb tu.');
+    return;
+  }
+  const separator = req.query.separador === 'coma' ? ',' : ';';
+  const shortlist = await db.shortlist.findUniqueOrThrow({ where: { id }, select: { name: true } });
+  const snapshot = snapshotId
+    ? await db.shortlistSnapshot.findFirst({
+        where: { id: snapshotId, shortlistId: id },
+        select: { rows: true, takenAt: true },
+      })
+    : null;
+  if (snapshotId && !snapshot) {
+    res.status(404).type('text/plain').send('Aquesta instantània no existeix.');
+    return;
+  }
+  const name = `${fileName(shortlist.name)}${snapshot ? `-${snapshot.takenAt.toISOString().slice(0, 10)}` : ''}.csv`;
+  res.status(200);
+  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+  res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
+  await write(res, CSV_BOM + csvRow([...EXPORT_COLUMNS], separator));
+  if (snapshot) {
+    for (const row of snapshot.rows as string[][]) await write(res, csvRow(row, separator));
+  } else {
+    for await (const rows of shortlistRows(db, id, publicUrl)) {
+      if (res.destroyed) return;
+      await write(res, rows.map((row) => csvRow(row, separator)).join(''));
+    }
+  }
+  res.end();
+}

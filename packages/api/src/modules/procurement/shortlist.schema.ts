@@ -1,0 +1,297 @@
+import { builder } from '../../builder.ts';
+import type { Context, Viewer } from '../../context.ts';
+import { AppError, ErrorCode } from '../../errors.ts';
+import { changed, failed, type MutationPayload, mutationPayload, refused } from '../common/payload.schema.ts';
+import { UserErrorRef } from '../common/user-error.schema.ts';
+import {
+  addToShortlist,
+  createShortlist,
+  deleteShortlist,
+  removeFromShortlist,
+  setShortlistNote,
+  shareShortlist,
+  shortlistAccess,
+  snapshotShortlist,
+  unshareShortlist,
+  updateShortlist,
+} from './shortlist.service.ts';
+
+const AccessEnum = builder.enumType('ShortlistAccess', {
+  description: 'OWNER changes the list; READER (a colleague it is shared with, or staff) reads it.',
+  values: ['OWNER', 'READER'] as const,
+});
+
+const exportUrl = (context: Context, path: string) => `${context.publicUrl}/exports/shortlists/${path}.csv`;
+
+/** A person with access to a shortlist. */
+const ShortlistMemberRef = builder.prismaObject('Account', {
+  variant: 'ShortlistMember',
+  description: 'The owner of a shortlist or a colleague it is shared with.',
+  fields: (t) => ({
+    accountId: t.exposeID('id'),
+    email: t.exposeString('email'),
+    name: t.exposeString('name', { nullable: true }),
+  }),
+});
+
+builder.prismaObject('Shortlist', {
+  description:
+    'Suppliers kept for a tender: visible to its owner, to the colleagues it is shared with (read-only) and to staff.',
+  authScopes: async (shortlist, context) =>
+    (await shortlistAccess(context.db, shortlist.id, context.viewer)) !== null,
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name'),
+    tenderReference: t.exposeString('tenderReference', { nullable: true }),
+    description: t.exposeString('description', { nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    owner: t.relation('owner', { type: ShortlistMemberRef }),
+    viewerAccess: t.field({
+      type: AccessEnum,
+      select: { ownerId: true },
+      resolve: (shortlist, _args, context) => (shortlist.ownerId === context.viewer?.id ? 'OWNER' : 'READER'),
+    }),
+    csvUrl: t.string({
+      description:
+        'Downloads the list as CSV (UTF-8 with BOM, `;`; add `?separador=coma` for `,`) with the same authentication as the API.',
+      resolve: (shortlist, _args, context) => exportUrl(context, shortlist.id),
+    }),
+    entries: t.relatedConnection('entries', {
+      cursor: 'shortlistId_companyId',
+      description: 'In the order they were added.',
+      query: { orderBy: [{ addedAt: 'asc' }, { companyId: 'asc' }] },
+      totalCount: true,
+    }),
+    sharedWith: t.field({
+      type: [ShortlistMemberRef],
+      description: 'The colleagues who can read the list (for its owner and staff).',
+      select: (_args, _context, nestedSelection) => ({
+        ownerId: true,
+        shares: { select: { account: nestedSelection(true) }, orderBy: { createdAt: 'asc' } },
+      }),
+      resolve: (shortlist, _args, context) =>
+        shortlist.ownerId === context.viewer?.id || isStaffViewer(context.viewer)
+          ? shortlist.shares.map((share) => share.account)
+          : [],
+    }),
+    snapshots: t.relation('snapshots', {
+      description: 'Dated, frozen copies for the contract file, newest first.',
+      query: { orderBy: { takenAt: 'desc' } },
+    }),
+  }),
+});
+
+const isStaffViewer = (viewer: Viewer | null) => viewer?.role === 'STAFF' || viewer?.role === 'ADMIN';
+
+builder.prismaObject('ShortlistEntry', {
+  fields: (t) => ({
+    note: t.exposeString('note', { nullable: true }),
+    addedAt: t.expose('addedAt', { type: 'DateTime' }),
+    company: t.relation('company'),
+  }),
+});
+
+builder.prismaObject('ShortlistSnapshot', {
+  description: 'The list as it stood at `takenAt`, frozen: its CSV never changes.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    takenAt: t.expose('takenAt', { type: 'DateTime' }),
+    entryCount: t.exposeInt('entryCount'),
+    takenBy: t.relation('takenBy', { type: ShortlistMemberRef }),
+    csvUrl: t.string({
+      select: { shortlistId: true },
+      resolve: (snapshot, _args, context) =>
+        exportUrl(context, `${snapshot.shortlistId}/snapshots/${snapshot.id}`),
+    }),
+  }),
+});
+
+const ShortlistInput = builder.inputType('ShortlistInput', {
+  fields: (t) => ({
+    name: t.string({ required: true }),
+    tenderReference: t.string({ description: "The tender's file number (número d'expedient)." }),
+    description: t.string(),
+  }),
+});
+
+builder.queryFields((t) => ({
+  shortlist: t.prismaField({
+    type: 'Shortlist',
+    nullable: true,
+    description: 'A shortlist its owner, a colleague it is shared with, or staff can see; null otherwise.',
+    args: { id: t.arg.id({ required: true }) },
+    authScopes: { signedIn: true },
+    resolve: async (query, _root, { id }, context) =>
+      (await shortlistAccess(context.db, String(id), context.viewer)) === null
+        ? null
+        : context.db.shortlist.findUnique({ ...query, where: { id: String(id) } }),
+  }),
+  myShortlists: t.prismaConnection({
+    type: 'Shortlist',
+    cursor: 'id',
+    description: "The viewer's shortlists and those shared with them, most recently changed first.",
+    authScopes: { procurement: true },
+    totalCount: (_parent, _args, context) => context.db.shortlist.count({ where: mine(context.viewer) }),
+    resolve: (query, _root, _args, context) =>
+      context.db.shortlist.findMany({
+        ...query,
+        where: mine(context.viewer),
+        orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }],
+      }),
+  }),
+}));
+
+function mine(viewer: Viewer | null) {
+  const id = viewer?.id ?? '';
+  return { OR: [{ ownerId: id }, { shares: { some: { accountId: id } } }] };
+}
+
+const ShortlistPayload = mutationPayload('ShortlistPayload', 'shortlist', 'Shortlist', (db, query, id) =>
+  db.shortlist.findUnique({ ...query, where: { id } }),
+);
+const SnapshotPayload = mutationPayload(
+  'ShortlistSnapshotPayload',
+  'snapshot',
+  'ShortlistSnapshot',
+  (db, query, id) => db.shortlistSnapshot.findUnique({ ...query, where: { id } }),
+);
+
+const DeletePayload = builder.objectRef<MutationPayload>('DeleteShortlistPayload').implement({
+  fields: (t) => ({
+    deletedId: t.id({ nullable: true, resolve: (payload) => payload.id }),
+    userErrors: t.field({ type: [UserErrorRef], resolve: (payload) => payload.userErrors }),
+  }),
+});
+
+/** The signed-in viewer; scope-auth has already refused anonymous callers. */
+function viewerOf(context: Context): Viewer {
+  if (!context.viewer) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Sign in to do this');
+  return context.viewer;
+}
+
+const officers = { authScopes: { procurement: true }, unauthorizedResolver: refused } as const;
+
+builder.mutationFields((t) => ({
+  createShortlist: t.field({
+    ...officers,
+    type: ShortlistPayload,
+    description: 'A procurement officer starts a shortlist for a tender.',
+    args: { input: t.arg({ type: ShortlistInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      const result = await createShortlist(context.db, viewerOf(context), input);
+      return result.ok ? changed(result.id) : failed(result.errors);
+    },
+  }),
+  updateShortlist: t.field({
+    ...officers,
+    type: ShortlistPayload,
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: ShortlistInput, required: true }) },
+    resolve: async (_root, { id, input }, context) => {
+      const result = await updateShortlist(context.db, viewerOf(context), String(id), input);
+      return result.ok ? changed(result.id) : failed(result.errors);
+    },
+  }),
+  deleteShortlist: t.field({
+    ...officers,
+    type: DeletePayload,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, { id }, context) => {
+      const result = await deleteShortlist(context.db, viewerOf(context), String(id));
+      return result.ok ? changed(result.id) : failed(result.errors);
+    },
+  }),
+  addToShortlist: t.field({
+    ...officers,
+    type: ShortlistPayload,
+    description: 'Adds a published company (or changes its note when it is on the list already).',
+    args: {
+      shortlistId: t.arg.id({ required: true }),
+      companyId: t.arg.id({ required: true }),
+      note: t.arg.string(),
+    },
+    resolve: async (_root, { shortlistId, companyId, note }, context) => {
+      const result = await addToShortlist(
+        context.db,
+        viewerOf(context),
+        String(shortlistId),
+        String(companyId),
+        note,
+      );
+      return result.ok ? changed(result.id) : failed(result.errors);
+    },
+  }),
+  removeFromShortlist: t.field({
+    ...officers,
+    type: ShortlistPayload,
+    args: { shortlistId: t.arg.id({ required: true }), companyId: t.arg.id({ required: true }) },
+    resolve: async (_root, { shortlistId, companyId }, context) => {
+      const result = await removeFromShortlist(
+        context.db,
+        viewerOf(context),
+        String(shortlistId),
+        String(companyId),
+      );
+      return result.ok ? changed(result.id) : failed(result.errors);
+    },
+  }),
+  setShortlistNote: t.field({
+    ...officers,
+    type: ShortlistPayload,
+    description: "Changes (or, with no note, clears) the officer's note on a company of the list.",
+    args: {
+      shortlistId: t.arg.id({ required: true }),
+      companyId: t.arg.id({ required: true }),
+      note: t.arg.string(),
+    },
+    resolve: async (_root, { shortlistId, companyId, note }, context) => {
+      const result = await setShortlistNote(
+        context.db,
+        viewerOf(context),
+        String(shortlistId),
+        String(companyId),
+        note,
+      );
+      return result.ok ? changed(result.id) : failed(result.errors);
+    },
+  }),
+  shareShortlist: t.field({
+    ...officers,
+    type: ShortlistPayload,
+    description: 'Lets a colleague (a procurement officer or staff, by email) read the list.',
+    args: { shortlistId: t.arg.id({ required: true }), email: t.arg.string({ required: true }) },
+    resolve: async (_root, { shortlistId, email }, context) => {
+      const result = await shareShortlist(context.db, viewerOf(context), String(shortlistId), email);
+      return result.ok ? changed(result.id) : failed(result.errors);
+    },
+  }),
+  unshareShortlist: t.field({
+    ...officers,
+    type: ShortlistPayload,
+    args: { shortlistId: t.arg.id({ required: true }), accountId: t.arg.id({ required: true }) },
+    resolve: async (_root, { shortlistId, accountId }, context) => {
+      const result = await unshareShortlist(
+        context.db,
+        viewerOf(context),
+        String(shortlistId),
+        String(accountId),
+      );
+      return result.ok ? changed(result.id) : failed(result.errors);
+    },
+  }),
+  snapshotShortlist: t.field({
+    ...officers,
+    type: SnapshotPayload,
+    description: 'Freezes the list as it is now, dated, for the contract file.',
+    args: { shortlistId: t.arg.id({ required: true }) },
+    resolve: async (_root, { shortlistId }, context) => {
+      const result = await snapshotShortlist(
+        context.db,
+        viewerOf(context),
+        String(shortlistId),
+        context.publicUrl,
+      );
+      return result.ok ? changed(result.snapshotId) : failed(result.errors);
+    },
+  }),
+}));

@@ -1,0 +1,319 @@
+import type { Db } from '@proximitat/db';
+import type { Viewer } from '../../context.ts';
+import { ErrorCode, type UserError } from '../../errors.ts';
+import { normaliseEmail } from '../account/password.ts';
+import { isUuid } from '../common/ids.ts';
+import { userError } from '../common/user-error.schema.ts';
+import { shortlistRows } from './shortlist-rows.ts';
+
+/**
+ * Shortlists of suppliers for a tender. The owner changes them; the colleagues they are shared
+ * with and staff read them. Every change is checked here, whatever the caller's client shows.
+ */
+export const SHORTLIST_LIMITS = {
+  name: 200,
+  tenderReference: 100,
+  description: 2000,
+  note: 2000,
+  entries: 1000,
+  shares: 50,
+} as const;
+
+export type Access = 'OWNER' | 'READER';
+
+type Result<T = { id: string }> = ({ ok: true } & T) | { ok: false; errors: UserError[] };
+
+const PROCUREMENT_ROLES = new Set(['PROCUREMENT_OFFICER', 'STAFF', 'ADMIN']);
+const isStaffRole = (role: string) => role === 'STAFF' || role === 'ADMIN';
+
+/** What the viewer may do with a shortlist: null when they may not even know it exists. */
+export async function shortlistAccess(
+  db: Db,
+  shortlistId: string,
+  viewer: Viewer | null,
+): Promise<Access | null> {
+  if (!viewer || !isUuid(shortlistId)) return null;
+  const shortlist = await db.shortlist.findUnique({
+    where: { id: shortlistId },
+    select: { ownerId: true, shares: { where: { accountId: viewer.id }, select: { accountId: true } } },
+  });
+  if (!shortlist) return null;
+  if (shortlist.ownerId === viewer.id) return 'OWNER';
+  if (shortlist.shares.length > 0 || isStaffRole(viewer.role)) return 'READER';
+  return null;
+}
+
+const notFound = (field = 'shortlistId') =>
+  userError(ErrorCode.NOT_FOUND, 'No such shortlist (or it is not shared with you)', field);
+
+/** The owner's right to change the list, as a userError when missing. */
+async function ownerOnly(db: Db, shortlistId: string, viewer: Viewer): Promise<UserError | null> {
+  const access = await shortlistAccess(db, shortlistId, viewer);
+  if (access === null) return notFound();
+  if (access === 'READER') {
+    return userError(ErrorCode.FORBIDDEN, 'Only the owner of this shortlist can change it', 'shortlistId');
+  }
+  return null;
+}
+
+interface ShortlistDraft {
+  name: string;
+  tenderReference?: string | null;
+  description?: string | null;
+}
+
+function cleanDraft(draft: ShortlistDraft, prefix: string) {
+  const errors: UserError[] = [];
+  const name = draft.name.trim();
+  const tenderReference = draft.tenderReference?.trim() || null;
+  const description = draft.description?.trim() || null;
+  if (name === '') errors.push(userError(ErrorCode.VALIDATION, 'is required', `${prefix}.name`));
+  if (name.length > SHORTLIST_LIMITS.name) {
+    errors.push(
+      userError(ErrorCode.VALIDATION, `at most ${SHORTLIST_LIMITS.name} characters`, `${prefix}.name`),
+    );
+  }
+  if (tenderReference && tenderReference.length > SHORTLIST_LIMITS.tenderReference) {
+    errors.push(
+      userError(
+        ErrorCode.VALIDATION,
+        `at most ${SHORTLIST_LIMITS.tenderReference} characters`,
+        `${prefix}.tenderReference`,
+      ),
+    );
+  }
+  if (description && description.length > SHORTLIST_LIMITS.description) {
+    errors.push(
+      userError(
+        ErrorCode.VALIDATION,
+        `at most ${SHORTLIST_LIMITS.description} characters`,
+        `${prefix}.description`,
+      ),
+    );
+  }
+  return { errors, data: { name, tenderReference, description } };
+}
+
+function cleanNote(note: string | null | undefined): { note: string | null; error: UserError | null } {
+  const text = note?.trim() || null;
+  if (text && text.length > SHORTLIST_LIMITS.note) {
+    return {
+      note: null,
+      error: userError(ErrorCode.VALIDATION, `at most ${SHORTLIST_LIMITS.note} characters`, 'note'),
+    };
+  }
+  return { note: text, error: null };
+}
+
+export async function createShortlist(db: Db, viewer: Viewer, draft: ShortlistDraft): Promise<Result> {
+  const { errors, data } = cleanDraft(draft, 'input');
+  if (errors.length > 0) return { ok: false, errors };
+  const shortlist = await db.shortlist.create({
+    data: { ...data, ownerId: viewer.id },
+    select: { id: true },
+  });
+  return { ok: true, id: shortlist.id };
+}
+
+export async function updateShortlist(
+  db: Db,
+  viewer: Viewer,
+  shortlistId: string,
+  draft: ShortlistDraft,
+): Promise<Result> {
+  const refused = await ownerOnly(db, shortlistId, viewer);
+  if (refused) return { ok: false, errors: [refused] };
+  const { errors, data } = cleanDraft(draft, 'input');
+  if (errors.length > 0) return { ok: false, errors };
+  await db.shortlist.update({ where: { id: shortlistId }, data });
+  return { ok: true, id: shortlistId };
+}
+
+export async function deleteShortlist(db: Db, viewer: Viewer, shortlistId: string): Promise<Result> {
+  const refused = await ownerOnly(db, shortlistId, viewer);
+  if (refused) return { ok: false, errors: [refused] };
+  await db.shortlist.delete({ where: { id: shortlistId } });
+  return { ok: true, id: shortlistId };
+}
+
+/** Adds a published company, or updates its note when it is already on the list. */
+export async function addToShortlist(
+  db: Db,
+  viewer: Viewer,
+  shortlistId: string,
+  companyId: string,
+  rawNote: string | null | undefined,
+): Promise<Result> {
+  const refused = await ownerOnly(db, shortlistId, viewer);
+  if (refused) return { ok: false, errors: [refused] };
+  const company = isUuid(companyId)
+    ? await db.company.findUnique({ where: { id: companyId }, select: { status: true } })
+    : null;
+  if (company?.status !== 'PUBLISHED') {
+    return {
+      ok: false,
+      errors: [userError(ErrorCode.NOT_FOUND, 'No such company in the public directory', 'companyId')],
+    };
+  }
+  const { note, error } = cleanNote(rawNote);
+  if (error) return { ok: false, errors: [error] };
+  return db.$transaction(async (tx) => {
+    // One list's additions queue behind each other, so the cap holds under concurrent requests.
+    await tx.$queryRaw`SELECT id FROM "Shortlist" WHERE id = ${shortlistId}::uuid FOR UPDATE`;
+    const key = { shortlistId_companyId: { shortlistId, companyId } };
+    const existing = await tx.shortlistEntry.findUnique({ where: key, select: { note: true } });
+    if (existing) {
+      if (rawNote !== undefined && rawNote !== null)
+        await tx.shortlistEntry.update({ where: key, data: { note } });
+    } else {
+      const count = await tx.shortlistEntry.count({ where: { shortlistId } });
+      if (count >= SHORTLIST_LIMITS.entries) {
+        return {
+          ok: false as const,
+          errors: [
+            userError(
+              ErrorCode.LIMIT_EXCEEDED,
+              `A shortlist holds at most ${SHORTLIST_LIMITS.entries} companies`,
+              'companyId',
+            ),
+          ],
+        };
+      }
+      await tx.shortlistEntry.create({ data: { shortlistId, companyId, note } });
+    }
+    await tx.shortlist.update({ where: { id: shortlistId }, data: { updatedAt: new Date() } });
+    return { ok: true as const, id: shortlistId };
+  });
+}
+
+export async function removeFromShortlist(
+  db: Db,
+  viewer: Viewer,
+  shortlistId: string,
+  companyId: string,
+): Promise<Result> {
+  const refused = await ownerOnly(db, shortlistId, viewer);
+  if (refused) return { ok: false, errors: [refused] };
+  const removed = isUuid(companyId)
+    ? await db.shortlistEntry.deleteMany({ where: { shortlistId, companyId } })
+    : { count: 0 };
+  if (removed.count === 0) {
+    return {
+      ok: false,
+      errors: [userError(ErrorCode.NOT_FOUND, 'This company is not on the shortlist', 'companyId')],
+    };
+  }
+  await db.shortlist.update({ where: { id: shortlistId }, data: { updatedAt: new Date() } });
+  return { ok: true, id: shortlistId };
+}
+
+export async function setShortlistNote(
+  db: Db,
+  viewer: Viewer,
+  shortlistId: string,
+  companyId: string,
+  rawNote: string | null | undefined,
+): Promise<Result> {
+  const refused = await ownerOnly(db, shortlistId, viewer);
+  if (refused) return { ok: false, errors: [refused] };
+  const { note, error } = cleanNote(rawNote);
+  if (error) return { ok: false, errors: [error] };
+  const updated = isUuid(companyId)
+    ? await db.shortlistEntry.updateMany({ where: { shortlistId, companyId }, data: { note } })
+    : { count: 0 };
+  if (updated.count === 0) {
+    return {
+      ok: false,
+      errors: [userError(ErrorCode.NOT_FOUND, 'This company is not on the shortlist', 'companyId')],
+    };
+  }
+  return { ok: true, id: shortlistId };
+}
+
+/** Read-only access for a colleague: another procurement officer (or staff), named by email. */
+export async function shareShortlist(
+  db: Db,
+  viewer: Viewer,
+  shortlistId: string,
+  email: string,
+): Promise<Result> {
+  const refused = await ownerOnly(db, shortlistId, viewer);
+  if (refused) return { ok: false, errors: [refused] };
+  const colleague = await db.account.findUnique({
+    where: { email: normaliseEmail(email) },
+    select: { id: true, role: true },
+  });
+  if (!colleague || !PROCUREMENT_ROLES.has(colleague.role)) {
+    return {
+      ok: false,
+      errors: [
+        userError(ErrorCode.NOT_FOUND, 'No procurement officer or staff account has this email', 'email'),
+      ],
+    };
+  }
+  if (colleague.id === viewer.id) {
+    return {
+      ok: false,
+      errors: [userError(ErrorCode.VALIDATION, 'You own this shortlist already', 'email')],
+    };
+  }
+  const shares = await db.shortlistShare.count({ where: { shortlistId } });
+  if (shares >= SHORTLIST_LIMITS.shares) {
+    return {
+      ok: false,
+      errors: [
+        userError(
+          ErrorCode.LIMIT_EXCEEDED,
+          `A shortlist is shared with at most ${SHORTLIST_LIMITS.shares} people`,
+          'email',
+        ),
+      ],
+    };
+  }
+  await db.shortlistShare.upsert({
+    where: { shortlistId_accountId: { shortlistId, accountId: colleague.id } },
+    create: { shortlistId, accountId: colleague.id },
+    update: {},
+  });
+  return { ok: true, id: shortlistId };
+}
+
+export async function unshareShortlist(
+  db: Db,
+  viewer: Viewer,
+  shortlistId: string,
+  accountId: string,
+): Promise<Result> {
+  const refused = await ownerOnly(db, shortlistId, viewer);
+  if (refused) return { ok: false, errors: [refused] };
+  const removed = isUuid(accountId)
+    ? await db.shortlistShare.deleteMany({ where: { shortlistId, accountId } })
+    : { count: 0 };
+  if (removed.count === 0) {
+    return {
+      ok: false,
+      errors: [userError(ErrorCode.NOT_FOUND, 'The shortlist is not shared with this account', 'accountId')],
+    };
+  }
+  return { ok: true, id: shortlistId };
+}
+
+/** Freezes the export's rows as they are now, for the contract file. */
+export async function snapshotShortlist(
+  db: Db,
+  viewer: Viewer,
+  shortlistId: string,
+  publicUrl: string,
+): Promise<Result<{ id: string; snapshotId: string }>> {
+  const refused = await ownerOnly(db, shortlistId, viewer);
+  if (refused) return { ok: false, errors: [refused] };
+  return db.$transaction(async (tx) => {
+    const rows: string[][] = [];
+    for await (const batch of shortlistRows(tx as unknown as Db, shortlistId, publicUrl)) rows.push(...batch);
+    const snapshot = await tx.shortlistSnapshot.create({
+      data: { shortlistId, takenById: viewer.id, rows, entryCount: rows.length },
+      select: { id: true },
+    });
+    return { ok: true as const, id: shortlistId, snapshotId: snapshot.id };
+  });
+}

@@ -1,0 +1,333 @@
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signedIn, type TestAccount } from '../../testing/accounts.ts';
+import { contractOperation } from '../../testing/contract.ts';
+import { startTestApi, type TestApi } from '../../testing/test-api.ts';
+import { parseJson } from '../directory/directory-file.ts';
+import { importDirectory } from '../directory/directory-import.service.ts';
+import { loadPlaces } from '../directory/places.ts';
+import { importSampleCompanies } from '../directory/sample-import.ts';
+import { makeCif } from '../directory/tax-id.ts';
+import { EXPORT_COLUMNS } from './shortlist-rows.ts';
+
+let api: TestApi;
+let owner: TestAccount;
+let colleague: TestAccount;
+let stranger: TestAccount;
+let staff: TestAccount;
+let user: TestAccount;
+
+const HOSTILE_NAME = '=SUMA(A1) "Cal Pep"; l\'Àvia i l·l';
+const HOSTILE_NOTE = 'Primera línia; amb "cometes"\nsegona línia, accents: àèéíïòóúüç';
+
+beforeAll(async () => {
+  api = await startTestApi();
+  await importDirectory(
+    api.db,
+    parseJson(
+      JSON.stringify([
+        {
+          tax_id: makeCif('F', 8500001),
+          name: HOSTILE_NAME,
+          legal_form: 'COOP_TREBALL',
+          sectors: 'NETEJA',
+          cpv_codes: '90910000-9',
+          email: 'hola@calpep.coop',
+          phone: '93 200 10 10',
+          street: 'Carrer de Sants, 1',
+          postal_code: '08014',
+          city: 'Barcelona',
+          lat: 41.3752,
+          lng: 2.136,
+          certifications: 'BALANC_SOCIAL',
+          social_clauses: 'INSERCIO_LABORAL;IGUALTAT_GENERE',
+          insertion_company: 'sí',
+        },
+        {
+          tax_id: makeCif('G', 8500002),
+          name: 'Entitat Pendent',
+          legal_form: 'ASSOCIACIO',
+          sectors: 'CURES',
+        },
+      ]),
+    ),
+  );
+  await api.db.company.updateMany({ where: { name: 'Entitat Pendent' }, data: { status: 'PENDING_REVIEW' } });
+  await importSampleCompanies(api.db, await loadPlaces(api.db), 260, 'shortlist-test');
+  [owner, colleague, stranger, staff, user] = await Promise.all([
+    signedIn(api, 'PROCUREMENT_OFFICER'),
+    signedIn(api, 'PROCUREMENT_OFFICER'),
+    signedIn(api, 'PROCUREMENT_OFFICER'),
+    signedIn(api, 'STAFF'),
+    signedIn(api, 'USER'),
+  ]);
+});
+afterAll(async () => api?.close());
+
+type Payload = { shortlist: { id: string } | null; userErrors: { field: string | null; code: string }[] };
+
+async function create(account: TestAccount | null, input: Record<string, unknown>) {
+  const response = await api.graphql<{ createShortlist: Payload }>(
+    contractOperation('CreateShortlist'),
+    { input },
+    account ? { token: account.token } : {},
+  );
+  return response.data?.createShortlist as Payload;
+}
+
+async function add(account: TestAccount, shortlistId: string, companyId: string, note?: string) {
+  const response = await api.graphql<{
+    addToShortlist: Payload & { shortlist: { entries: { totalCount: number } } | null };
+  }>(contractOperation('AddToShortlist'), { shortlistId, companyId, note }, { token: account.token });
+  if (response.errors) throw new Error(JSON.stringify(response.errors));
+  return response.data?.addToShortlist;
+}
+
+async function read(account: TestAccount | null, id: string) {
+  return api.graphql<{
+    shortlist: {
+      id: string;
+      csvUrl: string;
+      entries: { totalCount: number; edges: { node: { note: string | null; company: { name: string } } }[] };
+    } | null;
+  }>(contractOperation('Shortlist'), { id }, account ? { token: account.token } : {});
+}
+
+async function mutate(account: TestAccount, field: string, args: string, variables: Record<string, unknown>) {
+  const response = await api.graphql<Record<string, Payload>>(
+    `mutation (${args}) { ${field}(${Object.keys(variables)
+      .map((name) => `${name}: $${name}`)
+      .join(', ')}) { shortlist { id } userErrors { field message code } } }`,
+    variables,
+    { token: account.token },
+  );
+  if (response.errors) throw new Error(JSON.stringify(response.errors));
+  return response.data?.[field] as Payload;
+}
+
+async function csv(url: string, account: TestAccount | null) {
+  const response = await fetch(url.replace(/^https?:\/\/[^/]+/, api.url), {
+    headers: account ? { authorization: `Bearer ${account.token}` } : {},
+  });
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  return { status: response.status, headers: response.headers, bytes, text: new TextDecoder().decode(bytes) };
+}
+
+const companyId = async (name: string) =>
+  (await api.db.company.findFirstOrThrow({ where: { name }, select: { id: true } })).id;
+
+describe('shortlists', () => {
+  it('are created, filled and read through the contract operations', async () => {
+    const created = await create(owner, {
+      name: 'Neteja de les escoles del districte',
+      tenderReference: '2026/0042',
+      description: 'Contracte reservat',
+    });
+    expect(created.userErrors).toEqual([]);
+    const id = created.shortlist?.id as string;
+    const added = await add(owner, id, await companyId(HOSTILE_NAME), HOSTILE_NOTE);
+    expect(added?.userErrors).toEqual([]);
+    expect(added?.shortlist?.entries.totalCount).toBe(1);
+
+    const response = await read(owner, id);
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.shortlist).toMatchObject({
+      name: 'Neteja de les escoles del districte',
+      tenderReference: '2026/0042',
+      csvUrl: expect.stringMatching(new RegExp(`/exports/shortlists/${id}\\.csv$`)),
+      entries: {
+        totalCount: 1,
+        edges: [{ node: { note: HOSTILE_NOTE, company: { name: HOSTILE_NAME, esg: null } } }],
+      },
+    });
+  });
+
+  it('name the field of a bad input and change nothing', async () => {
+    const before = await api.db.shortlist.count();
+    expect((await create(owner, { name: '  ' })).userErrors).toEqual([
+      { field: 'input.name', message: 'is required', code: 'VALIDATION' },
+    ]);
+    expect((await create(owner, { name: 'x', tenderReference: 'r'.repeat(101) })).userErrors[0]?.field).toBe(
+      'input.tenderReference',
+    );
+    expect(await api.db.shortlist.count()).toBe(before);
+
+    const id = (await create(owner, { name: 'Llista' })).shortlist?.id as string;
+    const pending = await add(owner, id, await companyId('Entitat Pendent'));
+    expect(pending?.userErrors).toEqual([
+      { field: 'companyId', message: 'No such company in the public directory', code: 'NOT_FOUND' },
+    ]);
+    const tooLong = await add(owner, id, await companyId(HOSTILE_NAME), 'n'.repeat(2001));
+    expect(tooLong?.userErrors.map((error) => error.field)).toEqual(['note']);
+    expect(await api.db.shortlistEntry.count({ where: { shortlistId: id } })).toBe(0);
+  });
+
+  it('are kept by procurement officers only', async () => {
+    expect((await create(null, { name: 'Anònima' })).userErrors[0]?.code).toBe('UNAUTHENTICATED');
+    expect((await create(user, { name: 'D’un usuari' })).userErrors[0]?.code).toBe('FORBIDDEN');
+  });
+
+  it('are seen by their owner, colleagues they are shared with and staff; changed by the owner only', async () => {
+    const id = (await create(owner, { name: 'Compartida' })).shortlist?.id as string;
+    const company = await companyId(HOSTILE_NAME);
+    await add(owner, id, company, 'nota');
+    const url = (await read(owner, id)).data?.shortlist?.csvUrl as string;
+
+    // Strangers: the list does not exist for them, in the API and as CSV.
+    expect((await read(stranger, id)).data?.shortlist).toBeNull();
+    expect((await csv(url, stranger)).status).toBe(404);
+    expect((await read(null, id)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await csv(url, null)).status).toBe(401);
+    expect((await add(stranger, id, company))?.userErrors[0]?.code).toBe('NOT_FOUND');
+
+    // Staff read every list.
+    expect((await read(staff, id)).data?.shortlist?.id).toBe(id);
+    expect((await csv(url, staff)).status).toBe(200);
+
+    // Shared: the colleague reads, but cannot change.
+    const shared = await mutate(colleague, 'shareShortlist', '$shortlistId: ID!, $email: String!', {
+      shortlistId: id,
+      email: stranger.email,
+    });
+    expect(shared.userErrors[0]?.code).toBe('NOT_FOUND');
+    expect(
+      (
+        await mutate(owner, 'shareShortlist', '$shortlistId: ID!, $email: String!', {
+          shortlistId: id,
+          email: user.email,
+        })
+      ).userErrors,
+    ).toEqual([
+      {
+        field: 'email',
+        message: 'No procurement officer or staff account has this email',
+        code: 'NOT_FOUND',
+      },
+    ]);
+    expect(
+      (
+        await mutate(owner, 'shareShortlist', '$shortlistId: ID!, $email: String!', {
+          shortlistId: id,
+          email: colleague.email.toUpperCase(),
+        })
+      ).userErrors,
+    ).toEqual([]);
+    expect((await read(colleague, id)).data?.shortlist?.entries.totalCount).toBe(1);
+    expect((await csv(url, colleague)).status).toBe(200);
+    expect((await add(colleague, id, company, 'canvi'))?.userErrors[0]?.code).toBe('FORBIDDEN');
+    const mine = await api.graphql<{
+      myShortlists: { edges: { node: { id: string; viewerAccess: string } }[] };
+    }>('{ myShortlists(first: 50) { edges { node { id viewerAccess } } } }', {}, { token: colleague.token });
+    expect(mine.data?.myShortlists.edges.map((edge) => edge.node)).toContainEqual({
+      id,
+      viewerAccess: 'READER',
+    });
+
+    // Unshared: gone again.
+    expect(
+      (
+        await mutate(owner, 'unshareShortlist', '$shortlistId: ID!, $accountId: ID!', {
+          shortlistId: id,
+          accountId: colleague.id,
+        })
+      ).userErrors,
+    ).toEqual([]);
+    expect((await read(colleague, id)).data?.shortlist).toBeNull();
+    expect((await csv(url, colleague)).status).toBe(404);
+  });
+
+  it('export as CSV that Excel in Catalan reads back exactly, hostile characters included', async () => {
+    const id = (await create(owner, { name: 'Exportació: "neteja" 2026' })).shortlist?.id as string;
+    await add(owner, id, await companyId(HOSTILE_NAME), HOSTILE_NOTE);
+    const url = (await read(owner, id)).data?.shortlist?.csvUrl as string;
+    const { status, headers, bytes, text } = await csv(url, owner);
+    expect(status).toBe(200);
+    expect(headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(headers.get('content-disposition')).toBe('attachment; filename="exportacio-neteja-2026.csv"');
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+
+    const rows = parse(text, { bom: true, delimiter: ';' }) as string[][];
+    expect(rows[0]).toEqual([...EXPORT_COLUMNS]);
+    expect(rows).toHaveLength(2);
+    const row = Object.fromEntries(EXPORT_COLUMNS.map((column, i) => [column, rows[1]?.[i]]));
+    expect(row).toMatchObject({
+      // A leading "=" would run as a formula: it is defused with an apostrophe.
+      nom: `'${HOSTILE_NAME}`,
+      NIF: makeCif('F', 8500001),
+      'forma jurídica': 'Cooperativa de treball associat',
+      'correu electrònic': 'hola@calpep.coop',
+      districte: 'Sants-Montjuïc',
+      'codis CPV': '90910000-9',
+      'apta per a contractes reservats': 'sí',
+      "empresa d'inserció": 'sí',
+      'estat ASG': 'sense autoavaluació',
+      certificacions: 'Balanç Social',
+      'clàusules socials': "Inserció laboral de persones en risc d'exclusió, Igualtat de gènere",
+      nota: HOSTILE_NOTE,
+    });
+    expect(text).toContain('"Primera línia; amb ""cometes""\nsegona línia');
+
+    const comma = await csv(`${url}?separador=coma`, owner);
+    expect((parse(comma.text, { bom: true, delimiter: ',' }) as string[][])[1]?.[0]).toBe(`'${HOSTILE_NAME}`);
+  });
+
+  it('stream lists longer than one batch, in the order companies were added', async () => {
+    const id = (await create(owner, { name: 'Llarga' })).shortlist?.id as string;
+    const companies = await api.db.company.findMany({
+      where: { status: 'PUBLISHED' },
+      orderBy: { name: 'asc' },
+      take: 250,
+      select: { id: true, taxId: true },
+    });
+    for (const company of companies) await add(owner, id, company.id);
+    expect((await add(owner, id, companies[0]?.id as string, 'de nou'))?.shortlist?.entries.totalCount).toBe(
+      250,
+    );
+    const url = (await read(owner, id)).data?.shortlist?.csvUrl as string;
+    const rows = parse((await csv(url, owner)).text, { bom: true, delimiter: ';' }) as string[][];
+    expect(rows.slice(1).map((row) => row[1])).toEqual(companies.map((company) => company.taxId));
+  });
+
+  it('freeze a dated snapshot that later changes do not touch', async () => {
+    const id = (await create(owner, { name: 'Expedient' })).shortlist?.id as string;
+    const company = await companyId(HOSTILE_NAME);
+    await add(owner, id, company, 'abans');
+    const snapshot = await api.graphql<{
+      snapshotShortlist: { snapshot: { id: string; csvUrl: string; entryCount: number } | null };
+    }>(
+      'mutation ($id: ID!) { snapshotShortlist(shortlistId: $id) { snapshot { id csvUrl entryCount takenAt } userErrors { code } } }',
+      { id },
+      { token: owner.token },
+    );
+    const frozen = snapshot.data?.snapshotShortlist.snapshot;
+    expect(frozen?.entryCount).toBe(1);
+    const before = await csv(frozen?.csvUrl as string, owner);
+
+    await mutate(owner, 'setShortlistNote', '$shortlistId: ID!, $companyId: ID!, $note: String', {
+      shortlistId: id,
+      companyId: company,
+      note: 'després',
+    });
+    await api.db.company.update({ where: { id: company }, data: { email: 'nou@calpep.coop' } });
+    const live = (await read(owner, id)).data?.shortlist;
+    expect(live?.entries.edges[0]?.node.note).toBe('després');
+    expect((await csv(live?.csvUrl as string, owner)).text).toContain('nou@calpep.coop');
+
+    const after = await csv(frozen?.csvUrl as string, owner);
+    expect(after.text).toBe(before.text);
+    expect(after.text).toContain('abans');
+    expect(after.text).toContain('hola@calpep.coop');
+    expect((await csv(frozen?.csvUrl as string, stranger)).status).toBe(404);
+
+    expect(
+      (
+        await mutate(owner, 'removeFromShortlist', '$shortlistId: ID!, $companyId: ID!', {
+          shortlistId: id,
+          companyId: company,
+        })
+      ).userErrors,
+    ).toEqual([]);
+    expect((await read(owner, id)).data?.shortlist?.entries.totalCount).toBe(0);
+    expect((await csv(frozen?.csvUrl as string, owner)).text).toBe(before.text);
+  });
+});
