@@ -11,6 +11,8 @@ import { DistrictPage } from './features/districts/DistrictPage.tsx';
 import { DistrictsPage } from './features/districts/DistrictsPage.tsx';
 import { ModerationPage } from './features/moderation/ModerationPage.tsx';
 import { PlanPage } from './features/plan/PlanPage.tsx';
+import { ShortlistPage } from './features/procurement/ShortlistPage.tsx';
+import { ShortlistsPage } from './features/procurement/ShortlistsPage.tsx';
 import { SearchPage } from './features/search/SearchPage.tsx';
 import { SignInPage } from './features/session/SignInPage.tsx';
 import { StatsPage } from './features/stats/StatsPage.tsx';
@@ -37,6 +39,8 @@ const router = createBrowserRouter([
       { path: 'verifica', element: <VerifyEmailPage /> },
       { path: 'tauler', element: <DashboardPage /> },
       { path: 'moderacio', element: <ModerationPage /> },
+      { path: 'llistes', element: <ShortlistsPage /> },
+      { path: 'llistes/:id', element: <ShortlistPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

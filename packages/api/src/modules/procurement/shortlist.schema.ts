@@ -1,6 +1,7 @@
 import { builder } from '../../builder.ts';
 import type { Context, Viewer } from '../../context.ts';
 import { AppError, ErrorCode } from '../../errors.ts';
+import { isUuid } from '../common/ids.ts';
 import { changed, failed, type MutationPayload, mutationPayload, refused } from '../common/payload.schema.ts';
 import { UserErrorRef } from '../common/user-error.schema.ts';
 import {
@@ -62,6 +63,22 @@ builder.prismaObject('Shortlist', {
       description: 'In the order they were added.',
       query: { orderBy: [{ addedAt: 'asc' }, { companyId: 'asc' }] },
       totalCount: true,
+    }),
+    includes: t.idList({
+      description: 'Which of these companies are on the list (at most 100 asked at once).',
+      args: { companyIds: t.arg.idList({ required: true }) },
+      resolve: async (shortlist, { companyIds }, { db }) => {
+        if (companyIds.length > 100) {
+          throw new AppError(ErrorCode.LIMIT_EXCEEDED, 'includes: at most 100 companyIds at once');
+        }
+        const ids = companyIds.map(String).filter(isUuid);
+        if (ids.length === 0) return [];
+        const rows = await db.shortlistEntry.findMany({
+          where: { shortlistId: shortlist.id, companyId: { in: ids } },
+          select: { companyId: true },
+        });
+        return rows.map((row) => row.companyId);
+      },
     }),
     sharedWith: t.field({
       type: [ShortlistMemberRef],

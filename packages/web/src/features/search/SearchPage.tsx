@@ -5,6 +5,7 @@ import { GeoMap } from '../../components/map/GeoMap.tsx';
 import { Highlight } from '../../components/ui/Highlight.tsx';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { AddToShortlistButton, SearchShortlist } from '../procurement/SearchShortlist.tsx';
 import { FILTER_PARAMS, type ListFilter, type Sort, useSearchState } from './useSearchState.ts';
 
 const PAGE_SIZE = 20;
@@ -70,6 +71,7 @@ const SearchQuery = graphql(`
         node {
           id
           slug
+          name
           legalFormName(locale: $locale)
           district {
             name
@@ -378,35 +380,38 @@ export function SearchPage() {
             />
           )}
           {data && (
-            <ol className="company-list">
-              {data.edges.map((edge) => (
-                <li key={edge.node.id} className="company-card">
-                  <h3>
-                    <Link to={`/empreses/${edge.node.slug}`}>
-                      <Highlight html={edge.highlight.name} />
-                    </Link>
-                  </h3>
-                  <p>
-                    {edge.node.legalFormName}
-                    {edge.node.district
-                      ? ` · ${edge.node.neighbourhood ? `${edge.node.neighbourhood.name}, ` : ''}${edge.node.district.name}`
-                      : ''}
-                    {edge.distanceMeters !== null ? ` · ${formatNumber(edge.distanceMeters)} m` : ''}
-                  </p>
-                  {edge.highlight.description && (
-                    <p className="company-card__excerpt">
-                      <Highlight html={edge.highlight.description} />
+            <SearchShortlist companyIds={data.edges.map((edge) => edge.node.id)}>
+              <ol className="company-list">
+                {data.edges.map((edge) => (
+                  <li key={edge.node.id} className="company-card">
+                    <h3>
+                      <Link to={`/empreses/${edge.node.slug}`}>
+                        <Highlight html={edge.highlight.name} />
+                      </Link>
+                    </h3>
+                    <p>
+                      {edge.node.legalFormName}
+                      {edge.node.district
+                        ? ` · ${edge.node.neighbourhood ? `${edge.node.neighbourhood.name}, ` : ''}${edge.node.district.name}`
+                        : ''}
+                      {edge.distanceMeters !== null ? ` · ${formatNumber(edge.distanceMeters)} m` : ''}
                     </p>
-                  )}
-                  <p className="company-card__sectors">
-                    {edge.node.sectors.map((s) => s.name).join(' · ')}
-                    {edge.node.reservedContractEligible && (
-                      <span className="badge badge--reserved">{t('company.reservedContractEligible')}</span>
+                    {edge.highlight.description && (
+                      <p className="company-card__excerpt">
+                        <Highlight html={edge.highlight.description} />
+                      </p>
                     )}
-                  </p>
-                </li>
-              ))}
-            </ol>
+                    <p className="company-card__sectors">
+                      {edge.node.sectors.map((s) => s.name).join(' · ')}
+                      {edge.node.reservedContractEligible && (
+                        <span className="badge badge--reserved">{t('company.reservedContractEligible')}</span>
+                      )}
+                    </p>
+                    <AddToShortlistButton companyId={edge.node.id} companyName={edge.node.name} />
+                  </li>
+                ))}
+              </ol>
+            </SearchShortlist>
           )}
           {data && data.totalCount > PAGE_SIZE && (
             <nav className="pager" aria-label={t('companies.pages')}>

@@ -4,7 +4,7 @@ import { useSession } from './useSession.ts';
 
 export function SessionControl() {
   const { t } = useI18n();
-  const { account, isStaff, signOut } = useSession();
+  const { account, isStaff, isProcurement, signOut } = useSession();
   if (!account) {
     return (
       <div className="session">
@@ -16,6 +16,7 @@ export function SessionControl() {
   return (
     <div className="session">
       <Link to="/tauler">{t('nav.dashboard')}</Link>
+      {isProcurement && <Link to="/llistes">{t('nav.shortlists')}</Link>}
       {isStaff && <Link to="/moderacio">{t('nav.moderation')}</Link>}
       <span>
         {t('signIn.signedInAs')} {account.email}

@@ -27,6 +27,9 @@ export function useSession() {
   return {
     account,
     isStaff: account?.role === 'STAFF' || account?.role === 'ADMIN',
+    /** May keep shortlists: procurement officers and staff. */
+    isProcurement:
+      account?.role === 'PROCUREMENT_OFFICER' || account?.role === 'STAFF' || account?.role === 'ADMIN',
     refresh: () => refetch({ requestPolicy: 'network-only' }),
     signOut: async () => {
       await logout({});

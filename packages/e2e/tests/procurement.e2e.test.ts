@@ -1,0 +1,81 @@
+import { readFile } from 'node:fs/promises';
+import { importSampleCompanies, loadPlaces } from '@proximitat/api/directory';
+import { hashPassword } from '@proximitat/api/password';
+import { deliverOutbox, ensureCompaniesIndex } from '@proximitat/api/search';
+import { startTestApi, type TestApi } from '@proximitat/api/testing';
+import { parse } from 'csv-parse/sync';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations, browserAvailable, launchBrowser, type TestBrowser } from '../src/index.ts';
+
+describe.runIf(browserAvailable())('the procurement workspace in Chromium', () => {
+  let api: TestApi;
+  let browser: TestBrowser;
+  let page: Page;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    await importSampleCompanies(api.db, await loadPlaces(api.db), 80, 'procurement-e2e');
+    await ensureCompaniesIndex(api.search);
+    while ((await api.db.searchOutbox.count()) > 0) await deliverOutbox(api.db, api.search);
+    await api.db.account.create({
+      data: {
+        email: 'compres@ajuntament.example',
+        passwordHash: await hashPassword('una contrasenya de compres'),
+        role: 'PROCUREMENT_OFFICER',
+      },
+    });
+    browser = await launchBrowser();
+    page = await (await browser.browser.newContext({ acceptDownloads: true })).newPage();
+    page.setDefaultTimeout(10_000);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  it('an officer searches, shortlists three companies and downloads the CSV', async () => {
+    await page.goto(`${api.url}/entrar`);
+    await page.getByLabel('Adreça electrònica').fill('compres@ajuntament.example');
+    await page.getByLabel('Contrasenya').fill('una contrasenya de compres');
+    await page.getByRole('button', { name: 'Entra' }).click();
+    await page.getByRole('link', { name: 'Llistes de proveïdors' }).waitFor();
+
+    await page.goto(`${api.url}/cerca?ordre=NAME`);
+    await page.getByRole('heading', { level: 2, name: 'Llista de treball' }).waitFor();
+    await page.getByLabel('O creeu una llista nova').fill('Neteja escoles 2026');
+    await page.getByRole('button', { name: 'Crea la llista' }).click();
+    await page.getByText('Llista creada: «Neteja escoles 2026»').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    const cards = page.locator('.company-card');
+    const chosen: string[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const card = cards.nth(i);
+      const name = ((await card.getByRole('heading').textContent()) ?? '').trim();
+      chosen.push(name);
+      await card.getByRole('button', { name: /^Afegeix a la llista/ }).click();
+      await card.getByText('A la llista').waitFor();
+    }
+    await page.getByText(`${chosen[2]}: afegida a «Neteja escoles 2026»`).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.getByRole('link', { name: 'Obre la llista (3)' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Neteja escoles 2026' }).waitFor();
+    const rows = page.getByRole('table', { name: 'Empreses' }).locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(3);
+    for (const name of chosen) await page.getByRole('link', { name, exact: true }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'CSV per a Excel (separat per punt i coma)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('neteja-escoles-2026.csv');
+    const bytes = await readFile((await download.path()) as string);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = parse(bytes.toString('utf8'), { bom: true, delimiter: ';' }) as string[][];
+    expect(csv[0]?.slice(0, 3)).toEqual(['nom', 'NIF', 'forma jurídica']);
+    expect(csv.slice(1).map((row) => row[0])).toEqual(chosen);
+  });
+});

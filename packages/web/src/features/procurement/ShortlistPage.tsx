@@ -1,0 +1,398 @@
+import { type FormEvent, useId, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { QueryState } from '../../components/ui/QueryState.tsx';
+import { graphql } from '../../lib/graphql.ts';
+import { useI18n } from '../../lib/i18n/i18n.tsx';
+
+const ShortlistQuery = graphql(`
+  query ShortlistPage_Shortlist($id: ID!, $locale: Locale) {
+    shortlist(id: $id) {
+      id
+      name
+      tenderReference
+      description
+      viewerAccess
+      csvUrl
+      owner {
+        email
+      }
+      sharedWith {
+        accountId
+        email
+      }
+      snapshots {
+        id
+        takenAt
+        entryCount
+        csvUrl
+      }
+      entries(first: 100) {
+        totalCount
+        edges {
+          node {
+            note
+            addedAt
+            company {
+              id
+              slug
+              name
+              taxId
+              email
+              district {
+                name
+              }
+              reservedContractEligible
+              legalFormName(locale: $locale)
+              esg {
+                score
+                status
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+const RemoveMutation = graphql(`
+  mutation ShortlistPage_Remove($shortlistId: ID!, $companyId: ID!) {
+    removeFromShortlist(shortlistId: $shortlistId, companyId: $companyId) {
+      shortlist {
+        id
+      }
+      userErrors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+const NoteMutation = graphql(`
+  mutation ShortlistPage_Note($shortlistId: ID!, $companyId: ID!, $note: String) {
+    setShortlistNote(shortlistId: $shortlistId, companyId: $companyId, note: $note) {
+      shortlist {
+        id
+      }
+      userErrors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+const ShareMutation = graphql(`
+  mutation ShortlistPage_Share($shortlistId: ID!, $email: String!) {
+    shareShortlist(shortlistId: $shortlistId, email: $email) {
+      shortlist {
+        id
+      }
+      userErrors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+const UnshareMutation = graphql(`
+  mutation ShortlistPage_Unshare($shortlistId: ID!, $accountId: ID!) {
+    unshareShortlist(shortlistId: $shortlistId, accountId: $accountId) {
+      shortlist {
+        id
+      }
+      userErrors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+const SnapshotMutation = graphql(`
+  mutation ShortlistPage_Snapshot($shortlistId: ID!) {
+    snapshotShortlist(shortlistId: $shortlistId) {
+      snapshot {
+        id
+        takenAt
+      }
+      userErrors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+/** The address of a download on this site, whatever host the API reports. */
+const localPath = (url: string) => {
+  const parsed = new URL(url, window.location.href);
+  return `${parsed.pathname}${parsed.search}`;
+};
+
+/** One shortlist: its companies with notes, downloads, snapshots and sharing. */
+export function ShortlistPage() {
+  const { id = '' } = useParams();
+  const { t, locale } = useI18n();
+  const uid = useId();
+  const [result, refetch] = useQuery({
+    query: ShortlistQuery,
+    variables: { id, locale },
+    requestPolicy: 'cache-and-network',
+  });
+  const [, remove] = useMutation(RemoveMutation);
+  const [, saveNote] = useMutation(NoteMutation);
+  const [, share] = useMutation(ShareMutation);
+  const [, unshare] = useMutation(UnshareMutation);
+  const [, snapshot] = useMutation(SnapshotMutation);
+  const [announcement, setAnnouncement] = useState('');
+  const [shareError, setShareError] = useState('');
+  const dates = new Intl.DateTimeFormat('ca', { dateStyle: 'medium', timeStyle: 'short' });
+
+  const shortlist = result.data?.shortlist;
+  const owner = shortlist?.viewerAccess === 'OWNER';
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+
+  const report = (
+    outcome: {
+      data?: Record<string, { userErrors: { message: string }[] } | undefined> | null;
+      error?: unknown;
+    },
+    done: string,
+  ) => {
+    const payload = outcome.data ? Object.values(outcome.data)[0] : undefined;
+    const problem = outcome.error ? t('status.error') : payload?.userErrors[0]?.message;
+    setAnnouncement(problem ?? done);
+    if (!problem) reload();
+    return !problem;
+  };
+
+  const submitShare = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const email = String(new FormData(form).get('email') ?? '');
+    const outcome = await share({ shortlistId: id, email });
+    const problem = outcome.data?.shareShortlist.userErrors[0]?.message ?? null;
+    setShareError(problem ?? '');
+    if (!problem && !outcome.error) {
+      form.reset();
+      report(outcome, `${t('shortlist.sharedWithDone')} ${email}`);
+    }
+  };
+
+  return (
+    <QueryState fetching={result.fetching && !result.data} error={result.error}>
+      {!shortlist ? (
+        <section>
+          <h1>{t('shortlist.notFound')}</h1>
+          <p>
+            <Link to="/llistes">{t('shortlist.back')}</Link>
+          </p>
+        </section>
+      ) : (
+        <article aria-labelledby={`${uid}-title`} className="shortlist">
+          <p>
+            <Link to="/llistes">{t('shortlist.back')}</Link>
+          </p>
+          <h1 id={`${uid}-title`}>{shortlist.name}</h1>
+          <p>
+            {shortlist.tenderReference && (
+              <>
+                {t('shortlist.tenderReference')}: <strong>{shortlist.tenderReference}</strong>.{' '}
+              </>
+            )}
+            {owner ? t('shortlist.yours') : `${t('shortlist.sharedBy')} ${shortlist.owner.email}.`}
+          </p>
+          {shortlist.description && <p>{shortlist.description}</p>}
+          <p role="status" aria-live="polite">
+            {announcement}
+          </p>
+
+          <section aria-labelledby={`${uid}-download`}>
+            <h2 id={`${uid}-download`}>{t('shortlist.download')}</h2>
+            <ul className="plain-list">
+              <li>
+                <a href={localPath(shortlist.csvUrl)} download>
+                  {t('shortlist.csvSemicolon')}
+                </a>
+              </li>
+              <li>
+                <a href={`${localPath(shortlist.csvUrl)}?separador=coma`} download>
+                  {t('shortlist.csvComma')}
+                </a>
+              </li>
+            </ul>
+          </section>
+
+          <section aria-labelledby={`${uid}-entries`}>
+            <h2 id={`${uid}-entries`}>
+              {t('shortlist.companies')} ({shortlist.entries.totalCount})
+            </h2>
+            {shortlist.entries.totalCount === 0 ? (
+              <p>
+                {t('shortlist.empty')} <Link to="/cerca">{t('nav.search')}</Link>
+              </p>
+            ) : (
+              <table className="data-table">
+                <caption className="visually-hidden">{t('shortlist.companies')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('shortlist.company')}</th>
+                    <th scope="col">{t('shortlist.taxId')}</th>
+                    <th scope="col">{t('shortlist.district')}</th>
+                    <th scope="col">{t('shortlist.esg')}</th>
+                    <th scope="col">{t('shortlist.note')}</th>
+                    {owner && <th scope="col">{t('shortlist.actions')}</th>}
+                  </tr>
+                </thead>
+                <tbody>
+                  {shortlist.entries.edges.map(({ node }) => (
+                    <tr key={node.company.id}>
+                      <td>
+                        <Link to={`/empreses/${node.company.slug}`}>{node.company.name}</Link>
+                        <br />
+                        <small>
+                          {node.company.legalFormName}
+                          {node.company.reservedContractEligible
+                            ? ` · ${t('company.reservedContractEligible')}`
+                            : ''}
+                        </small>
+                      </td>
+                      <td>{node.company.taxId}</td>
+                      <td>{node.company.district?.name ?? ''}</td>
+                      <td>
+                        {node.company.esg
+                          ? `${node.company.esg.score} (${t(`esg.status.${node.company.esg.status}`)})`
+                          : t('shortlist.noEsg')}
+                      </td>
+                      <td>
+                        {owner ? (
+                          <form
+                            className="note-form"
+                            onSubmit={async (event) => {
+                              event.preventDefault();
+                              const note = String(new FormData(event.currentTarget).get('note') ?? '');
+                              report(
+                                await saveNote({ shortlistId: id, companyId: node.company.id, note }),
+                                `${node.company.name}: ${t('shortlist.noteSaved')}`,
+                              );
+                            }}
+                          >
+                            <label className="visually-hidden" htmlFor={`${uid}-note-${node.company.id}`}>
+                              {t('shortlist.note')}: {node.company.name}
+                            </label>
+                            <textarea
+                              id={`${uid}-note-${node.company.id}`}
+                              name="note"
+                              rows={2}
+                              defaultValue={node.note ?? ''}
+                              maxLength={2000}
+                            />
+                            <button type="submit">
+                              {t('shortlist.saveNote')}
+                              <span className="visually-hidden">: {node.company.name}</span>
+                            </button>
+                          </form>
+                        ) : (
+                          (node.note ?? '')
+                        )}
+                      </td>
+                      {owner && (
+                        <td>
+                          <button
+                            type="button"
+                            onClick={async () =>
+                              report(
+                                await remove({ shortlistId: id, companyId: node.company.id }),
+                                `${node.company.name}: ${t('shortlist.removed')}`,
+                              )
+                            }
+                          >
+                            {t('shortlist.remove')}
+                            <span className="visually-hidden">: {node.company.name}</span>
+                          </button>
+                        </td>
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+
+          <section aria-labelledby={`${uid}-snapshots`}>
+            <h2 id={`${uid}-snapshots`}>{t('shortlist.snapshots')}</h2>
+            <p className="hint">{t('shortlist.snapshotsHint')}</p>
+            {owner && (
+              <button
+                type="button"
+                onClick={async () =>
+                  report(await snapshot({ shortlistId: id }), t('shortlist.snapshotTaken'))
+                }
+              >
+                {t('shortlist.takeSnapshot')}
+              </button>
+            )}
+            <ul className="plain-list">
+              {shortlist.snapshots.map((frozen) => (
+                <li key={frozen.id}>
+                  <a href={localPath(frozen.csvUrl)} download>
+                    {dates.format(new Date(frozen.takenAt))}
+                  </a>{' '}
+                  ({frozen.entryCount} {t('shortlist.companiesLower')})
+                </li>
+              ))}
+            </ul>
+          </section>
+
+          {owner && (
+            <section aria-labelledby={`${uid}-sharing`}>
+              <h2 id={`${uid}-sharing`}>{t('shortlist.sharing')}</h2>
+              <p className="hint">{t('shortlist.sharingHint')}</p>
+              <ul className="plain-list">
+                {shortlist.sharedWith.map((colleague) => (
+                  <li key={colleague.accountId}>
+                    {colleague.email}{' '}
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={async () =>
+                        report(
+                          await unshare({ shortlistId: id, accountId: colleague.accountId }),
+                          `${t('shortlist.unshared')} ${colleague.email}`,
+                        )
+                      }
+                    >
+                      {t('shortlist.unshare')}
+                      <span className="visually-hidden">: {colleague.email}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+              <form className="form inline-form" onSubmit={submitShare}>
+                <label htmlFor={`${uid}-share`}>{t('shortlist.shareWith')}</label>
+                <input
+                  id={`${uid}-share`}
+                  name="email"
+                  type="email"
+                  required
+                  aria-invalid={shareError ? true : undefined}
+                  aria-describedby={shareError ? `${uid}-share-error` : undefined}
+                />
+                <button type="submit">{t('shortlist.share')}</button>
+                {shareError && (
+                  <p id={`${uid}-share-error`} className="field-error">
+                    {shareError}
+                  </p>
+                )}
+              </form>
+            </section>
+          )}
+        </article>
+      )}
+    </QueryState>
+  );
+}

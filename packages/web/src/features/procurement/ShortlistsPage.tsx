@@ -1,0 +1,148 @@
+import { type FormEvent, useId, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { messagesFor } from '../../components/ui/FieldErrors.tsx';
+import { QueryState } from '../../components/ui/QueryState.tsx';
+import { TextField } from '../../components/ui/TextField.tsx';
+import { graphql } from '../../lib/graphql.ts';
+import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { useSession } from '../session/useSession.ts';
+import { CreateShortlistMutation, SHORTLIST_TYPES } from './SearchShortlist.tsx';
+
+const ListsQuery = graphql(`
+  query ShortlistsPage_Lists {
+    myShortlists(first: 100) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+          tenderReference
+          updatedAt
+          viewerAccess
+          owner {
+            email
+          }
+          entries(first: 1) {
+            totalCount
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** A procurement officer's shortlists (and those shared with them), and a new one. */
+export function ShortlistsPage() {
+  const { t } = useI18n();
+  const { account, isProcurement } = useSession();
+  const navigate = useNavigate();
+  const [result] = useQuery({
+    query: ListsQuery,
+    pause: !isProcurement,
+    requestPolicy: 'cache-and-network',
+    context: SHORTLIST_TYPES,
+  });
+  const [, create] = useMutation(CreateShortlistMutation);
+  const [errors, setErrors] = useState<{ field?: string | null; message: string }[]>([]);
+  const uid = useId();
+  const dates = new Intl.DateTimeFormat('ca', { dateStyle: 'medium' });
+
+  if (!account) {
+    return (
+      <section>
+        <h1>{t('shortlist.title')}</h1>
+        <p>
+          <Link to="/entrar">{t('nav.signIn')}</Link>
+        </p>
+      </section>
+    );
+  }
+  if (!isProcurement) {
+    return (
+      <section>
+        <h1>{t('shortlist.title')}</h1>
+        <p>{t('shortlist.onlyOfficers')}</p>
+      </section>
+    );
+  }
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => String(form.get(name) ?? '').trim() || null;
+    const response = await create({
+      input: {
+        name: String(form.get('name') ?? ''),
+        tenderReference: text('tenderReference'),
+        description: text('description'),
+      },
+    });
+    const payload = response.data?.createShortlist;
+    if (payload?.shortlist) navigate(`/llistes/${payload.shortlist.id}`);
+    else setErrors(payload?.userErrors ?? [{ message: t('status.error') }]);
+  };
+
+  return (
+    <section aria-labelledby={`${uid}-title`}>
+      <h1 id={`${uid}-title`}>{t('shortlist.title')}</h1>
+      <p>{t('shortlist.intro')}</p>
+      <QueryState fetching={result.fetching && !result.data} error={result.error}>
+        {result.data?.myShortlists.totalCount === 0 ? (
+          <p>{t('shortlist.none')}</p>
+        ) : (
+          <table className="data-table">
+            <caption className="visually-hidden">{t('shortlist.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('shortlist.name')}</th>
+                <th scope="col">{t('shortlist.tenderReference')}</th>
+                <th scope="col">{t('shortlist.companies')}</th>
+                <th scope="col">{t('shortlist.updated')}</th>
+                <th scope="col">{t('shortlist.owner')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.data?.myShortlists.edges.map(({ node }) => (
+                <tr key={node.id}>
+                  <td>
+                    <Link to={`/llistes/${node.id}`}>{node.name}</Link>
+                  </td>
+                  <td>{node.tenderReference ?? ''}</td>
+                  <td>{node.entries.totalCount}</td>
+                  <td>{dates.format(new Date(node.updatedAt))}</td>
+                  <td>{node.viewerAccess === 'OWNER' ? t('shortlist.you') : node.owner.email}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </QueryState>
+
+      <h2>{t('shortlist.new')}</h2>
+      <form className="form" onSubmit={submit} noValidate>
+        <TextField
+          id={`${uid}-name`}
+          name="name"
+          label={t('shortlist.name')}
+          required
+          errors={messagesFor(errors, 'input.name')}
+        />
+        <TextField
+          id={`${uid}-ref`}
+          name="tenderReference"
+          label={t('shortlist.tenderReference')}
+          hint={t('shortlist.tenderReferenceHint')}
+          errors={messagesFor(errors, 'input.tenderReference')}
+        />
+        <TextField
+          id={`${uid}-description`}
+          name="description"
+          label={t('shortlist.description')}
+          errors={messagesFor(errors, 'input.description')}
+        />
+        <button type="submit">{t('shortlist.create')}</button>
+      </form>
+    </section>
+  );
+}
