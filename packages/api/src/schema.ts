@@ -13,5 +13,6 @@ import './modules/search/search-companies.schema.ts';
 import './modules/moderation/moderation.schema.ts';
 import './modules/esg/esg.schema.ts';
 import './modules/procurement/shortlist.schema.ts';
+import './modules/procurement/tender.schema.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

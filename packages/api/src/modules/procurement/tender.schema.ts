@@ -1,0 +1,289 @@
+import type { Locale } from '@proximitat/db';
+import { builder } from '../../builder.ts';
+import type { Context, Viewer } from '../../context.ts';
+import { AppError, ErrorCode } from '../../errors.ts';
+import { changed, failed, mutationPayload, refused } from '../common/payload.schema.ts';
+import { CompanyRef } from '../directory/company.schema.ts';
+import { cpvLabel } from '../directory/cpv.ts';
+import { LocaleEnum } from '../i18n/locale.schema.ts';
+import { loadReference, type Reference } from '../reference/reference-cache.ts';
+import {
+  createTender,
+  inviteSuppliers,
+  matchTender,
+  recordInvitationResponse,
+  TENDER_LIMITS,
+  type TenderMatches,
+  tenderAccess,
+  updateTender,
+} from './tender.service.ts';
+import type { CpvLevel, Match, Reason } from './tender-matching.ts';
+
+const InvitationResponseEnum = builder.enumType('InvitationResponse', {
+  values: ['PENDING', 'INTERESTED', 'DECLINED'] as const,
+});
+
+const ReasonKindEnum = builder.enumType('MatchReasonKind', {
+  values: ['CPV', 'TEXT', 'DISTRICT', 'ESG', 'RESERVED', 'SOCIAL_CLAUSES', 'CAPACITY'] as const,
+});
+
+const CPV_LEVEL_TEXT: Record<CpvLevel, Record<Locale, string>> = {
+  UNDER: { CA: 'dins del codi demanat', ES: 'dentro del código pedido', EN: 'within the code asked for' },
+  BROADER: { CA: "ofereix tota l'àrea", ES: 'ofrece toda el área', EN: 'offers the whole area' },
+  CATEGORY: { CA: 'mateixa categoria', ES: 'misma categoría', EN: 'same category' },
+  CLASS: { CA: 'mateixa classe', ES: 'misma clase', EN: 'same class' },
+  GROUP: { CA: 'mateix grup', ES: 'mismo grupo', EN: 'same group' },
+  DIVISION: { CA: 'mateixa divisió', ES: 'misma división', EN: 'same division' },
+};
+
+/** Why a supplier matches, as a sentence in the reader's language. */
+function explain(reason: Reason, locale: Locale, reference: Reference): string {
+  const pick = (texts: Record<Locale, string>) => texts[locale];
+  switch (reason.kind) {
+    case 'CPV':
+      return `CPV ${reason.offered} (${cpvLabel(reason.offered, locale)}): ${pick(CPV_LEVEL_TEXT[reason.level])} ${reason.asked}`;
+    case 'TEXT':
+      return pick({
+        CA: `La descripció respon a la necessitat (${Math.round(reason.score * 100)} %)`,
+        ES: `La descripción responde a la necesidad (${Math.round(reason.score * 100)} %)`,
+        EN: `Its description answers the need (${Math.round(reason.score * 100)}%)`,
+      });
+    case 'DISTRICT': {
+      const name = reference.districts.get(reason.districtCode)?.name ?? reason.districtCode;
+      return pick({
+        CA: `Al districte: ${name}`,
+        ES: `En el distrito: ${name}`,
+        EN: `In the district: ${name}`,
+      });
+    }
+    case 'ESG':
+      return pick({
+        CA: `Homologació ASG verificada: ${reason.score}/100`,
+        ES: `Homologación ASG verificada: ${reason.score}/100`,
+        EN: `Verified ESG homologation: ${reason.score}/100`,
+      });
+    case 'RESERVED':
+      return reason.insertionCompany
+        ? pick({ CA: "Empresa d'inserció", ES: 'Empresa de inserción', EN: 'Insertion company' })
+        : pick({
+            CA: 'Centre especial de treball',
+            ES: 'Centro especial de empleo',
+            EN: 'Special employment centre',
+          });
+    case 'SOCIAL_CLAUSES': {
+      const names = reason.codes
+        .map((code) => {
+          const clause = reference.socialClauses.get(code);
+          if (!clause) return code;
+          return locale === 'ES' ? clause.nameEs : locale === 'EN' ? clause.nameEn : clause.nameCa;
+        })
+        .join(', ');
+      return pick({
+        CA: `Declara que pot complir: ${names}`,
+        ES: `Declara que puede cumplir: ${names}`,
+        EN: `Declares it can fulfil: ${names}`,
+      });
+    }
+    case 'CAPACITY':
+      return pick({
+        CA: `Atenció: ${reason.employees} persones per a aquest pressupost`,
+        ES: `Atención: ${reason.employees} personas para este presupuesto`,
+        EN: `Note: ${reason.employees} people for this budget`,
+      });
+  }
+}
+
+const ReasonRef = builder.objectRef<Reason>('MatchReason').implement({
+  fields: (t) => ({
+    kind: t.field({ type: ReasonKindEnum, resolve: (reason) => reason.kind }),
+    text: t.string({
+      args: { locale: t.arg({ type: LocaleEnum }) },
+      resolve: async (reason, { locale }, { db }) => explain(reason, locale ?? 'CA', await loadReference(db)),
+    }),
+  }),
+});
+
+const MatchRef = builder.objectRef<Match>('TenderMatch').implement({
+  fields: (t) => ({
+    company: t.prismaField({
+      type: CompanyRef,
+      resolve: (query, match, _args, { db }) =>
+        db.company.findUniqueOrThrow({ ...query, where: { id: match.candidate.id } }),
+    }),
+    score: t.int({ description: '0..100; how the points add up is in README.md.', resolve: (m) => m.score }),
+    reasons: t.field({ type: [ReasonRef], resolve: (match) => match.reasons }),
+  }),
+});
+
+const MatchesRef = builder.objectRef<TenderMatches>('TenderMatches').implement({
+  fields: (t) => ({
+    totalCount: t.exposeInt('totalCount', { description: 'Eligible suppliers in all.' }),
+    degraded: t.exposeBoolean('degraded', {
+      description: 'The search engine was unreachable: the ranking leaves out the text of the need.',
+    }),
+    items: t.field({ type: [MatchRef], resolve: (result) => result.matches }),
+  }),
+});
+
+builder.prismaObject('TenderInvitation', {
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    company: t.relation('company'),
+    email: t.exposeString('email'),
+    message: t.exposeString('message', { nullable: true }),
+    sentAt: t.expose('sentAt', { type: 'DateTime' }),
+    response: t.expose('response', { type: InvitationResponseEnum }),
+    respondedAt: t.expose('respondedAt', { type: 'DateTime', nullable: true }),
+    responseNote: t.exposeString('responseNote', { nullable: true }),
+  }),
+});
+
+builder.prismaObject('Tender', {
+  description: 'A need an officer describes to find suppliers: visible to its owner and to staff.',
+  authScopes: async (tender, context) => (await tenderAccess(context.db, tender.id, context.viewer)) !== null,
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    title: t.exposeString('title'),
+    description: t.exposeString('description', { nullable: true }),
+    reference: t.exposeString('reference', { nullable: true }),
+    cpvCodes: t.exposeStringList('cpvCodes'),
+    districts: t.exposeStringList('districtCodes', { description: 'District codes "01".."10".' }),
+    reserved: t.exposeBoolean('reserved'),
+    socialClauses: t.exposeStringList('socialClauses'),
+    budget: t.float({
+      nullable: true,
+      description: 'Estimated value without VAT, in euros.',
+      select: { budget: true },
+      resolve: (tender) => (tender.budget === null ? null : Number(tender.budget)),
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    matches: t.field({
+      type: MatchesRef,
+      description: 'Eligible suppliers, best first, with why each one matches.',
+      args: { first: t.arg.int({ defaultValue: 20 }) },
+      complexity: (args) => ({ field: 5, multiplier: args.first ?? 20 }),
+      resolve: (tender, { first }, { db, search }) => {
+        const count = first ?? 20;
+        if (count < 0 || count > TENDER_LIMITS.matches) {
+          throw new AppError(ErrorCode.LIMIT_EXCEEDED, `first: at most ${TENDER_LIMITS.matches}`);
+        }
+        return matchTender(db, search, tender.id, count);
+      },
+    }),
+    invitations: t.relation('invitations', { query: { orderBy: { sentAt: 'asc' } } }),
+  }),
+});
+
+const TenderInput = builder.inputType('TenderInput', {
+  fields: (t) => ({
+    title: t.string({ required: true }),
+    description: t.string({ description: 'What is needed, in words: matched against what companies do.' }),
+    reference: t.string({ description: "The file number (número d'expedient)." }),
+    cpvCodes: t.stringList({ description: '"90910000-9"; the check digit is validated.' }),
+    districts: t.stringList({ description: 'District codes "01".."10" where the contract is carried out.' }),
+    reserved: t.boolean({ description: 'Reserved under Llei 9/2017, DA 4a.' }),
+    socialClauses: t.stringList({
+      description: 'Social clause codes the contract includes: suppliers must declare all.',
+    }),
+    budget: t.float({ description: 'Estimated value without VAT, in euros.' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  tender: t.prismaField({
+    type: 'Tender',
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    authScopes: { signedIn: true },
+    resolve: async (query, _root, { id }, context) =>
+      (await tenderAccess(context.db, String(id), context.viewer)) === null
+        ? null
+        : context.db.tender.findUnique({ ...query, where: { id: String(id) } }),
+  }),
+  myTenders: t.prismaConnection({
+    type: 'Tender',
+    cursor: 'id',
+    authScopes: { procurement: true },
+    totalCount: (_parent, _args, context) =>
+      context.db.tender.count({ where: { ownerId: context.viewer?.id ?? '' } }),
+    resolve: (query, _root, _args, context) =>
+      context.db.tender.findMany({
+        ...query,
+        where: { ownerId: context.viewer?.id ?? '' },
+        orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }],
+      }),
+  }),
+}));
+
+const TenderPayload = mutationPayload('TenderPayload', 'tender', 'Tender', (db, query, id) =>
+  db.tender.findUnique({ ...query, where: { id } }),
+);
+
+function viewerOf(context: Context): Viewer {
+  if (!context.viewer) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Sign in to do this');
+  return context.viewer;
+}
+
+const officers = { authScopes: { procurement: true }, unauthorizedResolver: refused } as const;
+
+builder.mutationFields((t) => ({
+  createTender: t.field({
+    ...officers,
+    type: TenderPayload,
+    description: 'An officer describes a need; `tender { matches }` ranks the suppliers.',
+    args: { input: t.arg({ type: TenderInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      const result = await createTender(context.db, viewerOf(context), input);
+      return result.ok ? changed(result.id) : failed(result.errors);
+    },
+  }),
+  updateTender: t.field({
+    ...officers,
+    type: TenderPayload,
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: TenderInput, required: true }) },
+    resolve: async (_root, { id, input }, context) => {
+      const result = await updateTender(context.db, viewerOf(context), String(id), input);
+      return result.ok ? changed(result.id) : failed(result.errors);
+    },
+  }),
+  inviteSuppliers: t.field({
+    ...officers,
+    type: TenderPayload,
+    description: 'Invites suppliers to bid, by mail through the outbox; all of them or none.',
+    args: {
+      tenderId: t.arg.id({ required: true }),
+      companyIds: t.arg.idList({ required: true }),
+      message: t.arg.string(),
+    },
+    resolve: async (_root, { tenderId, companyIds, message }, context) => {
+      const result = await inviteSuppliers(
+        context.db,
+        viewerOf(context),
+        String(tenderId),
+        companyIds.map(String),
+        message,
+      );
+      return result.ok ? changed(result.id) : failed(result.errors);
+    },
+  }),
+  recordInvitationResponse: t.field({
+    ...officers,
+    type: TenderPayload,
+    description: "Records a supplier's answer to an invitation.",
+    args: {
+      invitationId: t.arg.id({ required: true }),
+      response: t.arg({ type: InvitationResponseEnum, required: true }),
+      note: t.arg.string(),
+    },
+    resolve: async (_root, { invitationId, response, note }, context) => {
+      const result = await recordInvitationResponse(
+        context.db,
+        viewerOf(context),
+        String(invitationId),
+        response,
+        note,
+      );
+      return result.ok ? changed(result.id) : failed(result.errors);
+    },
+  }),
+}));
