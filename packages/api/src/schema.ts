@@ -14,5 +14,6 @@ import './modules/moderation/moderation.schema.ts';
 import './modules/esg/esg.schema.ts';
 import './modules/procurement/shortlist.schema.ts';
 import './modules/procurement/tender.schema.ts';
+import './modules/procurement/award.schema.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

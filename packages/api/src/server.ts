@@ -20,6 +20,7 @@ import { LIMITS } from './limits/limits.ts';
 import { pageSizeErrors } from './limits/page-size.ts';
 import { SESSION_COOKIE, viewerForToken } from './modules/account/session.service.ts';
 import { accountabilityCsvHandler } from './modules/plan/accountability.csv.ts';
+import { awardsOcdsHandler } from './modules/procurement/award-ocds.ts';
 import { shortlistCsvHandler } from './modules/procurement/shortlist-export.ts';
 
 /** Codes whose errors are meant for the client; anything else is masked. */
@@ -191,6 +192,7 @@ export async function createApp({
   );
 
   app.get('/reports/accountability.csv', accountabilityCsvHandler(db));
+  app.get('/exports/awards.ocds.json', awardsOcdsHandler(db, env.publicUrl, env.ocdsOcidPrefix));
   app.get('/exports/shortlists/:id.csv', shortlistCsvHandler(db, env.publicUrl));
   app.get('/exports/shortlists/:id/snapshots/:snapshotId.csv', shortlistCsvHandler(db, env.publicUrl));
 

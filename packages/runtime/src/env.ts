@@ -26,6 +26,8 @@ export interface Env {
   mailFrom: string;
   /** The platform's public address, for links in mail. */
   publicUrl: string;
+  /** The registered OCDS prefix of open contracting IDs (ocds-xxxxxx) for the awards export. */
+  ocdsOcidPrefix: string;
   adminEmail: string | undefined;
   adminPassword: string | undefined;
   logLevel: string;
@@ -78,6 +80,14 @@ function optional(source: NodeJS.ProcessEnv, name: string): string | undefined {
   return raw ? raw : undefined;
 }
 
+function ocidPrefix(source: NodeJS.ProcessEnv): string {
+  const value = optional(source, 'OCDS_OCID_PREFIX') ?? 'ocds-proximitat';
+  if (!/^ocds-[a-z0-9]{6,}$/.test(value)) {
+    throw new EnvError(`OCDS_OCID_PREFIX must look like ocds-abc123 (got "${value}")`);
+  }
+  return value;
+}
+
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const nodeEnvRaw = source.NODE_ENV?.trim() || 'development';
   if (nodeEnvRaw !== 'development' && nodeEnvRaw !== 'production' && nodeEnvRaw !== 'test') {
@@ -101,6 +111,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     publicUrl: (
       url(source, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${source.PORT ?? '4000'}`
     ).replace(/\/$/, ''),
+    ocdsOcidPrefix: ocidPrefix(source),
     adminEmail: optional(source, 'ADMIN_EMAIL'),
     adminPassword: optional(source, 'ADMIN_PASSWORD'),
     logLevel,

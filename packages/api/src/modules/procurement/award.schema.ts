@@ -1,0 +1,257 @@
+import type { Locale } from '@proximitat/db';
+import { builder } from '../../builder.ts';
+import type { Context, Viewer } from '../../context.ts';
+import { AppError, ErrorCode } from '../../errors.ts';
+import { changed, failed, mutationPayload, refused } from '../common/payload.schema.ts';
+import { UserErrorRef } from '../common/user-error.schema.ts';
+import { cpvLabel } from '../directory/cpv.ts';
+import { LocaleEnum } from '../i18n/locale.schema.ts';
+import { loadReference } from '../reference/reference-cache.ts';
+import {
+  type AwardDraft,
+  type Breakdown,
+  deleteAward,
+  type PROCUREMENT_METHODS,
+  procurementIndicators,
+  recordAward,
+  share,
+  updateAward,
+  type YearIndicators,
+} from './award.service.ts';
+
+const ProcurementMethodEnum = builder.enumType('ProcurementMethod', {
+  description: 'How the supplier was chosen (the OCDS method codelist).',
+  values: {
+    OPEN: { value: 'open', description: 'Open procedure: anyone may bid.' },
+    SELECTIVE: { value: 'selective', description: 'Restricted: only those invited after a selection.' },
+    LIMITED: { value: 'limited', description: 'Negotiated without publicity.' },
+    DIRECT: { value: 'direct', description: 'Direct award (contracte menor).' },
+  } as const,
+});
+
+builder.prismaObject('ContractAward', {
+  description: 'An awarded public contract: public, like the OCDS export it feeds.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    title: t.exposeString('title'),
+    reference: t.exposeString('reference'),
+    buyerName: t.exposeString('buyerName'),
+    supplier: t.relation('supplier', {
+      nullable: true,
+      description: 'The directory company, when it is one.',
+    }),
+    supplierName: t.exposeString('supplierName'),
+    supplierTaxId: t.exposeString('supplierTaxId'),
+    supplierIsEss: t.exposeBoolean('supplierIsEss', {
+      description: 'The supplier was a social and solidarity economy company of the directory when awarded.',
+    }),
+    amount: t.float({
+      description: 'Without VAT, in euros.',
+      select: { amount: true },
+      resolve: (award) => Number(award.amount),
+    }),
+    cpvCode: t.exposeString('cpvCode'),
+    awardedOn: t.expose('awardedOn', { type: 'Date' }),
+    reserved: t.exposeBoolean('reserved'),
+    socialClauses: t.exposeStringList('socialClauses'),
+    district: t.exposeString('districtCode', { nullable: true }),
+    procurementMethod: t.field({
+      type: ProcurementMethodEnum,
+      select: { procurementMethod: true },
+      resolve: (award) => award.procurementMethod as (typeof PROCUREMENT_METHODS)[number],
+    }),
+  }),
+});
+
+const BreakdownRef = builder
+  .objectRef<Breakdown & { kind: 'district' | 'sector' }>('ProcurementBreakdown')
+  .implement({
+    fields: (t) => ({
+      code: t.exposeString('code', {
+        description: 'A district code ("" when not one district) or a CPV division.',
+      }),
+      label: t.string({
+        args: { locale: t.arg({ type: LocaleEnum }) },
+        resolve: async (row, { locale }, { db }) => {
+          if (row.kind === 'sector') return cpvLabel(row.code.padEnd(8, '0'), locale);
+          if (row.code === '')
+            return (
+              { CA: 'Tota la ciutat', ES: 'Toda la ciudad', EN: 'The whole city' } as Record<Locale, string>
+            )[locale ?? 'CA'];
+          return (await loadReference(db)).districts.get(row.code)?.name ?? row.code;
+        },
+      }),
+      awardCount: t.exposeInt('awardCount'),
+      totalAmount: t.exposeFloat('totalAmount'),
+      essAmount: t.exposeFloat('essAmount'),
+      essShare: t.float({
+        nullable: true,
+        description: '0..1',
+        resolve: (row) => share(row.essAmount, row.totalAmount),
+      }),
+      reservedAmount: t.exposeFloat('reservedAmount'),
+      reservedShare: t.float({
+        nullable: true,
+        description: '0..1',
+        resolve: (row) => share(row.reservedAmount, row.totalAmount),
+      }),
+    }),
+  });
+
+const IndicatorsRef = builder.objectRef<YearIndicators>('ProcurementIndicators').implement({
+  description: 'What a year of awarded contracts gave the social economy. Amounts in euros without VAT.',
+  fields: (t) => ({
+    year: t.exposeInt('year'),
+    awardCount: t.exposeInt('awardCount'),
+    totalAmount: t.exposeFloat('totalAmount'),
+    essAmount: t.exposeFloat('essAmount'),
+    essShare: t.float({
+      nullable: true,
+      description: '0..1',
+      resolve: (row) => share(row.essAmount, row.totalAmount),
+    }),
+    reservedAmount: t.exposeFloat('reservedAmount'),
+    reservedShare: t.float({
+      nullable: true,
+      description: '0..1',
+      resolve: (row) => share(row.reservedAmount, row.totalAmount),
+    }),
+    socialClauseAmount: t.exposeFloat('socialClauseAmount', {
+      description: 'Awarded in contracts with social clauses.',
+    }),
+    socialClauseShare: t.float({
+      nullable: true,
+      description: '0..1',
+      resolve: (row) => share(row.socialClauseAmount, row.totalAmount),
+    }),
+    byDistrict: t.field({
+      type: [BreakdownRef],
+      resolve: (row) => row.byDistrict.map((item) => ({ ...item, kind: 'district' as const })),
+    }),
+    bySector: t.field({
+      type: [BreakdownRef],
+      description: 'By CPV division, largest first.',
+      resolve: (row) => row.bySector.map((item) => ({ ...item, kind: 'sector' as const })),
+    }),
+  }),
+});
+
+const AwardInput = builder.inputType('ContractAwardInput', {
+  fields: (t) => ({
+    title: t.string({ required: true }),
+    reference: t.string({ required: true, description: "The file number (número d'expedient)." }),
+    buyerName: t.string({ description: 'Ajuntament de Barcelona unless said.' }),
+    supplierCompanyId: t.id({ description: 'The supplier, when it is a company of the directory.' }),
+    supplierName: t.string({ description: 'Otherwise its name…' }),
+    supplierTaxId: t.string({ description: '…and its CIF/NIF.' }),
+    amount: t.float({ required: true, description: 'Without VAT, in euros.' }),
+    cpvCode: t.string({ required: true, description: 'The main CPV code, with its check digit.' }),
+    awardedOn: t.field({ type: 'Date', required: true }),
+    reserved: t.boolean({ description: 'Reserved under Llei 9/2017, DA 4a.' }),
+    socialClauses: t.stringList({ description: 'Social clause codes the contract includes.' }),
+    district: t.string({ description: 'Where it is carried out, when that is one district.' }),
+    procurementMethod: t.field({ type: ProcurementMethodEnum, required: true }),
+  }),
+});
+
+const YEARS = { first: 2000, span: 30 };
+
+builder.queryFields((t) => ({
+  contractAwards: t.prismaConnection({
+    type: 'ContractAward',
+    cursor: 'id',
+    description: 'Awarded contracts, newest first (public).',
+    args: { year: t.arg.int() },
+    totalCount: (_parent, { year }, { db }) => db.contractAward.count({ where: inYear(year) }),
+    resolve: (query, _root, { year }, { db }) =>
+      db.contractAward.findMany({
+        ...query,
+        where: inYear(year),
+        orderBy: [{ awardedOn: 'desc' }, { id: 'asc' }],
+      }),
+  }),
+  procurementIndicators: t.field({
+    type: [IndicatorsRef],
+    description: 'Per year with awards, from `from` to `to` (default: the last ten years).',
+    args: { from: t.arg.int(), to: t.arg.int() },
+    resolve: (_root, { from, to }, { db }) => {
+      const last = to ?? new Date().getUTCFullYear();
+      const first = from ?? last - 9;
+      if (first > last || first < YEARS.first || last - first >= YEARS.span) {
+        throw new AppError(
+          ErrorCode.VALIDATION,
+          `from..to: at most ${YEARS.span} years, from ${YEARS.first}, from before to`,
+          { field: 'from' },
+        );
+      }
+      return procurementIndicators(db, first, last);
+    },
+  }),
+}));
+
+function inYear(year: number | null | undefined) {
+  if (year === null || year === undefined) return {};
+  return { awardedOn: { gte: new Date(Date.UTC(year, 0, 1)), lt: new Date(Date.UTC(year + 1, 0, 1)) } };
+}
+
+const AwardPayload = mutationPayload('ContractAwardPayload', 'award', 'ContractAward', (db, query, id) =>
+  db.contractAward.findUnique({ ...query, where: { id } }),
+);
+
+const DeleteAwardPayload = builder
+  .objectRef<{ id: string | null; userErrors: { field: string | null; message: string; code: ErrorCode }[] }>(
+    'DeleteContractAwardPayload',
+  )
+  .implement({
+    fields: (t) => ({
+      deletedId: t.id({ nullable: true, resolve: (payload) => payload.id }),
+      userErrors: t.field({ type: [UserErrorRef], resolve: (payload) => payload.userErrors }),
+    }),
+  });
+
+function viewerOf(context: Context): Viewer {
+  if (!context.viewer) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Sign in to do this');
+  return context.viewer;
+}
+
+const draftOf = (input: typeof AwardInput.$inferInput): AwardDraft => ({
+  ...input,
+  supplierCompanyId:
+    input.supplierCompanyId === null || input.supplierCompanyId === undefined
+      ? null
+      : String(input.supplierCompanyId),
+  procurementMethod: input.procurementMethod as (typeof PROCUREMENT_METHODS)[number],
+});
+
+const officers = { authScopes: { procurement: true }, unauthorizedResolver: refused } as const;
+
+builder.mutationFields((t) => ({
+  recordContractAward: t.field({
+    ...officers,
+    type: AwardPayload,
+    description: 'Officers and staff record an awarded contract.',
+    args: { input: t.arg({ type: AwardInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      const result = await recordAward(context.db, viewerOf(context), draftOf(input));
+      return result.ok ? changed(result.id) : failed(result.errors);
+    },
+  }),
+  updateContractAward: t.field({
+    ...officers,
+    type: AwardPayload,
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: AwardInput, required: true }) },
+    resolve: async (_root, { id, input }, context) => {
+      const result = await updateAward(context.db, viewerOf(context), String(id), draftOf(input));
+      return result.ok ? changed(result.id) : failed(result.errors);
+    },
+  }),
+  deleteContractAward: t.field({
+    ...officers,
+    type: DeleteAwardPayload,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, { id }, context) => {
+      const result = await deleteAward(context.db, viewerOf(context), String(id));
+      return result.ok ? changed(result.id) : failed(result.errors);
+    },
+  }),
+}));

@@ -1,0 +1,237 @@
+import { readFileSync } from 'node:fs';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signedIn, type TestAccount } from '../../testing/accounts.ts';
+import { startTestApi, type TestApi } from '../../testing/test-api.ts';
+import { parseJson } from '../directory/directory-file.ts';
+import { importDirectory } from '../directory/directory-import.service.ts';
+import { makeCif } from '../directory/tax-id.ts';
+
+let api: TestApi;
+let officer: TestAccount;
+let colleague: TestAccount;
+let staff: TestAccount;
+let essId: string;
+
+const ESS_TAX_ID = makeCif('F', 8700001);
+const OTHER_TAX_ID = makeCif('B', 8700002);
+
+beforeAll(async () => {
+  api = await startTestApi();
+  await importDirectory(
+    api.db,
+    parseJson(
+      JSON.stringify([
+        { tax_id: ESS_TAX_ID, name: 'Cooperativa Neta', legal_form: 'COOP_TREBALL', sectors: 'NETEJA' },
+      ]),
+    ),
+  );
+  essId = (await api.db.company.findFirstOrThrow({ where: { taxId: ESS_TAX_ID } })).id;
+  [officer, colleague, staff] = await Promise.all([
+    signedIn(api, 'PROCUREMENT_OFFICER'),
+    signedIn(api, 'PROCUREMENT_OFFICER'),
+    signedIn(api, 'STAFF'),
+  ]);
+});
+afterAll(async () => api?.close());
+
+const RECORD = `mutation ($input: ContractAwardInput!) {
+  recordContractAward(input: $input) { award { id supplierIsEss supplierName amount supplier { slug } } userErrors { field message code } }
+}`;
+
+type Payload = {
+  award: {
+    id: string;
+    supplierIsEss: boolean;
+    supplierName: string;
+    amount: number;
+    supplier: { slug: string } | null;
+  } | null;
+  userErrors: { field: string; message: string; code: string }[];
+};
+
+async function record(input: Record<string, unknown>, account: TestAccount = officer): Promise<Payload> {
+  const response = await api.graphql<{ recordContractAward: Payload }>(
+    RECORD,
+    { input },
+    { token: account.token },
+  );
+  if (response.errors) throw new Error(JSON.stringify(response.errors));
+  return response.data?.recordContractAward as Payload;
+}
+
+const base = {
+  title: 'Neteja de centres cívics',
+  reference: '2026/0100',
+  amount: 1000,
+  cpvCode: '90910000-9',
+  awardedOn: '2026-03-01',
+  procurementMethod: 'OPEN',
+};
+
+describe('contract awards', () => {
+  it('name the field of a bad input and store nothing', async () => {
+    const result = await record({
+      ...base,
+      title: '',
+      supplierName: 'Algú',
+      supplierTaxId: 'B00000001',
+      amount: 0,
+      cpvCode: '90910000-1',
+      awardedOn: '2999-01-01',
+      socialClauses: ['NO_SUCH'],
+      district: '12',
+    });
+    expect(result.userErrors.map((error) => error.field)).toEqual([
+      'input.title',
+      'input.supplierTaxId',
+      'input.amount',
+      'input.cpvCode',
+      'input.awardedOn',
+      'input.socialClauses',
+      'input.district',
+    ]);
+    expect(await api.db.contractAward.count()).toBe(0);
+    expect(
+      (await record({ ...base, supplierCompanyId: essId }, await signedIn(api, 'USER'))).userErrors[0]?.code,
+    ).toBe('FORBIDDEN');
+  });
+
+  it('know a social economy supplier by its directory entry or its tax ID', async () => {
+    const byId = await record({ ...base, supplierCompanyId: essId });
+    expect(byId.award).toMatchObject({ supplierIsEss: true, supplierName: 'Cooperativa Neta' });
+    const byTaxId = await record({
+      ...base,
+      supplierName: 'Coop Neta SCCL',
+      supplierTaxId: ESS_TAX_ID.toLowerCase(),
+    });
+    expect(byTaxId.award?.supplierIsEss).toBe(true);
+    expect(byTaxId.award?.supplier?.slug).toBeTruthy();
+    const other = await record({ ...base, supplierName: 'Gran Empresa SA', supplierTaxId: OTHER_TAX_ID });
+    expect(other.award).toMatchObject({ supplierIsEss: false, supplier: null });
+    await api.db.contractAward.deleteMany();
+  });
+
+  it('are changed by who recorded them or by staff', async () => {
+    const { award } = await record({ ...base, supplierCompanyId: essId });
+    const update = (account: TestAccount) =>
+      api.graphql<{ updateContractAward: Payload }>(
+        'mutation ($id: ID!, $input: ContractAwardInput!) { updateContractAward(id: $id, input: $input) { award { id amount } userErrors { field message code } } }',
+        { id: award?.id, input: { ...base, supplierCompanyId: essId, amount: 2000 } },
+        { token: account.token },
+      );
+    expect((await update(colleague)).data?.updateContractAward.userErrors[0]?.code).toBe('FORBIDDEN');
+    expect((await update(staff)).data?.updateContractAward.award?.amount).toBe(2000);
+    await api.db.contractAward.deleteMany();
+  });
+
+  it('add up to exact indicators per year, district and sector', async () => {
+    const ess = { supplierCompanyId: essId };
+    const other = { supplierName: 'Gran Empresa SA', supplierTaxId: OTHER_TAX_ID };
+    await record({
+      ...base,
+      ...ess,
+      amount: 1000.1,
+      district: '03',
+      reserved: true,
+      socialClauses: ['INSERCIO_LABORAL'],
+    });
+    await record({ ...base, ...ess, amount: 2000.2, district: '03', cpvCode: '45000000-7' });
+    await record({ ...base, ...other, amount: 6999.7, district: '06', socialClauses: ['IGUALTAT_GENERE'] });
+    await record({ ...base, ...other, amount: 500, cpvCode: '45000000-7' });
+    await record({ ...base, ...ess, amount: 300, awardedOn: '2025-12-31' });
+
+    const response = await api.graphql<{
+      procurementIndicators: {
+        year: number;
+        awardCount: number;
+        totalAmount: number;
+        essAmount: number;
+        essShare: number;
+        reservedShare: number;
+        socialClauseAmount: number;
+        byDistrict: { code: string; label: string; totalAmount: number; essShare: number | null }[];
+        bySector: { code: string; label: string; totalAmount: number; essAmount: number }[];
+      }[];
+    }>(
+      `{ procurementIndicators(from: 2025, to: 2026) {
+          year awardCount totalAmount essAmount essShare reservedShare socialClauseAmount
+          byDistrict { code label totalAmount essShare }
+          bySector { code label(locale: ES) totalAmount essAmount }
+        } }`,
+    );
+    expect(response.errors).toBeUndefined();
+    const [y2025, y2026] = response.data?.procurementIndicators ?? [];
+    expect(y2025).toMatchObject({ year: 2025, awardCount: 1, totalAmount: 300, essAmount: 300, essShare: 1 });
+    expect(y2026).toMatchObject({
+      year: 2026,
+      awardCount: 4,
+      totalAmount: 10500,
+      essAmount: 3000.3,
+      essShare: 3000.3 / 10500,
+      reservedShare: 1000.1 / 10500,
+      socialClauseAmount: 7999.8,
+    });
+    expect(y2026?.byDistrict).toEqual([
+      { code: '', label: 'Tota la ciutat', totalAmount: 500, essShare: 0 },
+      { code: '03', label: 'Sants-Montjuïc', totalAmount: 3000.3, essShare: 1 },
+      { code: '06', label: 'Gràcia', totalAmount: 6999.7, essShare: 0 },
+    ]);
+    expect(
+      y2026?.bySector.map(({ code, totalAmount, essAmount }) => ({ code, totalAmount, essAmount })),
+    ).toEqual([
+      { code: '90', totalAmount: 7999.8, essAmount: 1000.1 },
+      { code: '45', totalAmount: 2500.2, essAmount: 2000.2 },
+    ]);
+    const empty = await api.graphql<{ procurementIndicators: unknown[] }>(
+      '{ procurementIndicators(from: 2010, to: 2011) { year } }',
+    );
+    expect(empty.data?.procurementIndicators).toEqual([]);
+  });
+
+  it('export as an OCDS release package that validates against the OCDS 1.1 schema', async () => {
+    const schemaDir = new URL('./ocds-schema/', import.meta.url);
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats(ajv);
+    ajv.addSchema(JSON.parse(readFileSync(new URL('release-schema.json', schemaDir), 'utf8')));
+    const validate = ajv.compile(
+      JSON.parse(readFileSync(new URL('release-package-schema.json', schemaDir), 'utf8')),
+    );
+
+    const response = await fetch(`${api.url}/exports/awards.ocds.json?year=2026`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      version: string;
+      releases: {
+        ocid: string;
+        tag: string[];
+        tender: { procurementMethodDetails?: string };
+        awards: {
+          value: { amount: number; currency: string };
+          description?: string;
+          suppliers: { name: string }[];
+        }[];
+      }[];
+    };
+    const valid = validate(body);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+    expect(body.version).toBe('1.1');
+    expect(body.releases).toHaveLength(4);
+    expect(body.releases[0]?.ocid).toMatch(/^ocds-proximitat-[0-9a-f-]{36}$/);
+    const reserved = body.releases.find((release) => release.tender.procurementMethodDetails);
+    expect(reserved?.awards[0]).toMatchObject({
+      value: { amount: 1000.1, currency: 'EUR' },
+      description: "Clàusules socials: Inserció laboral de persones en risc d'exclusió",
+    });
+
+    // The validation can fail: a tag outside the closed codelist is caught.
+    const broken = structuredClone(body);
+    if (broken.releases[0]) broken.releases[0].tag = ['adjudicacio'];
+    expect(validate(broken)).toBe(false);
+
+    expect((await fetch(`${api.url}/exports/awards.ocds.json?year=2010`)).status).toBe(404);
+    expect((await fetch(`${api.url}/exports/awards.ocds.json?year=dos-mil`)).status).toBe(400);
+  });
+});
