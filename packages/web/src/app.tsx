@@ -9,10 +9,15 @@ import { CompanyPage } from './features/companies/CompanyPage.tsx';
 import { DashboardPage } from './features/dashboard/DashboardPage.tsx';
 import { DistrictPage } from './features/districts/DistrictPage.tsx';
 import { DistrictsPage } from './features/districts/DistrictsPage.tsx';
+import { EsgQuestionnairePage } from './features/esg/EsgQuestionnairePage.tsx';
+import { EsgReviewPage } from './features/esg/EsgReviewPage.tsx';
 import { ModerationPage } from './features/moderation/ModerationPage.tsx';
 import { PlanPage } from './features/plan/PlanPage.tsx';
+import { ProcurementPage } from './features/procurement/ProcurementPage.tsx';
 import { ShortlistPage } from './features/procurement/ShortlistPage.tsx';
 import { ShortlistsPage } from './features/procurement/ShortlistsPage.tsx';
+import { TenderPage } from './features/procurement/TenderPage.tsx';
+import { TendersPage } from './features/procurement/TendersPage.tsx';
 import { SearchPage } from './features/search/SearchPage.tsx';
 import { SignInPage } from './features/session/SignInPage.tsx';
 import { StatsPage } from './features/stats/StatsPage.tsx';
@@ -38,8 +43,13 @@ const router = createBrowserRouter([
       { path: 'contrasenya', element: <PasswordResetPage /> },
       { path: 'verifica', element: <VerifyEmailPage /> },
       { path: 'tauler', element: <DashboardPage /> },
+      { path: 'tauler/asg/:slug', element: <EsgQuestionnairePage /> },
       { path: 'moderacio', element: <ModerationPage /> },
+      { path: 'moderacio/asg', element: <EsgReviewPage /> },
+      { path: 'contractacio', element: <ProcurementPage /> },
       { path: 'llistes', element: <ShortlistsPage /> },
+      { path: 'licitacions', element: <TendersPage /> },
+      { path: 'licitacions/:id', element: <TenderPage /> },
       { path: 'llistes/:id', element: <ShortlistPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

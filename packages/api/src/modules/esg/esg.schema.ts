@@ -31,6 +31,22 @@ builder.queryField('esgCriteria', (t) =>
   }),
 );
 
+builder.queryField('esgReviewQueue', (t) =>
+  t.prismaConnection({
+    type: 'EsgAssessment',
+    cursor: 'id',
+    description: 'Staff: submitted assessments awaiting verification, oldest first.',
+    authScopes: { staff: true },
+    totalCount: (_parent, _args, { db }) => db.esgAssessment.count({ where: { status: 'SUBMITTED' } }),
+    resolve: (query, _root, _args, { db }) =>
+      db.esgAssessment.findMany({
+        ...query,
+        where: { status: 'SUBMITTED' },
+        orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
+      }),
+  }),
+);
+
 const EsgAnswerInput = builder.inputType('EsgAnswerInput', {
   description:
     "level: 0 (not met) .. 4 (fully met). A criterion's score is level/4; a pillar's score is the weighted mean of its criteria x 100; the overall score is the weighted mean over all criteria x 100, rounded. Every criterion in force must be answered exactly once.",
@@ -39,6 +55,37 @@ const EsgAnswerInput = builder.inputType('EsgAnswerInput', {
     level: t.int({ required: true }),
     evidenceUrl: t.string(),
     comment: t.string(),
+  }),
+});
+
+interface StoredAnswer {
+  criterion: string;
+  level: number;
+  evidenceUrl: string | null;
+  comment: string | null;
+}
+
+const EsgAnswerRef = builder.objectRef<StoredAnswer & { criteriaVersion: number }>('EsgAnswer').implement({
+  fields: (t) => ({
+    criterion: t.exposeString('criterion'),
+    question: t.string({
+      nullable: true,
+      args: { locale: t.arg({ type: LocaleEnum }) },
+      resolve: async (answer, { locale }, { db }) => {
+        const criterion = await db.esgCriterion.findFirst({
+          where: { code: answer.criterion, version: answer.criteriaVersion },
+        });
+        return criterion
+          ? localized(
+              { ca: criterion.questionCa, es: criterion.questionEs, en: criterion.questionEn },
+              locale,
+            )
+          : null;
+      },
+    }),
+    level: t.exposeInt('level', { description: '0 (not met) .. 4 (fully met)' }),
+    evidenceUrl: t.exposeString('evidenceUrl', { nullable: true }),
+    comment: t.exposeString('comment', { nullable: true }),
   }),
 });
 
@@ -52,6 +99,16 @@ builder.prismaObject('EsgAssessment', {
     validUntil: t.expose('validUntil', { type: 'DateTime', nullable: true }),
     submittedAt: t.expose('submittedAt', { type: 'DateTime' }),
     reason: t.exposeString('reason', { nullable: true }),
+    company: t.relation('company'),
+    answers: t.field({
+      type: [EsgAnswerRef],
+      select: { answers: true, criteriaVersion: true },
+      resolve: (assessment) =>
+        (assessment.answers as unknown as StoredAnswer[]).map((answer) => ({
+          ...answer,
+          criteriaVersion: assessment.criteriaVersion,
+        })),
+    }),
     pillars: t.field({
       type: [EsgPillarScoreRef],
       resolve: (assessment) =>

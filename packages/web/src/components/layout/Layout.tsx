@@ -50,6 +50,9 @@ export function Layout() {
                 <NavLink to="/pla">{t('nav.plan')}</NavLink>
               </li>
               <li>
+                <NavLink to="/contractacio">{t('nav.procurement')}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/districtes">{t('nav.districts')}</NavLink>
               </li>
             </ul>

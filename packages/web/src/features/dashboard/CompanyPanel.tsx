@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import type { UserErrorLike } from '../../components/ui/FieldErrors.tsx';
 import { graphql } from '../../lib/graphql.ts';
@@ -142,6 +143,9 @@ export function CompanyPanel({ slug, onChanged }: { slug: string; onChanged: () 
 
   return (
     <div className="company-panel">
+      <p>
+        <Link to={`/tauler/asg/${slug}`}>{t('esg.questionnaireLink')}</Link>
+      </p>
       <h3>{t('dashboard.editProfile')}</h3>
       <p className="hint">{t('dashboard.reviewNote')}</p>
       {message && (

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { QueryState } from '../../components/ui/QueryState.tsx';
 import { graphql } from '../../lib/graphql.ts';
@@ -72,6 +73,9 @@ export function ModerationPage() {
   return (
     <section aria-labelledby="moderation-title">
       <h1 id="moderation-title">{t('moderation.title')}</h1>
+      <p>
+        <Link to="/moderacio/asg">{t('esgReview.title')}</Link>
+      </p>
       <p role="status" aria-live="polite">
         {announcement}
       </p>

@@ -4,6 +4,7 @@ import { useMutation, useQuery } from 'urql';
 import { QueryState } from '../../components/ui/QueryState.tsx';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { TENDER_TYPES, TendersQuery } from './TendersPage.tsx';
 
 const ShortlistQuery = graphql(`
   query ShortlistPage_Shortlist($id: ID!, $locale: Locale) {
@@ -127,6 +128,20 @@ const SnapshotMutation = graphql(`
   }
 `);
 
+const InviteMutation = graphql(`
+  mutation ShortlistPage_Invite($tenderId: ID!, $companyIds: [ID!]!) {
+    inviteSuppliers(tenderId: $tenderId, companyIds: $companyIds) {
+      tender {
+        id
+      }
+      userErrors {
+        field
+        message
+      }
+    }
+  }
+`);
+
 /** The address of a download on this site, whatever host the API reports. */
 const localPath = (url: string) => {
   const parsed = new URL(url, window.location.href);
@@ -148,6 +163,8 @@ export function ShortlistPage() {
   const [, share] = useMutation(ShareMutation);
   const [, unshare] = useMutation(UnshareMutation);
   const [, snapshot] = useMutation(SnapshotMutation);
+  const [, inviteAll] = useMutation(InviteMutation);
+  const [tenders] = useQuery({ query: TendersQuery, context: TENDER_TYPES });
   const [announcement, setAnnouncement] = useState('');
   const [shareError, setShareError] = useState('');
   const dates = new Intl.DateTimeFormat('ca', { dateStyle: 'medium', timeStyle: 'short' });
@@ -347,6 +364,31 @@ export function ShortlistPage() {
               ))}
             </ul>
           </section>
+
+          {owner && shortlist.entries.totalCount > 0 && (tenders.data?.myTenders.totalCount ?? 0) > 0 && (
+            <section aria-labelledby={`${uid}-invite`}>
+              <h2 id={`${uid}-invite`}>{t('shortlist.invite')}</h2>
+              <form
+                className="form inline-form"
+                onSubmit={async (event) => {
+                  event.preventDefault();
+                  const tenderId = String(new FormData(event.currentTarget).get('tender') ?? '');
+                  const companyIds = shortlist.entries.edges.map(({ node }) => node.company.id);
+                  report(await inviteAll({ tenderId, companyIds }), t('tender.invitationsSent'));
+                }}
+              >
+                <label htmlFor={`${uid}-tender`}>{t('shortlist.inviteTo')}</label>
+                <select id={`${uid}-tender`} name="tender">
+                  {tenders.data?.myTenders.edges.map(({ node }) => (
+                    <option key={node.id} value={node.id}>
+                      {node.title}
+                    </option>
+                  ))}
+                </select>
+                <button type="submit">{t('tender.invite')}</button>
+              </form>
+            </section>
+          )}
 
           {owner && (
             <section aria-labelledby={`${uid}-sharing`}>

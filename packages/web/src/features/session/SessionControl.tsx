@@ -17,6 +17,7 @@ export function SessionControl() {
     <div className="session">
       <Link to="/tauler">{t('nav.dashboard')}</Link>
       {isProcurement && <Link to="/llistes">{t('nav.shortlists')}</Link>}
+      {isProcurement && <Link to="/licitacions">{t('nav.tenders')}</Link>}
       {isStaff && <Link to="/moderacio">{t('nav.moderation')}</Link>}
       <span>
         {t('signIn.signedInAs')} {account.email}

@@ -1,0 +1,235 @@
+import { type FormEvent, useId, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { QueryState } from '../../components/ui/QueryState.tsx';
+import { graphql } from '../../lib/graphql.ts';
+import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { TENDER_TYPES } from './TendersPage.tsx';
+
+const TenderQuery = graphql(`
+  query TenderPage_Tender($id: ID!, $locale: Locale) {
+    tender(id: $id) {
+      id
+      title
+      description
+      reference
+      cpvCodes
+      reserved
+      budget
+      matches(first: 30) {
+        totalCount
+        degraded
+        items {
+          score
+          company {
+            id
+            slug
+            name
+            email
+          }
+          reasons {
+            kind
+            text(locale: $locale)
+          }
+        }
+      }
+      invitations {
+        id
+        email
+        sentAt
+        response
+        responseNote
+        company {
+          id
+          name
+          slug
+        }
+      }
+    }
+  }
+`);
+
+const InviteMutation = graphql(`
+  mutation TenderPage_Invite($tenderId: ID!, $companyIds: [ID!]!, $message: String) {
+    inviteSuppliers(tenderId: $tenderId, companyIds: $companyIds, message: $message) {
+      tender {
+        id
+      }
+      userErrors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+const ResponseMutation = graphql(`
+  mutation TenderPage_Response($invitationId: ID!, $response: InvitationResponse!, $note: String) {
+    recordInvitationResponse(invitationId: $invitationId, response: $response, note: $note) {
+      tender {
+        id
+      }
+      userErrors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+/** A tender: the suppliers that match it, with why, and the invitations sent and answered. */
+export function TenderPage() {
+  const { id = '' } = useParams();
+  const { t, locale } = useI18n();
+  const uid = useId();
+  const [result, refetch] = useQuery({
+    query: TenderQuery,
+    variables: { id, locale },
+    requestPolicy: 'cache-and-network',
+    context: TENDER_TYPES,
+  });
+  const [, invite] = useMutation(InviteMutation);
+  const [, respond] = useMutation(ResponseMutation);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [announcement, setAnnouncement] = useState('');
+  const tender = result.data?.tender;
+  const invited = new Set(tender?.invitations.map((invitation) => invitation.company.id) ?? []);
+
+  const sendInvitations = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const message = String(new FormData(event.currentTarget).get('message') ?? '');
+    const response = await invite({ tenderId: id, companyIds: selected, message: message || null });
+    const problems = response.data?.inviteSuppliers.userErrors ?? [];
+    if (response.error || problems.length > 0) {
+      setAnnouncement(problems.map((problem) => problem.message).join(' ') || t('status.error'));
+      return;
+    }
+    setAnnouncement(`${t('tender.invitationsSent')}: ${selected.length}`);
+    setSelected([]);
+    refetch({ requestPolicy: 'network-only' });
+  };
+
+  return (
+    <QueryState fetching={result.fetching && !result.data} error={result.error}>
+      {!tender ? (
+        <p>{t('tender.notFound')}</p>
+      ) : (
+        <article aria-labelledby={`${uid}-title`}>
+          <p>
+            <Link to="/licitacions">{t('tender.title')}</Link>
+          </p>
+          <h1 id={`${uid}-title`}>{tender.title}</h1>
+          {tender.description && <p>{tender.description}</p>}
+          <p>
+            {tender.reference ? `${t('shortlist.tenderReference')}: ${tender.reference}. ` : ''}
+            {tender.cpvCodes.length > 0 ? `CPV: ${tender.cpvCodes.join(', ')}. ` : ''}
+            {tender.reserved ? `${t('tender.reserved')}.` : ''}
+          </p>
+          <p role="status" aria-live="polite">
+            {announcement}
+          </p>
+
+          <section aria-labelledby={`${uid}-matches`}>
+            <h2 id={`${uid}-matches`}>
+              {t('tender.matches')} ({tender.matches.totalCount})
+            </h2>
+            {tender.matches.degraded && <p className="notice">{t('tender.degraded')}</p>}
+            <form onSubmit={sendInvitations}>
+              <ol className="company-list">
+                {tender.matches.items.map((match) => (
+                  <li key={match.company.id} className="company-card">
+                    <h3>
+                      <Link to={`/empreses/${match.company.slug}`}>{match.company.name}</Link>{' '}
+                      <span className="badge">{match.score}/100</span>
+                    </h3>
+                    <ul>
+                      {match.reasons.map((reason) => (
+                        <li key={`${reason.kind}:${reason.text}`}>{reason.text}</li>
+                      ))}
+                    </ul>
+                    {invited.has(match.company.id) ? (
+                      <p className="company-card__listed">✓ {t('tender.invited')}</p>
+                    ) : match.company.email ? (
+                      <label className="checkbox">
+                        <input
+                          type="checkbox"
+                          checked={selected.includes(match.company.id)}
+                          onChange={(event) =>
+                            setSelected(
+                              event.target.checked
+                                ? [...selected, match.company.id]
+                                : selected.filter((value) => value !== match.company.id),
+                            )
+                          }
+                        />
+                        {t('tender.select')}
+                        <span className="visually-hidden">: {match.company.name}</span>
+                      </label>
+                    ) : (
+                      <p className="hint">{t('tender.noEmail')}</p>
+                    )}
+                  </li>
+                ))}
+              </ol>
+              <div className="form__field">
+                <label htmlFor={`${uid}-message`}>{t('tender.message')}</label>
+                <textarea id={`${uid}-message`} name="message" rows={3} maxLength={2000} />
+              </div>
+              <button type="submit" disabled={selected.length === 0}>
+                {t('tender.invite')} ({selected.length})
+              </button>
+            </form>
+          </section>
+
+          <section aria-labelledby={`${uid}-invitations`}>
+            <h2 id={`${uid}-invitations`}>{t('tender.invitations')}</h2>
+            {tender.invitations.length === 0 ? (
+              <p>{t('tender.noInvitations')}</p>
+            ) : (
+              <table className="data-table">
+                <caption className="visually-hidden">{t('tender.invitations')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('shortlist.company')}</th>
+                    <th scope="col">{t('tender.sentTo')}</th>
+                    <th scope="col">{t('tender.response')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {tender.invitations.map((invitation) => (
+                    <tr key={invitation.id}>
+                      <td>{invitation.company.name}</td>
+                      <td>{invitation.email}</td>
+                      <td>
+                        <label className="visually-hidden" htmlFor={`${uid}-${invitation.id}`}>
+                          {t('tender.response')}: {invitation.company.name}
+                        </label>
+                        <select
+                          id={`${uid}-${invitation.id}`}
+                          value={invitation.response}
+                          onChange={async (event) => {
+                            await respond({
+                              invitationId: invitation.id,
+                              response: event.target.value as 'PENDING' | 'INTERESTED' | 'DECLINED',
+                              note: invitation.responseNote,
+                            });
+                            setAnnouncement(`${invitation.company.name}: ${t('tender.responseSaved')}`);
+                            refetch({ requestPolicy: 'network-only' });
+                          }}
+                        >
+                          <option value="PENDING">{t('tender.response.PENDING')}</option>
+                          <option value="INTERESTED">{t('tender.response.INTERESTED')}</option>
+                          <option value="DECLINED">{t('tender.response.DECLINED')}</option>
+                        </select>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+        </article>
+      )}
+    </QueryState>
+  );
+}
