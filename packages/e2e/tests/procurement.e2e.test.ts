@@ -78,4 +78,85 @@ describe.runIf(browserAvailable())('the procurement workspace in Chromium', () =
     expect(csv[0]?.slice(0, 3)).toEqual(['nom', 'NIF', 'forma jurídica']);
     expect(csv.slice(1).map((row) => row[0])).toEqual(chosen);
   });
+
+  it('an officer matches suppliers to a need, invites one and records the answer', async () => {
+    const supplier = await api.db.company.findFirstOrThrow({
+      where: { status: 'PUBLISHED', email: { not: null }, cpvCodes: { isEmpty: false } },
+      orderBy: { name: 'asc' },
+    });
+    await page.goto(`${api.url}/licitacions`);
+    await page.getByRole('heading', { level: 1, name: 'Licitacions' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByLabel('Títol').fill('Servei per a escoles');
+    await page.getByLabel('Codis CPV (separats per comes)').fill(supplier.cpvCodes[0] as string);
+    await page.getByRole('button', { name: 'Cerca proveïdors' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Servei per a escoles' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: /^Proveïdors que encaixen \(\d+\)$/ }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    const card = page
+      .locator('.company-card')
+      .filter({ has: page.getByRole('link', { name: supplier.name, exact: true }) });
+    await card.getByText(/^CPV /).first().waitFor();
+    await card.getByRole('checkbox', { name: /^Convida-la/ }).check();
+    await page.getByRole('button', { name: 'Envia les invitacions (1)' }).click();
+    await page.getByText('Invitacions enviades: 1').waitFor();
+    await card.getByText('Convidada').waitFor();
+    expect(await api.db.mailOutbox.count({ where: { to: supplier.email as string } })).toBe(1);
+
+    await page.getByLabel(`Resposta: ${supplier.name}`).selectOption('INTERESTED');
+    await page.getByText(`${supplier.name}: resposta desada`).waitFor();
+    expect((await api.db.tenderInvitation.findFirstOrThrow()).response).toBe('INTERESTED');
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('shows the procurement indicators to everyone, with the same figures in tables', async () => {
+    const officer = await api.db.account.findUniqueOrThrow({
+      where: { email: 'compres@ajuntament.example' },
+    });
+    const supplier = await api.db.company.findFirstOrThrow({ where: { status: 'PUBLISHED' } });
+    const award = {
+      recordedById: officer.id,
+      title: 'Neteja de biblioteques',
+      reference: '2026/0001',
+      buyerName: 'Ajuntament de Barcelona',
+      cpvCode: '90910000-9',
+      awardedOn: new Date('2026-02-01'),
+      procurementMethod: 'open',
+    };
+    await api.db.contractAward.createMany({
+      data: [
+        {
+          ...award,
+          supplierId: supplier.id,
+          supplierName: supplier.name,
+          supplierTaxId: supplier.taxId,
+          supplierIsEss: true,
+          amount: 25000,
+          districtCode: '03',
+        },
+        {
+          ...award,
+          supplierName: 'Gran Empresa SA',
+          supplierTaxId: 'B86670461',
+          supplierIsEss: false,
+          amount: 75000,
+          districtCode: '06',
+        },
+      ],
+    });
+    await page.goto(`${api.url}/contractacio`);
+    await page.getByRole('heading', { level: 1, name: 'Contractació pública responsable' }).waitFor();
+    await page.getByText('25 %').first().waitFor();
+    const districts = page.getByRole('table', { name: 'Per districte' });
+    await expect.poll(() => districts.locator('tbody tr').count()).toBe(2);
+    expect(
+      await districts
+        .getByRole('row', { name: /Sants-Montjuïc/ })
+        .getByRole('cell')
+        .last()
+        .textContent(),
+    ).toBe('100 %');
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
 });

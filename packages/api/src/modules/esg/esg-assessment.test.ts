@@ -111,6 +111,33 @@ describe('ESG self-assessment and verification', () => {
     expect(await api.db.esgAssessment.count()).toBe(before);
   });
 
+  it('queues submissions for staff only, with the answers and their evidence', async () => {
+    const QUEUE =
+      '{ esgReviewQueue(first: 10) { totalCount edges { node { company { id } answers { criterion question level evidenceUrl } } } } }';
+    const forEditor = await api.graphql(QUEUE, {}, { token: editor.token });
+    expect(forEditor.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const forStaff = await api.graphql<{
+      esgReviewQueue: {
+        totalCount: number;
+        edges: {
+          node: {
+            company: { id: string };
+            answers: { criterion: string; question: string; level: number }[];
+          };
+        }[];
+      };
+    }>(QUEUE, {}, { token: staff.token });
+    expect(forStaff.data?.esgReviewQueue.totalCount).toBe(1);
+    const node = forStaff.data?.esgReviewQueue.edges[0]?.node;
+    expect(node?.company.id).toBe(companyId);
+    expect(node?.answers).toHaveLength(ESG_CRITERIA_V1.length);
+    expect(node?.answers[0]).toMatchObject({
+      criterion: ESG_CRITERIA_V1[0]?.code,
+      question: ESG_CRITERIA_V1[0]?.question.ca,
+      level: 2,
+    });
+  });
+
   it('staff verify it: the company is homologated for two years, then it expires', async () => {
     const assessment = await api.db.esgAssessment.findFirstOrThrow({ where: { companyId } });
     const asEditor = await api.graphql<Reviewed>(

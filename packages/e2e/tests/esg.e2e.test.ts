@@ -1,0 +1,91 @@
+import { importSampleCompanies, loadPlaces } from '@proximitat/api/directory';
+import { seedEsgCriteria } from '@proximitat/api/esg';
+import { hashPassword } from '@proximitat/api/password';
+import { startTestApi, type TestApi } from '@proximitat/api/testing';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations, browserAvailable, launchBrowser, type TestBrowser } from '../src/index.ts';
+
+describe.runIf(browserAvailable())('ESG homologation in Chromium', () => {
+  let api: TestApi;
+  let browser: TestBrowser;
+  let page: Page;
+  let slug: string;
+
+  const signIn = async (email: string, password: string) => {
+    await page.goto(`${api.url}/entrar`);
+    await page.getByLabel('Adreça electrònica').fill(email);
+    await page.getByLabel('Contrasenya').fill(password);
+    await page.getByRole('button', { name: 'Entra' }).click();
+    await page.getByRole('button', { name: 'Tanca la sessió' }).waitFor();
+  };
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    await seedEsgCriteria(api.db);
+    await importSampleCompanies(api.db, await loadPlaces(api.db), 3, 'esg-e2e');
+    const company = await api.db.company.findFirstOrThrow({ orderBy: { name: 'asc' } });
+    slug = company.slug;
+    const editor = await api.db.account.create({
+      data: { email: 'editora@coop.example', passwordHash: await hashPassword('una contrasenya d’editora') },
+    });
+    await api.db.companyMembership.create({ data: { companyId: company.id, accountId: editor.id } });
+    await api.db.account.create({
+      data: {
+        email: 'asg@barcelonactiva.example',
+        passwordHash: await hashPassword('una contrasenya de verificació'),
+        role: 'STAFF',
+      },
+    });
+    browser = await launchBrowser();
+    page = await (await browser.browser.newContext()).newPage();
+    page.setDefaultTimeout(10_000);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  it('an editor answers the questionnaire and staff verify it', async () => {
+    await signIn('editora@coop.example', 'una contrasenya d’editora');
+    await page.goto(`${api.url}/tauler/asg/${slug}`);
+    await page.getByRole('heading', { level: 1, name: /^Autoavaluació ASG/ }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    const criteria = page.locator('fieldset.esg-criterion');
+    await criteria.first().waitFor();
+    const count = await criteria.count();
+    expect(count).toBe(9);
+    // Leave the last one out: the form says which one is missing and nothing is stored.
+    for (let i = 0; i < count - 1; i += 1) {
+      const criterion = criteria.nth(i);
+      await criterion.getByRole('radio', { name: '4 — del tot' }).check();
+      await criterion.getByLabel(/^Enllaç a l'evidència/).fill(`https://coop.example/evidencia-${i}.pdf`);
+    }
+    await page.getByText(`${count - 1} de ${count} criteris responsos`).waitFor();
+    await page.getByRole('button', { name: 'Envia per verificar' }).click();
+    await page.getByText('is not answered').waitFor();
+    expect(await api.db.esgAssessment.count()).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    const last = criteria.nth(count - 1);
+    await last.getByRole('radio', { name: '4 — del tot' }).check();
+    await last.getByLabel(/^Enllaç a l'evidència/).fill('https://coop.example/evidencia-final.pdf');
+    await page.getByRole('button', { name: 'Envia per verificar' }).click();
+    await page.getByText('Autoavaluació enviada per verificar. Puntuació: 100/100.').waitFor();
+    await page.getByRole('button', { name: 'Tanca la sessió' }).click();
+
+    await signIn('asg@barcelonactiva.example', 'una contrasenya de verificació');
+    await page.goto(`${api.url}/moderacio/asg`);
+    const company = await api.db.company.findFirstOrThrow({ where: { slug } });
+    await page.getByRole('heading', { level: 2, name: `${company.name} · 100/100` }).waitFor();
+    await page.getByRole('link', { name: 'https://coop.example/evidencia-final.pdf' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: /^Verifica/ }).click();
+    await page.getByText(`${company.name}: verificada per dos anys`).waitFor();
+    await page.getByText('No hi ha cap autoavaluació pendent.').waitFor();
+
+    await page.goto(`${api.url}/empreses/${slug}`);
+    await page.getByText('Homologació ASG: 100/100').waitFor();
+  });
+});
