@@ -1,5 +1,5 @@
 import { builder } from '../../builder.ts';
-import { changed, failed, mutationPayload, refused } from '../common/payload.schema.ts';
+import { mutationPayload, outcome, refused } from '../common/payload.schema.ts';
 import { EsgPillarEnum, EsgPillarScoreRef, EsgStatusEnum } from '../directory/company.schema.ts';
 import { canEdit } from '../directory/membership.ts';
 import { LocaleEnum, localized } from '../i18n/locale.schema.ts';
@@ -139,8 +139,9 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     unauthorizedResolver: refused,
     resolve: async (_root, { companyId, answers }, context) => {
-      const result = await submitAssessment(context.db, context.viewer?.id ?? '', String(companyId), answers);
-      return result.ok ? changed(result.id) : failed(result.errors);
+      return outcome(
+        await submitAssessment(context.db, context.viewer?.id ?? '', String(companyId), answers),
+      );
     },
   }),
   reviewEsgAssessment: t.field({
@@ -155,14 +156,9 @@ builder.mutationFields((t) => ({
     authScopes: { staff: true },
     unauthorizedResolver: refused,
     resolve: async (_root, { id, decision, reason }, context) => {
-      const result = await reviewAssessment(
-        context.db,
-        context.viewer?.id ?? '',
-        String(id),
-        decision,
-        reason ?? null,
+      return outcome(
+        await reviewAssessment(context.db, context.viewer?.id ?? '', String(id), decision, reason ?? null),
       );
-      return result.ok ? changed(result.id) : failed(result.errors);
     },
   }),
 }));

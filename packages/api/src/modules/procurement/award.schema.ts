@@ -1,8 +1,7 @@
 import type { Locale } from '@proximitat/db';
 import { builder } from '../../builder.ts';
-import type { Context, Viewer } from '../../context.ts';
 import { AppError, ErrorCode } from '../../errors.ts';
-import { changed, failed, mutationPayload, refused } from '../common/payload.schema.ts';
+import { mutationPayload, outcome, refused, signedInViewer } from '../common/payload.schema.ts';
 import { UserErrorRef } from '../common/user-error.schema.ts';
 import { cpvLabel } from '../directory/cpv.ts';
 import { LocaleEnum } from '../i18n/locale.schema.ts';
@@ -209,11 +208,6 @@ const DeleteAwardPayload = builder
     }),
   });
 
-function viewerOf(context: Context): Viewer {
-  if (!context.viewer) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Sign in to do this');
-  return context.viewer;
-}
-
 const draftOf = (input: typeof AwardInput.$inferInput): AwardDraft => ({
   ...input,
   supplierCompanyId:
@@ -232,8 +226,7 @@ builder.mutationFields((t) => ({
     description: 'Officers and staff record an awarded contract.',
     args: { input: t.arg({ type: AwardInput, required: true }) },
     resolve: async (_root, { input }, context) => {
-      const result = await recordAward(context.db, viewerOf(context), draftOf(input));
-      return result.ok ? changed(result.id) : failed(result.errors);
+      return outcome(await recordAward(context.db, signedInViewer(context), draftOf(input)));
     },
   }),
   updateContractAward: t.field({
@@ -241,8 +234,7 @@ builder.mutationFields((t) => ({
     type: AwardPayload,
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: AwardInput, required: true }) },
     resolve: async (_root, { id, input }, context) => {
-      const result = await updateAward(context.db, viewerOf(context), String(id), draftOf(input));
-      return result.ok ? changed(result.id) : failed(result.errors);
+      return outcome(await updateAward(context.db, signedInViewer(context), String(id), draftOf(input)));
     },
   }),
   deleteContractAward: t.field({
@@ -250,8 +242,7 @@ builder.mutationFields((t) => ({
     type: DeleteAwardPayload,
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, { id }, context) => {
-      const result = await deleteAward(context.db, viewerOf(context), String(id));
-      return result.ok ? changed(result.id) : failed(result.errors);
+      return outcome(await deleteAward(context.db, signedInViewer(context), String(id)));
     },
   }),
 }));

@@ -136,8 +136,15 @@ async function cleanAward(db: Db, draft: AwardDraft, now: Date) {
   };
 }
 
-const mayChange = (viewer: Viewer, recordedById: string) =>
-  recordedById === viewer.id || viewer.role === 'STAFF' || viewer.role === 'ADMIN';
+/** Who recorded an award, or staff, may change it: the userError when the viewer may not. */
+async function refusal(db: Db, viewer: Viewer, id: string): Promise<UserError | null> {
+  const award = isUuid(id)
+    ? await db.contractAward.findUnique({ where: { id }, select: { recordedById: true } })
+    : null;
+  if (!award) return userError(ErrorCode.NOT_FOUND, 'No such award', 'id');
+  if (award.recordedById === viewer.id || viewer.role === 'STAFF' || viewer.role === 'ADMIN') return null;
+  return userError(ErrorCode.FORBIDDEN, 'Only who recorded it, or staff, can change it', 'id');
+}
 
 export async function recordAward(
   db: Db,
@@ -161,16 +168,8 @@ export async function updateAward(
   draft: AwardDraft,
   now = new Date(),
 ): Promise<Result> {
-  const award = isUuid(id)
-    ? await db.contractAward.findUnique({ where: { id }, select: { recordedById: true } })
-    : null;
-  if (!award) return { ok: false, errors: [userError(ErrorCode.NOT_FOUND, 'No such award', 'id')] };
-  if (!mayChange(viewer, award.recordedById)) {
-    return {
-      ok: false,
-      errors: [userError(ErrorCode.FORBIDDEN, 'Only who recorded it, or staff, can change it', 'id')],
-    };
-  }
+  const refused = await refusal(db, viewer, id);
+  if (refused) return { ok: false, errors: [refused] };
   const { errors, data } = await cleanAward(db, draft, now);
   if (errors.length > 0 || !data) return { ok: false, errors };
   await db.contractAward.update({ where: { id }, data });
@@ -178,16 +177,8 @@ export async function updateAward(
 }
 
 export async function deleteAward(db: Db, viewer: Viewer, id: string): Promise<Result> {
-  const award = isUuid(id)
-    ? await db.contractAward.findUnique({ where: { id }, select: { recordedById: true } })
-    : null;
-  if (!award) return { ok: false, errors: [userError(ErrorCode.NOT_FOUND, 'No such award', 'id')] };
-  if (!mayChange(viewer, award.recordedById)) {
-    return {
-      ok: false,
-      errors: [userError(ErrorCode.FORBIDDEN, 'Only who recorded it, or staff, can delete it', 'id')],
-    };
-  }
+  const refused = await refusal(db, viewer, id);
+  if (refused) return { ok: false, errors: [refused] };
   await db.contractAward.delete({ where: { id } });
   return { ok: true, id };
 }

@@ -2,7 +2,15 @@ import { builder } from '../../builder.ts';
 import type { Context, Viewer } from '../../context.ts';
 import { AppError, ErrorCode } from '../../errors.ts';
 import { isUuid } from '../common/ids.ts';
-import { changed, failed, type MutationPayload, mutationPayload, refused } from '../common/payload.schema.ts';
+import {
+  changed,
+  failed,
+  type MutationPayload,
+  mutationPayload,
+  outcome,
+  refused,
+  signedInViewer,
+} from '../common/payload.schema.ts';
 import { UserErrorRef } from '../common/user-error.schema.ts';
 import {
   addToShortlist,
@@ -181,12 +189,6 @@ const DeletePayload = builder.objectRef<MutationPayload>('DeleteShortlistPayload
   }),
 });
 
-/** The signed-in viewer; scope-auth has already refused anonymous callers. */
-function viewerOf(context: Context): Viewer {
-  if (!context.viewer) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Sign in to do this');
-  return context.viewer;
-}
-
 const officers = { authScopes: { procurement: true }, unauthorizedResolver: refused } as const;
 
 builder.mutationFields((t) => ({
@@ -196,8 +198,7 @@ builder.mutationFields((t) => ({
     description: 'A procurement officer starts a shortlist for a tender.',
     args: { input: t.arg({ type: ShortlistInput, required: true }) },
     resolve: async (_root, { input }, context) => {
-      const result = await createShortlist(context.db, viewerOf(context), input);
-      return result.ok ? changed(result.id) : failed(result.errors);
+      return outcome(await createShortlist(context.db, signedInViewer(context), input));
     },
   }),
   updateShortlist: t.field({
@@ -205,8 +206,7 @@ builder.mutationFields((t) => ({
     type: ShortlistPayload,
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: ShortlistInput, required: true }) },
     resolve: async (_root, { id, input }, context) => {
-      const result = await updateShortlist(context.db, viewerOf(context), String(id), input);
-      return result.ok ? changed(result.id) : failed(result.errors);
+      return outcome(await updateShortlist(context.db, signedInViewer(context), String(id), input));
     },
   }),
   deleteShortlist: t.field({
@@ -214,8 +214,7 @@ builder.mutationFields((t) => ({
     type: DeletePayload,
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, { id }, context) => {
-      const result = await deleteShortlist(context.db, viewerOf(context), String(id));
-      return result.ok ? changed(result.id) : failed(result.errors);
+      return outcome(await deleteShortlist(context.db, signedInViewer(context), String(id)));
     },
   }),
   addToShortlist: t.field({
@@ -228,14 +227,15 @@ builder.mutationFields((t) => ({
       note: t.arg.string(),
     },
     resolve: async (_root, { shortlistId, companyId, note }, context) => {
-      const result = await addToShortlist(
-        context.db,
-        viewerOf(context),
-        String(shortlistId),
-        String(companyId),
-        note,
+      return outcome(
+        await addToShortlist(
+          context.db,
+          signedInViewer(context),
+          String(shortlistId),
+          String(companyId),
+          note,
+        ),
       );
-      return result.ok ? changed(result.id) : failed(result.errors);
     },
   }),
   removeFromShortlist: t.field({
@@ -243,13 +243,14 @@ builder.mutationFields((t) => ({
     type: ShortlistPayload,
     args: { shortlistId: t.arg.id({ required: true }), companyId: t.arg.id({ required: true }) },
     resolve: async (_root, { shortlistId, companyId }, context) => {
-      const result = await removeFromShortlist(
-        context.db,
-        viewerOf(context),
-        String(shortlistId),
-        String(companyId),
+      return outcome(
+        await removeFromShortlist(
+          context.db,
+          signedInViewer(context),
+          String(shortlistId),
+          String(companyId),
+        ),
       );
-      return result.ok ? changed(result.id) : failed(result.errors);
     },
   }),
   setShortlistNote: t.field({
@@ -262,14 +263,15 @@ builder.mutationFields((t) => ({
       note: t.arg.string(),
     },
     resolve: async (_root, { shortlistId, companyId, note }, context) => {
-      const result = await setShortlistNote(
-        context.db,
-        viewerOf(context),
-        String(shortlistId),
-        String(companyId),
-        note,
+      return outcome(
+        await setShortlistNote(
+          context.db,
+          signedInViewer(context),
+          String(shortlistId),
+          String(companyId),
+          note,
+        ),
       );
-      return result.ok ? changed(result.id) : failed(result.errors);
     },
   }),
   shareShortlist: t.field({
@@ -278,8 +280,7 @@ builder.mutationFields((t) => ({
     description: 'Lets a colleague (a procurement officer or staff, by email) read the list.',
     args: { shortlistId: t.arg.id({ required: true }), email: t.arg.string({ required: true }) },
     resolve: async (_root, { shortlistId, email }, context) => {
-      const result = await shareShortlist(context.db, viewerOf(context), String(shortlistId), email);
-      return result.ok ? changed(result.id) : failed(result.errors);
+      return outcome(await shareShortlist(context.db, signedInViewer(context), String(shortlistId), email));
     },
   }),
   unshareShortlist: t.field({
@@ -287,13 +288,9 @@ builder.mutationFields((t) => ({
     type: ShortlistPayload,
     args: { shortlistId: t.arg.id({ required: true }), accountId: t.arg.id({ required: true }) },
     resolve: async (_root, { shortlistId, accountId }, context) => {
-      const result = await unshareShortlist(
-        context.db,
-        viewerOf(context),
-        String(shortlistId),
-        String(accountId),
+      return outcome(
+        await unshareShortlist(context.db, signedInViewer(context), String(shortlistId), String(accountId)),
       );
-      return result.ok ? changed(result.id) : failed(result.errors);
     },
   }),
   snapshotShortlist: t.field({
@@ -304,7 +301,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { shortlistId }, context) => {
       const result = await snapshotShortlist(
         context.db,
-        viewerOf(context),
+        signedInViewer(context),
         String(shortlistId),
         context.publicUrl,
       );

@@ -1,8 +1,7 @@
 import type { Locale } from '@proximitat/db';
 import { builder } from '../../builder.ts';
-import type { Context, Viewer } from '../../context.ts';
 import { AppError, ErrorCode } from '../../errors.ts';
-import { changed, failed, mutationPayload, refused } from '../common/payload.schema.ts';
+import { mutationPayload, outcome, refused, signedInViewer } from '../common/payload.schema.ts';
 import { CompanyRef } from '../directory/company.schema.ts';
 import { cpvLabel } from '../directory/cpv.ts';
 import { LocaleEnum } from '../i18n/locale.schema.ts';
@@ -219,11 +218,6 @@ const TenderPayload = mutationPayload('TenderPayload', 'tender', 'Tender', (db, 
   db.tender.findUnique({ ...query, where: { id } }),
 );
 
-function viewerOf(context: Context): Viewer {
-  if (!context.viewer) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Sign in to do this');
-  return context.viewer;
-}
-
 const officers = { authScopes: { procurement: true }, unauthorizedResolver: refused } as const;
 
 builder.mutationFields((t) => ({
@@ -233,8 +227,7 @@ builder.mutationFields((t) => ({
     description: 'An officer describes a need; `tender { matches }` ranks the suppliers.',
     args: { input: t.arg({ type: TenderInput, required: true }) },
     resolve: async (_root, { input }, context) => {
-      const result = await createTender(context.db, viewerOf(context), input);
-      return result.ok ? changed(result.id) : failed(result.errors);
+      return outcome(await createTender(context.db, signedInViewer(context), input));
     },
   }),
   updateTender: t.field({
@@ -242,8 +235,7 @@ builder.mutationFields((t) => ({
     type: TenderPayload,
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: TenderInput, required: true }) },
     resolve: async (_root, { id, input }, context) => {
-      const result = await updateTender(context.db, viewerOf(context), String(id), input);
-      return result.ok ? changed(result.id) : failed(result.errors);
+      return outcome(await updateTender(context.db, signedInViewer(context), String(id), input));
     },
   }),
   inviteSuppliers: t.field({
@@ -256,14 +248,15 @@ builder.mutationFields((t) => ({
       message: t.arg.string(),
     },
     resolve: async (_root, { tenderId, companyIds, message }, context) => {
-      const result = await inviteSuppliers(
-        context.db,
-        viewerOf(context),
-        String(tenderId),
-        companyIds.map(String),
-        message,
+      return outcome(
+        await inviteSuppliers(
+          context.db,
+          signedInViewer(context),
+          String(tenderId),
+          companyIds.map(String),
+          message,
+        ),
       );
-      return result.ok ? changed(result.id) : failed(result.errors);
     },
   }),
   recordInvitationResponse: t.field({
@@ -276,14 +269,15 @@ builder.mutationFields((t) => ({
       note: t.arg.string(),
     },
     resolve: async (_root, { invitationId, response, note }, context) => {
-      const result = await recordInvitationResponse(
-        context.db,
-        viewerOf(context),
-        String(invitationId),
-        response,
-        note,
+      return outcome(
+        await recordInvitationResponse(
+          context.db,
+          signedInViewer(context),
+          String(invitationId),
+          response,
+          note,
+        ),
       );
-      return result.ok ? changed(result.id) : failed(result.errors);
     },
   }),
 }));
