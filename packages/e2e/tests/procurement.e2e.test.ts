@@ -158,5 +158,20 @@ describe.runIf(browserAvailable())('the procurement workspace in Chromium', () =
         .textContent(),
     ).toBe('100 %');
     expect(await accessibilityViolations(page)).toEqual([]);
+
+    // The officer records another award to a directory company, found by its tax ID.
+    await page.getByLabel('Objecte del contracte').fill('Neteja de casals');
+    await page.getByLabel("Número d'expedient").fill('2026/0002');
+    await page.getByLabel('Empresa adjudicatària').fill('Nom com a l’expedient');
+    await page.getByLabel("NIF de l'adjudicatària").fill(supplier.taxId);
+    await page.getByLabel('Import adjudicat sense IVA (EUR)').fill('100000');
+    await page.getByLabel('Codi CPV principal').fill('90910000-9');
+    await page.getByLabel("Data d'adjudicació").fill('2026-03-01');
+    await page.getByRole('button', { name: "Registra l'adjudicació" }).click();
+    await page
+      .getByText("Adjudicació registrada: l'adjudicatària és del directori de l'economia social.")
+      .waitFor();
+    await page.getByText('62,5 %').first().waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 });

@@ -4,6 +4,10 @@ import { BarChart } from '../../components/charts/BarChart.tsx';
 import { QueryState } from '../../components/ui/QueryState.tsx';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { useSession } from '../session/useSession.ts';
+import { AwardForm } from './AwardForm.tsx';
+
+const AWARD_TYPES = { additionalTypenames: ['ContractAward'] };
 
 const IndicatorsQuery = graphql(`
   query ProcurementPage_Indicators($locale: Locale) {
@@ -39,7 +43,12 @@ const IndicatorsQuery = graphql(`
 export function ProcurementPage() {
   const { t, locale, formatNumber } = useI18n();
   const uid = useId();
-  const [result] = useQuery({ query: IndicatorsQuery, variables: { locale } });
+  const { isProcurement } = useSession();
+  const [result, refetch] = useQuery({
+    query: IndicatorsQuery,
+    variables: { locale },
+    context: AWARD_TYPES,
+  });
   const years = result.data?.procurementIndicators ?? [];
   const [chosen, setChosen] = useState<number | null>(null);
   const current = years.find((row) => row.year === chosen) ?? years[years.length - 1];
@@ -162,6 +171,7 @@ export function ProcurementPage() {
           </>
         )}
       </QueryState>
+      {isProcurement && <AwardForm onRecorded={() => refetch({ requestPolicy: 'network-only' })} />}
     </section>
   );
 }

@@ -90,6 +90,10 @@ const SearchQuery = graphql(`
             name(locale: $locale)
           }
           reservedContractEligible
+          esg {
+            score
+            status
+          }
         }
       }
     }
@@ -135,6 +139,7 @@ export function SearchPage() {
         .map((field) => [field, state.lists[field]]),
     ),
     ...(state.reserved ? { reservedContractEligible: true } : {}),
+    ...(state.homologated ? { homologated: true } : {}),
   };
   const near = centre ? { lat: centre.lat, lng: centre.lng, radiusMeters: state.radius } : null;
   const sort: Sort | null = state.sort === 'DISTANCE' && !near ? null : state.sort || null;
@@ -214,6 +219,18 @@ export function SearchPage() {
               }
             />
             {t('companies.reservedOnly')}
+          </label>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={state.homologated}
+              onChange={(event) =>
+                update((next) =>
+                  event.target.checked ? next.set('homologada', '1') : next.delete('homologada'),
+                )
+              }
+            />
+            {t('search.homologatedOnly')}
           </label>
           <fieldset className="search__near">
             <legend>{t('search.near')}</legend>
@@ -405,6 +422,11 @@ export function SearchPage() {
                       {edge.node.sectors.map((s) => s.name).join(' · ')}
                       {edge.node.reservedContractEligible && (
                         <span className="badge badge--reserved">{t('company.reservedContractEligible')}</span>
+                      )}
+                      {edge.node.esg?.status === 'VERIFIED' && (
+                        <span className="badge badge--done">
+                          {t('company.esgHomologated')}: {edge.node.esg.score}/100
+                        </span>
                       )}
                     </p>
                     <AddToShortlistButton companyId={edge.node.id} companyName={edge.node.name} />

@@ -19,6 +19,7 @@ export interface SearchState {
   query: string;
   lists: Record<ListFilter, string[]>;
   reserved: boolean;
+  homologated: boolean;
   near: string;
   radius: number;
   sort: Sort | '';
@@ -37,6 +38,7 @@ export function useSearchState() {
       query: params.get('q') ?? '',
       lists,
       reserved: params.get('reservat') === '1',
+      homologated: params.get('homologada') === '1',
       near: params.get('prop') ?? '',
       radius: Number(params.get('radi') ?? '1000') || 1000,
       sort: (params.get('ordre') as Sort | null) ?? '',
