@@ -1,0 +1,95 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../../testing/test-api.ts';
+import { loadPlaces } from '../directory/places.ts';
+import { importSampleCompanies } from '../directory/sample-import.ts';
+import { COMPANIES_INDEX, ensureCompaniesIndex } from './companies-index.ts';
+import { deliverOutbox } from './outbox.ts';
+import { meiliFilter } from './search-meili.ts';
+import type { SearchRequest } from './search-request.ts';
+
+let api: TestApi;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  await importSampleCompanies(api.db, await loadPlaces(api.db), 30, 'filter-properties');
+  await ensureCompaniesIndex(api.search);
+  while ((await api.db.searchOutbox.count()) > 0) await deliverOutbox(api.db, api.search);
+});
+afterAll(async () => api?.close());
+
+/** Strings that try to be filter syntax: quotes, brackets, OR, backslashes, operators. */
+const hostile = fc
+  .tuple(
+    fc.string({ maxLength: 12 }),
+    fc.constantFrom('"', "'", '\\', '\\"', '] OR sectors EXISTS [', '" OR 1=1 OR "', ')', '(', ' TO ', ' != ', '*'),
+    fc.string({ maxLength: 12 }),
+  )
+  .map(([before, attack, after]) => `${before}${attack}${after}`);
+
+const request = (lists: Partial<SearchRequest>): SearchRequest => ({
+  query: '',
+  sectors: null,
+  legalForms: null,
+  districts: null,
+  neighbourhoods: null,
+  cpv: null,
+  certifications: [],
+  socialClauses: [],
+  reservedContractEligible: null,
+  homologated: null,
+  minEsgScore: null,
+  employeesMin: null,
+  employeesMax: null,
+  near: null,
+  sort: 'NAME',
+  offset: 0,
+  limit: 1,
+  locale: 'CA',
+  impossible: false,
+  ...lists,
+});
+
+describe('search filters (properties)', () => {
+  it('keep any value as data: Meilisearch accepts the filter and nothing matches', async () => {
+    const index = api.search.client.index(api.search.indexName(COMPANIES_INDEX));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('sectors', 'legalForms', 'districts', 'neighbourhoods', 'certifications', 'socialClauses'),
+        fc.array(hostile, { minLength: 1, maxLength: 4 }),
+        async (field, values) => {
+          const filter = meiliFilter(request({ [field]: values }));
+          const result = await index.search('', { filter, limit: 1 });
+          expect(result.estimatedTotalHits).toBe(0);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('answer any filter values through the API with data or a clear error, never a failure', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          sectors: fc.array(fc.oneof(hostile, fc.constantFrom('NETEJA', 'CURES')), { maxLength: 3 }),
+          districts: fc.array(fc.oneof(hostile, fc.constantFrom('01', '10')), { maxLength: 3 }),
+          cpv: fc.array(fc.oneof(hostile, fc.stringMatching(/^\d{2,8}$/)), { maxLength: 3 }),
+          socialClauses: fc.array(hostile, { maxLength: 2 }),
+        }),
+        fc.option(fc.string({ maxLength: 60 })),
+        async (filter, query) => {
+          const response = await api.graphql<{ searchCompanies: { totalCount: number } }>(
+            'query ($query: String, $filter: CompanyFilter) { searchCompanies(query: $query, filter: $filter, first: 1) { totalCount } }',
+            { query, filter },
+          );
+          expect(response.status).toBeLessThan(500);
+          for (const error of response.errors ?? []) {
+            expect(['LIMIT_EXCEEDED', 'VALIDATION', 'BAD_USER_INPUT']).toContain(error.extensions?.code);
+          }
+          if (!response.errors) expect(response.data?.searchCompanies.totalCount).toBeGreaterThanOrEqual(0);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
