@@ -11,10 +11,14 @@ const cell = fc.oneof(
 describe('CSV rows (properties)', () => {
   it('read back cell for cell, with either separator, whatever the cells hold', () => {
     fc.assert(
-      fc.property(fc.array(cell, { minLength: 1, maxLength: 8 }), fc.constantFrom(';', ','), (cells, delimiter) => {
-        const text = csvRow(cells, delimiter, false);
-        expect(parse(text, { delimiter, relax_column_count: true })).toEqual([cells]);
-      }),
+      fc.property(
+        fc.array(cell, { minLength: 1, maxLength: 8 }),
+        fc.constantFrom(';', ','),
+        (cells, delimiter) => {
+          const text = csvRow(cells, delimiter, false);
+          expect(parse(text, { delimiter, relax_column_count: true })).toEqual([cells]);
+        },
+      ),
     );
   });
 

@@ -20,7 +20,10 @@ function outcome(text: string): 'plan' | 'format error' {
 
 describe('the plan importer (properties)', () => {
   it('answers any text with a plan or a format error that names a line', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 400 }), (text) => void outcome(text)), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), (text) => void outcome(text)),
+      { numRuns: 200 },
+    );
   });
 
   it('answers the seed document with lines deleted, duplicated or garbled the same way', () => {

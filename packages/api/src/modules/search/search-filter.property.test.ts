@@ -22,7 +22,19 @@ afterAll(async () => api?.close());
 const hostile = fc
   .tuple(
     fc.string({ maxLength: 12 }),
-    fc.constantFrom('"', "'", '\\', '\\"', '] OR sectors EXISTS [', '" OR 1=1 OR "', ')', '(', ' TO ', ' != ', '*'),
+    fc.constantFrom(
+      '"',
+      "'",
+      '\\',
+      '\\"',
+      '] OR sectors EXISTS [',
+      '" OR 1=1 OR "',
+      ')',
+      '(',
+      ' TO ',
+      ' != ',
+      '*',
+    ),
     fc.string({ maxLength: 12 }),
   )
   .map(([before, attack, after]) => `${before}${attack}${after}`);
@@ -55,7 +67,14 @@ describe('search filters (properties)', () => {
     const index = api.search.client.index(api.search.indexName(COMPANIES_INDEX));
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom('sectors', 'legalForms', 'districts', 'neighbourhoods', 'certifications', 'socialClauses'),
+        fc.constantFrom(
+          'sectors',
+          'legalForms',
+          'districts',
+          'neighbourhoods',
+          'certifications',
+          'socialClauses',
+        ),
         fc.array(hostile, { minLength: 1, maxLength: 4 }),
         async (field, values) => {
           const filter = meiliFilter(request({ [field]: values }));
