@@ -1,3 +1,10 @@
+export {
+  type BackupSummary,
+  backupDatabase,
+  RestoreError,
+  recreateDatabase,
+  restoreDatabase,
+} from './backup/backup.ts';
 export { createDb, type Db, type DbOptions, openMigratedDb } from './client.ts';
 export type { default as PrismaTypes } from './generated/pothos-types.ts';
 export { getDatamodel } from './generated/pothos-types.ts';

@@ -45,10 +45,14 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A database of its own for one test file: a copy of the migrated, seeded template. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** A database of its own for one test file: a copy of the migrated, seeded template, or with `empty`, nothing at all. */
+export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
   const name = `test_${randomBytes(6).toString('hex')}`;
   await onMaintenanceDb(async (client, template) => {
+    if (options.empty) {
+      await client.query(`CREATE DATABASE "${name}" TEMPLATE template0`);
+      return;
+    }
     // Copies from one template can collide for an instant when test files start together.
     for (let attempt = 1; ; attempt++) {
       try {

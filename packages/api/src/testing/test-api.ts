@@ -15,6 +15,8 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 export interface TestApi {
   url: string;
   db: Db;
+  /** The connection string of this API's database. */
+  databaseUrl: string;
   search: Search;
   /** Sends an operation over HTTP, as a client would. */
   graphql<T = Record<string, unknown>>(
@@ -50,6 +52,7 @@ export async function startTestApi(
   return {
     url,
     db: database.db,
+    databaseUrl: database.url,
     search: testSearch.search,
     async graphql(query, variables, options = {}) {
       const response = await fetch(`${url}/graphql`, {
