@@ -15,7 +15,7 @@ import express from 'express';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import helmet from 'helmet';
 import type { AppServices, Context } from './context.ts';
-import { ErrorCode } from './errors.ts';
+import { DATABASE_UNAVAILABLE_MESSAGE, ErrorCode, isDatabaseUnavailable } from './errors.ts';
 import { LIMITS } from './limits/limits.ts';
 import { pageSizeErrors } from './limits/page-size.ts';
 import { SESSION_COOKIE, viewerForToken } from './modules/account/session.service.ts';
@@ -42,6 +42,25 @@ function isPublic(formatted: GraphQLFormattedError, error: unknown): boolean {
   // Pothos reports bad arguments (validation plugin, complexity limits) with its own error classes.
   return original?.name === 'PothosValidationError' || original?.name === 'ValidationError';
 }
+
+/** A response whose only errors say the database is unreachable is a 503, so proxies and clients retry. */
+const unavailablePlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind !== 'single') return;
+        const errors = response.body.singleResult.errors ?? [];
+        if (
+          errors.length > 0 &&
+          errors.every((error) => error.extensions?.code === ErrorCode.SERVICE_UNAVAILABLE)
+        ) {
+          response.http.status = 503;
+          response.http.headers.set('retry-after', '5');
+        }
+      },
+    };
+  },
+};
 
 function limitsPlugin(schema: GraphQLSchema): ApolloServerPlugin<Context> {
   return {
@@ -106,9 +125,18 @@ export async function createApp({
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       limitsPlugin(schema),
+      unavailablePlugin,
     ],
     formatError: (formatted, error) => {
       if (isPublic(formatted, error)) return formatted;
+      if (isDatabaseUnavailable(error)) {
+        log.warn({ requestPath: formatted.path }, 'the database is unavailable');
+        return {
+          message: DATABASE_UNAVAILABLE_MESSAGE,
+          ...(formatted.path ? { path: formatted.path } : {}),
+          extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+        };
+      }
       log.error(
         { err: (error as { originalError?: unknown })?.originalError ?? error },
         'unexpected GraphQL error',

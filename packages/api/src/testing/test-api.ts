@@ -30,9 +30,9 @@ export interface TestApi {
 /** The real API on a free port, over a database and search indexes of this test file's own. */
 export async function startTestApi(
   envOverrides: Record<string, string> = {},
-  options: { search?: Search } = {},
+  options: { search?: Search; database?: { url: string; db: Db; drop(): Promise<void> } } = {},
 ): Promise<TestApi> {
-  const database = await createTestDatabase();
+  const database = options.database ?? (await createTestDatabase());
   const testSearch = options.search
     ? { search: options.search, drop: async () => undefined }
     : createTestSearch();
