@@ -52,6 +52,20 @@ export function hasDrift(drift: Drift): boolean {
   return drift.missing.length + drift.extra.length + drift.stale.length > 0;
 }
 
+/** How old an unfinished build must be before a later reindex deletes it (one may still be running). */
+const ABANDONED_AFTER_MS = 60 * 60_000;
+
+/** Indexes left by a reindex that was killed before it could delete its unfinished build. */
+async function removeAbandonedBuilds(search: Search, live: string): Promise<void> {
+  const { results } = await search.client.getIndexes({ limit: 1000 });
+  for (const index of results) {
+    const builtAt = Number(/_reindex_(\d+)$/.exec(index.uid)?.[1]);
+    if (index.uid.startsWith(`${live}_reindex_`) && Date.now() - builtAt > ABANDONED_AFTER_MS) {
+      await settled(search.client.deleteIndex(index.uid)).catch(() => undefined);
+    }
+  }
+}
+
 /**
  * Builds a fresh index from PostgreSQL beside the live one and swaps them atomically: searches keep
  * answering from the old index until the swap. Companies changed while it was being built are sent
@@ -65,6 +79,7 @@ export async function reindexCompanies(
   const live = search.indexName(COMPANIES_INDEX);
   const fresh = `${live}_reindex_${Date.now()}`;
   const started = new Date();
+  await removeAbandonedBuilds(search, live);
   await ensureCompaniesIndex(search, live);
   await ensureCompaniesIndex(search, fresh);
   try {
