@@ -33,6 +33,8 @@ await runCommand(
     if (applied.length > 0) log.info({ applied }, 'migrations applied');
     const db = createDb(services.databaseUrl, {
       onPoolError: (error) => log.warn({ err: error }, 'database connection lost'),
+      // No statement of a request outlives the request's own time limit by much.
+      statementTimeoutMs: env.requestTimeoutMs + 5_000,
     });
     const search = createSearch(services.meiliUrl, services.meiliKey, env.meiliIndexPrefix);
     let outbox: OutboxWorker | undefined;

@@ -182,6 +182,28 @@ export async function createApp({
     });
   });
 
+  // A request still running after REQUEST_TIMEOUT_MS is answered with an error; whatever it
+  // produces later is dropped (PostgreSQL's statement_timeout stops runaway queries themselves).
+  app.use('/graphql', (_req, res, next) => {
+    const timer = setTimeout(() => {
+      if (res.headersSent) return;
+      res.locals.timedOut = true;
+      res
+        .status(503)
+        .setHeader('retry-after', '5')
+        .json({
+          errors: [
+            {
+              message: `The request took longer than ${env.requestTimeoutMs} ms and was stopped`,
+              extensions: { code: ErrorCode.LIMIT_EXCEEDED },
+            },
+          ],
+        });
+    }, env.requestTimeoutMs);
+    res.once('close', () => clearTimeout(timer));
+    next();
+  });
+
   app.use(
     '/graphql',
     // Same-origin only, unless CORS_ORIGINS names the other sites allowed to call the API.
@@ -264,6 +286,8 @@ export async function createApp({
       res: express.Response,
       next: express.NextFunction,
     ) => {
+      // The late answer of a request that timed out has nowhere to go.
+      if (res.locals.timedOut) return;
       if (res.headersSent) return next(error);
       if (error.type === 'entity.too.large') {
         res.status(413).json({

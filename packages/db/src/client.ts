@@ -7,11 +7,18 @@ export interface DbOptions {
   /** Connections in the pool; PostgreSQL's own limit is shared by every process. */
   poolSize?: number;
   onPoolError?: (error: Error) => void;
+  /** PostgreSQL cancels a statement that runs longer (ms); none when unset. */
+  statementTimeoutMs?: number;
 }
 
 export function createDb(databaseUrl: string, options: DbOptions = {}): Db {
   const adapter = new PrismaPg(
-    { connectionString: databaseUrl, max: options.poolSize ?? 10, connectionTimeoutMillis: 5000 },
+    {
+      connectionString: databaseUrl,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: 5000,
+      ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+    },
     { onPoolError: options.onPoolError ?? (() => undefined) },
   );
   return new PrismaClient({ adapter });

@@ -33,6 +33,8 @@ export interface Env {
   logLevel: string;
   sampleCompanies: number;
   corsOrigins: string[];
+  /** A GraphQL request still running after this long is answered with an error. */
+  requestTimeoutMs: number;
   webDist: string;
   /** Serve the web client through Vite with hot reload (set by `pnpm dev`). */
   webDev: boolean;
@@ -116,6 +118,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     adminPassword: optional(source, 'ADMIN_PASSWORD'),
     logLevel,
     sampleCompanies: integer(source, 'SAMPLE_COMPANIES', 300, 0, 10_000_000),
+    requestTimeoutMs: integer(source, 'REQUEST_TIMEOUT_MS', 10_000, 1, 600_000),
     corsOrigins: (optional(source, 'CORS_ORIGINS') ?? '')
       .split(',')
       .map((origin) => origin.trim())
