@@ -9,6 +9,8 @@ export interface DbOptions {
   onPoolError?: (error: Error) => void;
   /** PostgreSQL cancels a statement that runs longer (ms); none when unset. */
   statementTimeoutMs?: number;
+  /** Called with every SQL statement Prisma sends (tests count them). */
+  onQuery?: (sql: string) => void;
 }
 
 export function createDb(databaseUrl: string, options: DbOptions = {}): Db {
@@ -21,7 +23,11 @@ export function createDb(databaseUrl: string, options: DbOptions = {}): Db {
     },
     { onPoolError: options.onPoolError ?? (() => undefined) },
   );
-  return new PrismaClient({ adapter });
+  if (!options.onQuery) return new PrismaClient({ adapter });
+  const onQuery = options.onQuery;
+  const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  client.$on('query', (event) => onQuery(event.query));
+  return client as unknown as PrismaClient;
 }
 
 /** A client on a database brought up to date first: what every command that reads or writes needs. */

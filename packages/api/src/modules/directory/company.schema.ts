@@ -278,12 +278,22 @@ export const CompanyRef = builder.prismaObject('Company', {
       nullable: true,
       description:
         'The ESG (ASG) homologation: the verified assessment in force, else the latest one (its status says where it stands); null without any.',
-      resolve: async (company, _args, { db }) => {
+      // Loaded with the company (one query for a whole list of them), not one query each.
+      select: {
+        esgAssessments: {
+          select: {
+            score: true,
+            status: true,
+            validUntil: true,
+            submittedAt: true,
+            reviewedAt: true,
+            pillarScores: true,
+          },
+        },
+      },
+      resolve: (company) => {
         const now = new Date();
-        const current = standingAssessment(
-          await db.esgAssessment.findMany({ where: { companyId: company.id } }),
-          now,
-        );
+        const current = standingAssessment(company.esgAssessments, now);
         if (!current) return null;
         return {
           score: current.score,
