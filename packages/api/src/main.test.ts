@@ -1,11 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, repoRoot } from '@proximitat/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startScript, waitForOutput } from './testing/processes.ts';
 
 // The platform as `pnpm start` runs it: a real process with its embedded PostgreSQL and Meilisearch.
 const MAIN = join(repoRoot, 'packages/api/src/main.ts');
@@ -13,53 +12,13 @@ const DB_CLI = join(repoRoot, 'packages/db/src/cli.ts');
 
 let dataDir: string;
 
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function run(
+/** The platform's scripts, with this file's data directory. */
+const run = (
   script: string,
   args: string[],
   env: Record<string, string>,
   options: { viaShell?: boolean } = {},
-): Started {
-  const command = [process.execPath, '--import', 'tsx', script, ...args];
-  // Through sh with a compound command, so that sh stays in between instead of exec-ing node.
-  const [file, ...argv] = options.viaShell
-    ? ['sh', '-c', `${command.map((part) => `"${part}"`).join(' ')}; exit $?`]
-    : command;
-  const child = spawn(file as string, argv, {
-    cwd: repoRoot,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let text = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    text += chunk.toString();
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    text += chunk.toString();
-  });
-  const exited = once(child, 'exit').then(([code]) => code as number | null);
-  return { child, output: () => text, exited };
-}
-
-async function waitForOutput(started: Started, pattern: RegExp, timeoutMs = 90_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!pattern.test(started.output())) {
-    if (started.child.exitCode !== null) throw new Error(`exited early:\n${started.output()}`);
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}:\n${started.output()}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+) => startScript(script, args, { DATA_DIR: dataDir, ...env }, options);
 
 function alive(pid: number): boolean {
   try {

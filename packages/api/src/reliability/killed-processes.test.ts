@@ -1,53 +1,22 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, repoRoot } from '@proximitat/runtime';
+import { freePort } from '@proximitat/runtime';
 import { createSearch } from '@proximitat/search';
 import { createTestDatabase, type TestDatabase, testServices } from '@proximitat/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPlaces } from '../modules/directory/places.ts';
 import { importSampleCompanies, sampleCsv } from '../modules/directory/sample-import.ts';
 import { COMPANIES_INDEX } from '../modules/search/companies-index.ts';
+import { startScript, waitForOutput } from '../testing/processes.ts';
 import { runScript } from '../testing/run-script.ts';
 
 // Real processes killed at the worst moment: an import, a reindex, and the API itself on SIGTERM.
 let dir: string;
 const databases: TestDatabase[] = [];
 const prefix = `killed_${Date.now()}_`;
-
-interface Running {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function start(script: string, args: string[], env: Record<string, string>): Running {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, script), ...args], {
-    cwd: join(repoRoot, 'packages/api'),
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let text = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    text += chunk.toString();
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    text += chunk.toString();
-  });
-  return { child, output: () => text, exited: once(child, 'exit').then(([code]) => code as number | null) };
-}
-
-async function waitFor(running: Running, pattern: RegExp, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!pattern.test(running.output())) {
-    if (running.child.exitCode !== null) throw new Error(`exited early:\n${running.output()}`);
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}:\n${running.output()}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 const services = (database: TestDatabase) => {
   const { meiliUrl, meiliKey } = testServices();
@@ -79,12 +48,12 @@ describe('processes killed at the worst moment', () => {
     databases.push(database);
     const file = join(dir, 'gran.csv');
     await writeFile(file, sampleCsv(await loadPlaces(database.db), 30_000, 'killed-import', 2026));
-    const running = start(
+    const running = startScript(
       'packages/api/src/modules/directory/directory-import.command.ts',
       [file],
       services(database),
     );
-    await waitFor(running, /writing \[/, 120_000);
+    await waitForOutput(running, /writing \[/, 120_000);
     running.child.kill('SIGKILL');
     await running.exited;
     expect(await database.db.company.count()).toBe(0);
@@ -104,12 +73,12 @@ describe('processes killed at the worst moment', () => {
     expect(first.code).toBe(0);
     const published = await database.db.company.count({ where: { status: 'PUBLISHED' } });
 
-    const running = start(
+    const running = startScript(
       'packages/api/src/modules/search/search-reindex.command.ts',
       [],
       services(database),
     );
-    await waitFor(running, /indexing \[/);
+    await waitForOutput(running, /indexing \[/);
     running.child.kill('SIGKILL');
     await running.exited;
 
@@ -147,12 +116,12 @@ describe('processes killed at the worst moment', () => {
     const database = await createTestDatabase();
     databases.push(database);
     const port = await freePort();
-    const api = start('packages/api/src/main.ts', [], {
+    const api = startScript('packages/api/src/main.ts', [], {
       ...services(database),
       PORT: String(port),
       DATA_DIR: dir,
     });
-    await waitFor(api, /running at http:\/\/localhost:\d+/, 120_000);
+    await waitForOutput(api, /running at http:\/\/localhost:\d+/, 120_000);
 
     // A request half sent when the signal comes: its body arrives afterwards.
     const body = JSON.stringify({ query: '{ districts { code } }' });
@@ -168,7 +137,7 @@ describe('processes killed at the worst moment', () => {
     );
     await new Promise((r) => setTimeout(r, 200));
     api.child.kill('SIGTERM');
-    await waitFor(api, /Stopping: finishing the requests under way/);
+    await waitForOutput(api, /Stopping: finishing the requests under way/);
     await new Promise((r) => setTimeout(r, 300));
     socket.write(body.slice(10));
     await closed;
