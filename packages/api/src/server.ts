@@ -12,7 +12,13 @@ import { isSearchHealthy } from '@proximitat/search';
 import cookieParser from 'cookie-parser';
 import cors from 'cors';
 import express from 'express';
-import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import {
+  type DocumentNode,
+  GraphQLError,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+  visit,
+} from 'graphql';
 import helmet from 'helmet';
 import type { AppServices, Context } from './context.ts';
 import { DATABASE_UNAVAILABLE_MESSAGE, ErrorCode, isDatabaseUnavailable } from './errors.ts';
@@ -43,6 +49,24 @@ function isPublic(formatted: GraphQLFormattedError, error: unknown): boolean {
   return original?.name === 'PothosValidationError' || original?.name === 'ValidationError';
 }
 
+/** Whether a value (variables, a document) holds U+0000 anywhere in its strings. */
+function containsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(containsNul);
+  if (value && typeof value === 'object') return Object.values(value).some(containsNul);
+  return false;
+}
+
+function documentContainsNul(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    StringValue(node) {
+      if (node.value.includes('\u0000')) found = true;
+    },
+  });
+  return found;
+}
+
 /** A response whose only errors say the database is unreachable is a 503, so proxies and clients retry. */
 const unavailablePlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {
@@ -69,6 +93,12 @@ function limitsPlugin(schema: GraphQLSchema): ApolloServerPlugin<Context> {
         async didResolveOperation({ document, request }) {
           const errors = pageSizeErrors(schema, document, request.variables);
           if (errors.length > 0) throw errors[0] as GraphQLError;
+          // PostgreSQL cannot store the NUL character: refuse it in any text, here, with a clear error.
+          if (containsNul(request.variables) || documentContainsNul(document)) {
+            throw new GraphQLError('Text may not contain the NUL character (U+0000)', {
+              extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+            });
+          }
         },
       };
     },

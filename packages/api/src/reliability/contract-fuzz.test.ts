@@ -131,4 +131,19 @@ describe('every contract operation under random variables', () => {
       );
     });
   }
+
+  it('refuses the NUL character, which PostgreSQL cannot store, in variables and in the document', async () => {
+    for (const response of [
+      await api.graphql('query ($slug: String!) { company(slug: $slug) { id } }', { slug: 'a\u0000b' }),
+      await api.graphql('{ company(slug: "a\\u0000b") { id } }'),
+    ]) {
+      expect(response.status).toBe(400);
+      expect(response.errors).toEqual([
+        expect.objectContaining({
+          message: 'Text may not contain the NUL character (U+0000)',
+          extensions: { code: 'BAD_USER_INPUT' },
+        }),
+      ]);
+    }
+  });
 });

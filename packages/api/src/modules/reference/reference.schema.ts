@@ -22,7 +22,9 @@ export const NeighbourhoodRef = builder.prismaObject('Neighbourhood', {
     code: t.exposeString('code', { description: 'Official two-digit code, "01".."73".' }),
     name: t.exposeString('name'),
     population: t.exposeInt('population', { description: 'Inhabitants (Padró 2019).' }),
-    district: t.relation('district'),
+    // Districts and neighbourhoods point at each other: weighed as a query each, so that a
+    // query walking the cycle runs into the cost limit long before it costs seconds.
+    district: t.relation('district', { complexity: 5 }),
     outline: t.field({
       type: 'String',
       description: 'The boundary as GeoJSON (WGS84) simplified to about 20 m, for maps.',
