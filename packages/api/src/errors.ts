@@ -31,6 +31,15 @@ export interface UserError {
   code: ErrorCode;
 }
 
+/** What a service that changes something answers: the changed object's id, or what was wrong. */
+export type ServiceResult<T = { id: string }> = ({ ok: true } & T) | { ok: false; errors: UserError[] };
+
+/** The failed ServiceResult for these userErrors. */
+export const rejected = (...errors: UserError[]): { ok: false; errors: UserError[] } => ({
+  ok: false,
+  errors,
+});
+
 /** An expected failure raised from a query: its message and code reach the client unmasked. */
 export class AppError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {

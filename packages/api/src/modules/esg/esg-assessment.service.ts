@@ -1,5 +1,5 @@
 import type { Db, EsgAssessment, Prisma } from '@proximitat/db';
-import { ErrorCode, type UserError } from '../../errors.ts';
+import { ErrorCode, rejected, type ServiceResult, type UserError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { isUuid } from '../common/ids.ts';
 import { userError } from '../common/user-error.schema.ts';
@@ -17,8 +17,6 @@ export interface EsgAnswer {
   evidenceUrl?: string | null;
   comment?: string | null;
 }
-
-type Result = { ok: true; id: string } | { ok: false; errors: UserError[] };
 
 /** The status as read now: a verified assessment past its validity reads as EXPIRED. */
 export function currentStatus(assessment: Pick<EsgAssessment, 'status' | 'validUntil'>, now = new Date()) {
@@ -51,12 +49,11 @@ export async function submitAssessment(
   accountId: string,
   companyId: string,
   answers: EsgAnswer[],
-): Promise<Result> {
+): Promise<ServiceResult> {
   if (!(await isEditor(db, companyId, accountId))) {
-    return {
-      ok: false,
-      errors: [userError(ErrorCode.FORBIDDEN, 'Only the editors of this company can assess it', 'companyId')],
-    };
+    return rejected(
+      userError(ErrorCode.FORBIDDEN, 'Only the editors of this company can assess it', 'companyId'),
+    );
   }
   const criteria = await db.esgCriterion.findMany({ where: { active: true }, orderBy: { position: 'asc' } });
   const errors: UserError[] = [];
@@ -109,7 +106,7 @@ export async function submitAssessment(
       errors.push(userError(ErrorCode.VALIDATION, `${criterion.code} is not answered`, 'answers'));
     }
   }
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) return rejected(...errors);
 
   const scored = scoreAssessment(
     normalised.map((answer) => {
@@ -150,17 +147,16 @@ export async function reviewAssessment(
   id: string,
   decision: 'APPROVE' | 'REJECT',
   reason: string | null,
-): Promise<Result> {
+): Promise<ServiceResult> {
   const text = reason?.trim() || null;
   if (decision === 'REJECT' && !text) {
-    return {
-      ok: false,
-      errors: [userError(ErrorCode.VALIDATION, 'A rejection needs a reason the editors can read', 'reason')],
-    };
+    return rejected(
+      userError(ErrorCode.VALIDATION, 'A rejection needs a reason the editors can read', 'reason'),
+    );
   }
   const assessment = isUuid(id) ? await db.esgAssessment.findUnique({ where: { id } }) : null;
-  if (!assessment) return { ok: false, errors: [userError(ErrorCode.NOT_FOUND, 'No such assessment', 'id')] };
-  return db.$transaction(async (tx): Promise<Result> => {
+  if (!assessment) return rejected(userError(ErrorCode.NOT_FOUND, 'No such assessment', 'id'));
+  return db.$transaction(async (tx): Promise<ServiceResult> => {
     const now = new Date();
     const validUntil = new Date(now);
     validUntil.setFullYear(validUntil.getFullYear() + VALIDITY_YEARS);
@@ -172,10 +168,7 @@ export async function reviewAssessment(
           : { status: 'REJECTED', reviewedById: reviewerId, reviewedAt: now, reason: text },
     });
     if (updated.count === 0) {
-      return {
-        ok: false,
-        errors: [userError(ErrorCode.CONFLICT, 'This assessment was already reviewed', 'id')],
-      };
+      return rejected(userError(ErrorCode.CONFLICT, 'This assessment was already reviewed', 'id'));
     }
     await enqueueCompanies(tx, [assessment.companyId]);
     await recordAudit(tx, {

@@ -1,5 +1,5 @@
 import { builder } from '../../builder.ts';
-import { mutationPayload, outcome, refused } from '../common/payload.schema.ts';
+import { mutationPayload, outcome, refused, signedInViewer } from '../common/payload.schema.ts';
 import { EsgPillarEnum, EsgPillarScoreRef, EsgStatusEnum } from '../directory/company.schema.ts';
 import { canEdit } from '../directory/membership.ts';
 import { LocaleEnum, localized } from '../i18n/locale.schema.ts';
@@ -140,7 +140,7 @@ builder.mutationFields((t) => ({
     unauthorizedResolver: refused,
     resolve: async (_root, { companyId, answers }, context) => {
       return outcome(
-        await submitAssessment(context.db, context.viewer?.id ?? '', String(companyId), answers),
+        await submitAssessment(context.db, signedInViewer(context).id, String(companyId), answers),
       );
     },
   }),
@@ -157,7 +157,7 @@ builder.mutationFields((t) => ({
     unauthorizedResolver: refused,
     resolve: async (_root, { id, decision, reason }, context) => {
       return outcome(
-        await reviewAssessment(context.db, context.viewer?.id ?? '', String(id), decision, reason ?? null),
+        await reviewAssessment(context.db, signedInViewer(context).id, String(id), decision, reason ?? null),
       );
     },
   }),

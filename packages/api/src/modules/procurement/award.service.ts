@@ -1,6 +1,6 @@
 import type { Db } from '@proximitat/db';
 import type { Viewer } from '../../context.ts';
-import { ErrorCode, type UserError } from '../../errors.ts';
+import { ErrorCode, rejected, type ServiceResult, type UserError } from '../../errors.ts';
 import { isUuid } from '../common/ids.ts';
 import { userError } from '../common/user-error.schema.ts';
 import { validateCpv } from '../directory/cpv.ts';
@@ -37,8 +37,6 @@ export interface AwardDraft {
   district?: string | null;
   procurementMethod: ProcurementMethod;
 }
-
-type Result = { ok: true; id: string } | { ok: false; errors: UserError[] };
 
 async function cleanAward(db: Db, draft: AwardDraft, now: Date) {
   const errors: UserError[] = [];
@@ -151,9 +149,9 @@ export async function recordAward(
   viewer: Viewer,
   draft: AwardDraft,
   now = new Date(),
-): Promise<Result> {
+): Promise<ServiceResult> {
   const { errors, data } = await cleanAward(db, draft, now);
-  if (errors.length > 0 || !data) return { ok: false, errors };
+  if (errors.length > 0 || !data) return rejected(...errors);
   const award = await db.contractAward.create({
     data: { ...data, recordedById: viewer.id },
     select: { id: true },
@@ -167,18 +165,18 @@ export async function updateAward(
   id: string,
   draft: AwardDraft,
   now = new Date(),
-): Promise<Result> {
+): Promise<ServiceResult> {
   const refused = await refusal(db, viewer, id);
-  if (refused) return { ok: false, errors: [refused] };
+  if (refused) return rejected(refused);
   const { errors, data } = await cleanAward(db, draft, now);
-  if (errors.length > 0 || !data) return { ok: false, errors };
+  if (errors.length > 0 || !data) return rejected(...errors);
   await db.contractAward.update({ where: { id }, data });
   return { ok: true, id };
 }
 
-export async function deleteAward(db: Db, viewer: Viewer, id: string): Promise<Result> {
+export async function deleteAward(db: Db, viewer: Viewer, id: string): Promise<ServiceResult> {
   const refused = await refusal(db, viewer, id);
-  if (refused) return { ok: false, errors: [refused] };
+  if (refused) return rejected(refused);
   await db.contractAward.delete({ where: { id } });
   return { ok: true, id };
 }

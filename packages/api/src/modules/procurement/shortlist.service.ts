@@ -1,6 +1,6 @@
 import type { Db } from '@proximitat/db';
 import type { Viewer } from '../../context.ts';
-import { ErrorCode, type UserError } from '../../errors.ts';
+import { ErrorCode, rejected, type ServiceResult, type UserError } from '../../errors.ts';
 import { normaliseEmail } from '../account/password.ts';
 import { isUuid } from '../common/ids.ts';
 import { userError } from '../common/user-error.schema.ts';
@@ -21,8 +21,6 @@ export const SHORTLIST_LIMITS = {
 
 export type Access = 'OWNER' | 'READER';
 
-type Result<T = { id: string }> = ({ ok: true } & T) | { ok: false; errors: UserError[] };
-
 const PROCUREMENT_ROLES = new Set(['PROCUREMENT_OFFICER', 'STAFF', 'ADMIN']);
 const isStaffRole = (role: string) => role === 'STAFF' || role === 'ADMIN';
 
@@ -42,6 +40,8 @@ export async function shortlistAccess(
   if (shortlist.shares.length > 0 || isStaffRole(viewer.role)) return 'READER';
   return null;
 }
+
+const notOnList = () => userError(ErrorCode.NOT_FOUND, 'This company is not on the shortlist', 'companyId');
 
 const notFound = (field = 'shortlistId') =>
   userError(ErrorCode.NOT_FOUND, 'No such shortlist (or it is not shared with you)', field);
@@ -105,9 +105,9 @@ function cleanNote(note: string | null | undefined): { note: string | null; erro
   return { note: text, error: null };
 }
 
-export async function createShortlist(db: Db, viewer: Viewer, draft: ShortlistDraft): Promise<Result> {
+export async function createShortlist(db: Db, viewer: Viewer, draft: ShortlistDraft): Promise<ServiceResult> {
   const { errors, data } = cleanDraft(draft, 'input');
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) return rejected(...errors);
   const shortlist = await db.shortlist.create({
     data: { ...data, ownerId: viewer.id },
     select: { id: true },
@@ -120,18 +120,18 @@ export async function updateShortlist(
   viewer: Viewer,
   shortlistId: string,
   draft: ShortlistDraft,
-): Promise<Result> {
+): Promise<ServiceResult> {
   const refused = await ownerOnly(db, shortlistId, viewer);
-  if (refused) return { ok: false, errors: [refused] };
+  if (refused) return rejected(refused);
   const { errors, data } = cleanDraft(draft, 'input');
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) return rejected(...errors);
   await db.shortlist.update({ where: { id: shortlistId }, data });
   return { ok: true, id: shortlistId };
 }
 
-export async function deleteShortlist(db: Db, viewer: Viewer, shortlistId: string): Promise<Result> {
+export async function deleteShortlist(db: Db, viewer: Viewer, shortlistId: string): Promise<ServiceResult> {
   const refused = await ownerOnly(db, shortlistId, viewer);
-  if (refused) return { ok: false, errors: [refused] };
+  if (refused) return rejected(refused);
   await db.shortlist.delete({ where: { id: shortlistId } });
   return { ok: true, id: shortlistId };
 }
@@ -143,20 +143,17 @@ export async function addToShortlist(
   shortlistId: string,
   companyId: string,
   rawNote: string | null | undefined,
-): Promise<Result> {
+): Promise<ServiceResult> {
   const refused = await ownerOnly(db, shortlistId, viewer);
-  if (refused) return { ok: false, errors: [refused] };
+  if (refused) return rejected(refused);
   const company = isUuid(companyId)
     ? await db.company.findUnique({ where: { id: companyId }, select: { status: true } })
     : null;
   if (company?.status !== 'PUBLISHED') {
-    return {
-      ok: false,
-      errors: [userError(ErrorCode.NOT_FOUND, 'No such company in the public directory', 'companyId')],
-    };
+    return rejected(userError(ErrorCode.NOT_FOUND, 'No such company in the public directory', 'companyId'));
   }
   const { note, error } = cleanNote(rawNote);
-  if (error) return { ok: false, errors: [error] };
+  if (error) return rejected(error);
   return db.$transaction(async (tx) => {
     // One list's additions queue behind each other, so the cap holds under concurrent requests.
     await tx.$queryRaw`SELECT id FROM "Shortlist" WHERE id = ${shortlistId}::uuid FOR UPDATE`;
@@ -168,16 +165,13 @@ export async function addToShortlist(
     } else {
       const count = await tx.shortlistEntry.count({ where: { shortlistId } });
       if (count >= SHORTLIST_LIMITS.entries) {
-        return {
-          ok: false as const,
-          errors: [
-            userError(
-              ErrorCode.LIMIT_EXCEEDED,
-              `A shortlist holds at most ${SHORTLIST_LIMITS.entries} companies`,
-              'companyId',
-            ),
-          ],
-        };
+        return rejected(
+          userError(
+            ErrorCode.LIMIT_EXCEEDED,
+            `A shortlist holds at most ${SHORTLIST_LIMITS.entries} companies`,
+            'companyId',
+          ),
+        );
       }
       await tx.shortlistEntry.create({ data: { shortlistId, companyId, note } });
     }
@@ -191,17 +185,14 @@ export async function removeFromShortlist(
   viewer: Viewer,
   shortlistId: string,
   companyId: string,
-): Promise<Result> {
+): Promise<ServiceResult> {
   const refused = await ownerOnly(db, shortlistId, viewer);
-  if (refused) return { ok: false, errors: [refused] };
+  if (refused) return rejected(refused);
   const removed = isUuid(companyId)
     ? await db.shortlistEntry.deleteMany({ where: { shortlistId, companyId } })
     : { count: 0 };
   if (removed.count === 0) {
-    return {
-      ok: false,
-      errors: [userError(ErrorCode.NOT_FOUND, 'This company is not on the shortlist', 'companyId')],
-    };
+    return rejected(notOnList());
   }
   await db.shortlist.update({ where: { id: shortlistId }, data: { updatedAt: new Date() } });
   return { ok: true, id: shortlistId };
@@ -213,19 +204,16 @@ export async function setShortlistNote(
   shortlistId: string,
   companyId: string,
   rawNote: string | null | undefined,
-): Promise<Result> {
+): Promise<ServiceResult> {
   const refused = await ownerOnly(db, shortlistId, viewer);
-  if (refused) return { ok: false, errors: [refused] };
+  if (refused) return rejected(refused);
   const { note, error } = cleanNote(rawNote);
-  if (error) return { ok: false, errors: [error] };
+  if (error) return rejected(error);
   const updated = isUuid(companyId)
     ? await db.shortlistEntry.updateMany({ where: { shortlistId, companyId }, data: { note } })
     : { count: 0 };
   if (updated.count === 0) {
-    return {
-      ok: false,
-      errors: [userError(ErrorCode.NOT_FOUND, 'This company is not on the shortlist', 'companyId')],
-    };
+    return rejected(notOnList());
   }
   return { ok: true, id: shortlistId };
 }
@@ -236,39 +224,30 @@ export async function shareShortlist(
   viewer: Viewer,
   shortlistId: string,
   email: string,
-): Promise<Result> {
+): Promise<ServiceResult> {
   const refused = await ownerOnly(db, shortlistId, viewer);
-  if (refused) return { ok: false, errors: [refused] };
+  if (refused) return rejected(refused);
   const colleague = await db.account.findUnique({
     where: { email: normaliseEmail(email) },
     select: { id: true, role: true },
   });
   if (!colleague || !PROCUREMENT_ROLES.has(colleague.role)) {
-    return {
-      ok: false,
-      errors: [
-        userError(ErrorCode.NOT_FOUND, 'No procurement officer or staff account has this email', 'email'),
-      ],
-    };
+    return rejected(
+      userError(ErrorCode.NOT_FOUND, 'No procurement officer or staff account has this email', 'email'),
+    );
   }
   if (colleague.id === viewer.id) {
-    return {
-      ok: false,
-      errors: [userError(ErrorCode.VALIDATION, 'You own this shortlist already', 'email')],
-    };
+    return rejected(userError(ErrorCode.VALIDATION, 'You own this shortlist already', 'email'));
   }
   const shares = await db.shortlistShare.count({ where: { shortlistId } });
   if (shares >= SHORTLIST_LIMITS.shares) {
-    return {
-      ok: false,
-      errors: [
-        userError(
-          ErrorCode.LIMIT_EXCEEDED,
-          `A shortlist is shared with at most ${SHORTLIST_LIMITS.shares} people`,
-          'email',
-        ),
-      ],
-    };
+    return rejected(
+      userError(
+        ErrorCode.LIMIT_EXCEEDED,
+        `A shortlist is shared with at most ${SHORTLIST_LIMITS.shares} people`,
+        'email',
+      ),
+    );
   }
   await db.shortlistShare.upsert({
     where: { shortlistId_accountId: { shortlistId, accountId: colleague.id } },
@@ -283,17 +262,16 @@ export async function unshareShortlist(
   viewer: Viewer,
   shortlistId: string,
   accountId: string,
-): Promise<Result> {
+): Promise<ServiceResult> {
   const refused = await ownerOnly(db, shortlistId, viewer);
-  if (refused) return { ok: false, errors: [refused] };
+  if (refused) return rejected(refused);
   const removed = isUuid(accountId)
     ? await db.shortlistShare.deleteMany({ where: { shortlistId, accountId } })
     : { count: 0 };
   if (removed.count === 0) {
-    return {
-      ok: false,
-      errors: [userError(ErrorCode.NOT_FOUND, 'The shortlist is not shared with this account', 'accountId')],
-    };
+    return rejected(
+      userError(ErrorCode.NOT_FOUND, 'The shortlist is not shared with this account', 'accountId'),
+    );
   }
   return { ok: true, id: shortlistId };
 }
@@ -304,9 +282,9 @@ export async function snapshotShortlist(
   viewer: Viewer,
   shortlistId: string,
   publicUrl: string,
-): Promise<Result<{ id: string; snapshotId: string }>> {
+): Promise<ServiceResult<{ id: string; snapshotId: string }>> {
   const refused = await ownerOnly(db, shortlistId, viewer);
-  if (refused) return { ok: false, errors: [refused] };
+  if (refused) return rejected(refused);
   return db.$transaction(async (tx) => {
     const rows: string[][] = [];
     for await (const batch of shortlistRows(tx as unknown as Db, shortlistId, publicUrl)) rows.push(...batch);

@@ -1,7 +1,7 @@
 import type { Db, InvitationResponse } from '@proximitat/db';
 import type { Search } from '@proximitat/search';
 import type { Viewer } from '../../context.ts';
-import { ErrorCode, type UserError } from '../../errors.ts';
+import { ErrorCode, rejected, type ServiceResult, type UserError } from '../../errors.ts';
 import { isUuid } from '../common/ids.ts';
 import { userError } from '../common/user-error.schema.ts';
 import { cpvLabel, validateCpv } from '../directory/cpv.ts';
@@ -23,8 +23,6 @@ export const TENDER_LIMITS = {
   /** The most matches a request returns. */
   matches: 100,
 } as const;
-
-type Result = { ok: true; id: string } | { ok: false; errors: UserError[] };
 
 export interface TenderDraft {
   title: string;
@@ -112,18 +110,23 @@ async function cleanTender(db: Db, draft: TenderDraft) {
   };
 }
 
-export async function createTender(db: Db, viewer: Viewer, draft: TenderDraft): Promise<Result> {
+export async function createTender(db: Db, viewer: Viewer, draft: TenderDraft): Promise<ServiceResult> {
   const { errors, data } = await cleanTender(db, draft);
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) return rejected(...errors);
   const tender = await db.tender.create({ data: { ...data, ownerId: viewer.id }, select: { id: true } });
   return { ok: true, id: tender.id };
 }
 
-export async function updateTender(db: Db, viewer: Viewer, id: string, draft: TenderDraft): Promise<Result> {
+export async function updateTender(
+  db: Db,
+  viewer: Viewer,
+  id: string,
+  draft: TenderDraft,
+): Promise<ServiceResult> {
   const refused = await ownerOnly(db, id, viewer, 'id');
-  if (refused) return { ok: false, errors: [refused] };
+  if (refused) return rejected(refused);
   const { errors, data } = await cleanTender(db, draft);
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) return rejected(...errors);
   await db.tender.update({ where: { id }, data });
   return { ok: true, id };
 }
@@ -257,9 +260,9 @@ export async function inviteSuppliers(
   tenderId: string,
   companyIds: string[],
   rawMessage: string | null | undefined,
-): Promise<Result> {
+): Promise<ServiceResult> {
   const refused = await ownerOnly(db, tenderId, viewer, 'tenderId');
-  if (refused) return { ok: false, errors: [refused] };
+  if (refused) return rejected(refused);
   const errors: UserError[] = [];
   const message = rawMessage?.trim() || null;
   if (message && message.length > TENDER_LIMITS.message) {
@@ -293,7 +296,7 @@ export async function inviteSuppliers(
       errors.push(userError(ErrorCode.CONFLICT, `${company.name} is invited already`, field));
     }
   });
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) return rejected(...errors);
 
   const reference = await loadReference(db);
   await db.$transaction(async (tx) => {
@@ -334,21 +337,18 @@ export async function recordInvitationResponse(
   invitationId: string,
   response: InvitationResponse,
   rawNote: string | null | undefined,
-): Promise<Result> {
+): Promise<ServiceResult> {
   const invitation = isUuid(invitationId)
     ? await db.tenderInvitation.findUnique({ where: { id: invitationId }, select: { tenderId: true } })
     : null;
   if (!invitation) {
-    return { ok: false, errors: [userError(ErrorCode.NOT_FOUND, 'No such invitation', 'invitationId')] };
+    return rejected(userError(ErrorCode.NOT_FOUND, 'No such invitation', 'invitationId'));
   }
   const refused = await ownerOnly(db, invitation.tenderId, viewer, 'invitationId');
-  if (refused) return { ok: false, errors: [refused] };
+  if (refused) return rejected(refused);
   const note = rawNote?.trim() || null;
   if (note && note.length > TENDER_LIMITS.message) {
-    return {
-      ok: false,
-      errors: [userError(ErrorCode.VALIDATION, `at most ${TENDER_LIMITS.message} characters`, 'note')],
-    };
+    return rejected(userError(ErrorCode.VALIDATION, `at most ${TENDER_LIMITS.message} characters`, 'note'));
   }
   await db.tenderInvitation.update({
     where: { id: invitationId },

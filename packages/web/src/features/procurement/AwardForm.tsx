@@ -1,22 +1,10 @@
 import { type FormEvent, useId, useState } from 'react';
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 import { messagesFor, type UserErrorLike } from '../../components/ui/FieldErrors.tsx';
 import { TextField } from '../../components/ui/TextField.tsx';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
-
-const OptionsQuery = graphql(`
-  query AwardForm_Options($locale: Locale) {
-    districts {
-      code
-      name
-    }
-    socialClauses {
-      code
-      name(locale: $locale)
-    }
-  }
-`);
+import { SocialClausesFieldset, useContractOptions } from './ContractOptions.tsx';
 
 const RecordMutation = graphql(`
   mutation AwardForm_Record($input: ContractAwardInput!) {
@@ -37,9 +25,9 @@ const METHODS = ['OPEN', 'SELECTIVE', 'LIMITED', 'DIRECT'] as const;
 
 /** Officers and staff record an awarded contract; the supplier is found in the directory by its tax ID. */
 export function AwardForm({ onRecorded }: { onRecorded: () => void }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const uid = useId();
-  const [options] = useQuery({ query: OptionsQuery, variables: { locale } });
+  const options = useContractOptions();
   const [, record] = useMutation(RecordMutation);
   const [errors, setErrors] = useState<UserErrorLike[]>([]);
   const [announcement, setAnnouncement] = useState('');
@@ -114,7 +102,7 @@ export function AwardForm({ onRecorded }: { onRecorded: () => void }) {
           <label htmlFor={`${uid}-district`}>{t('tender.districts')}</label>
           <select id={`${uid}-district`} name="district" defaultValue="">
             <option value="">{t('award.wholeCity')}</option>
-            {options.data?.districts.map((district) => (
+            {options?.districts.map((district) => (
               <option key={district.code} value={district.code}>
                 {district.name}
               </option>
@@ -125,17 +113,7 @@ export function AwardForm({ onRecorded }: { onRecorded: () => void }) {
           <input type="checkbox" name="reserved" />
           {t('tender.reserved')}
         </label>
-        <fieldset>
-          <legend>{t('tender.socialClauses')}</legend>
-          <div className="checkbox-grid">
-            {options.data?.socialClauses.map((clause) => (
-              <label key={clause.code} className="checkbox">
-                <input type="checkbox" name="socialClauses" value={clause.code} />
-                {clause.name}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <SocialClausesFieldset clauses={options?.socialClauses} />
         <button type="submit">{t('award.record')}</button>
       </form>
     </section>

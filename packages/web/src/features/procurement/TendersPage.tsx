@@ -7,6 +7,7 @@ import { TextField } from '../../components/ui/TextField.tsx';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { useSession } from '../session/useSession.ts';
+import { SocialClausesFieldset, useContractOptions } from './ContractOptions.tsx';
 
 export const TendersQuery = graphql(`
   query TendersPage_Mine {
@@ -20,19 +21,6 @@ export const TendersQuery = graphql(`
           createdAt
         }
       }
-    }
-  }
-`);
-
-const OptionsQuery = graphql(`
-  query TendersPage_Options($locale: Locale) {
-    districts {
-      code
-      name
-    }
-    socialClauses {
-      code
-      name(locale: $locale)
     }
   }
 `);
@@ -55,12 +43,12 @@ export const TENDER_TYPES = { additionalTypenames: ['Tender', 'TenderInvitation'
 
 /** An officer's tenders, and a new need to match suppliers against. */
 export function TendersPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { isProcurement } = useSession();
   const navigate = useNavigate();
   const uid = useId();
   const [list] = useQuery({ query: TendersQuery, pause: !isProcurement, context: TENDER_TYPES });
-  const [options] = useQuery({ query: OptionsQuery, variables: { locale } });
+  const options = useContractOptions();
   const [, create] = useMutation(CreateMutation);
   const [errors, setErrors] = useState<UserErrorLike[]>([]);
 
@@ -141,7 +129,7 @@ export function TendersPage() {
         <fieldset>
           <legend>{t('tender.districts')}</legend>
           <div className="checkbox-grid">
-            {options.data?.districts.map((district) => (
+            {options?.districts.map((district) => (
               <label key={district.code} className="checkbox">
                 <input type="checkbox" name="districts" value={district.code} />
                 {district.name}
@@ -149,17 +137,7 @@ export function TendersPage() {
             ))}
           </div>
         </fieldset>
-        <fieldset>
-          <legend>{t('tender.socialClauses')}</legend>
-          <div className="checkbox-grid">
-            {options.data?.socialClauses.map((clause) => (
-              <label key={clause.code} className="checkbox">
-                <input type="checkbox" name="socialClauses" value={clause.code} />
-                {clause.name}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <SocialClausesFieldset clauses={options?.socialClauses} />
         <label className="checkbox">
           <input type="checkbox" name="reserved" />
           {t('tender.reserved')}
