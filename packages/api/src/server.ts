@@ -3,7 +3,10 @@ import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
@@ -28,6 +31,7 @@ import { SESSION_COOKIE, viewerForToken } from './modules/account/session.servic
 import { accountabilityCsvHandler } from './modules/plan/accountability.csv.ts';
 import { awardsOcdsHandler } from './modules/procurement/award-ocds.ts';
 import { shortlistCsvHandler } from './modules/procurement/shortlist-export.ts';
+import { createResponseCache } from './response-cache/response-cache.ts';
 
 /** Codes whose errors are meant for the client; anything else is masked. */
 const PUBLIC_CODES = new Set<string>([
@@ -57,13 +61,18 @@ function containsNul(value: unknown): boolean {
   return false;
 }
 
+const nulInDocument = new WeakMap<DocumentNode, boolean>();
+
 function documentContainsNul(document: DocumentNode): boolean {
+  const known = nulInDocument.get(document);
+  if (known !== undefined) return known;
   let found = false;
   visit(document, {
     StringValue(node) {
       if (node.value.includes('\u0000')) found = true;
     },
   });
+  nulInDocument.set(document, found);
   return found;
 }
 
@@ -154,8 +163,12 @@ export async function createApp({
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // Cache hints are unused (public answers are cached by response-cache.ts), and the plugin
+      // wraps every field's resolver to compute them.
+      ApolloServerPluginCacheControlDisabled(),
       limitsPlugin(schema),
       unavailablePlugin,
+      createResponseCache().plugin,
     ],
     formatError: (formatted, error) => {
       if (isPublic(formatted, error)) return formatted;

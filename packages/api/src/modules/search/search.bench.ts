@@ -1,25 +1,15 @@
-import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:http';
-import { seedReferenceData } from '@proximitat/db';
-import { createLogger, readEnv } from '@proximitat/runtime';
-import { createSearch } from '@proximitat/search';
-import type { Bench } from '@proximitat/testing/bench';
-import { schema } from '../../schema.ts';
-import { createApp } from '../../server.ts';
-import { loadPlaces } from '../directory/places.ts';
-import { importSampleCompanies } from '../directory/sample-import.ts';
-import { COMPANIES_INDEX } from './companies-index.ts';
-import { reindexCompanies } from './index-maintenance.ts';
-import { searchMeilisearch } from './search-meili.ts';
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Platform, Scenario, ScenarioContext } from '../../bench/bench.ts';
+import { MB } from '../../bench/bench.ts';
+import type { LoadRequest } from '../../bench/load-spec.ts';
+import { startBaseline } from '../../bench/processes.ts';
+import { meiliQueries } from './search-meili.ts';
 import { normaliseSearch, type SearchArgs } from './search-request.ts';
 
-/**
- * `pnpm bench search [--rows N]`: N generated companies (default 100,000) indexed by a full
- * reindex, then a fixed mix of realistic searches sent through GraphQL (HTTP, the contract's
- * SearchCompanies operation) and, for the same searches, straight to Meilisearch. The goal:
- * GraphQL p95 at most 1.3x the raw p95.
- */
-const MIX: [string, SearchArgs][] = [
+/** Realistic searches of procurement officers and the public: text, typos, filters, CPV, geo, browsing. */
+export const SEARCH_MIX: [string, SearchArgs][] = [
   ['text: neteja', { query: 'neteja' }],
   ['text: cooperativa de treball', { query: 'cooperativa de treball' }],
   ['text with a typo: cooperatva', { query: 'cooperatva' }],
@@ -43,7 +33,8 @@ const MIX: [string, SearchArgs][] = [
   ['browse: by name, page 3', { after: Buffer.from('o:40').toString('base64url') }],
 ];
 
-const OPERATION = `query SearchCompanies($query: String, $filter: CompanyFilter, $near: GeoPointInput, $sort: CompanySort, $first: Int, $after: String, $locale: Locale) {
+/** The contract's SearchCompanies operation, as the web client sends it. */
+export const SEARCH_OPERATION = `query SearchCompanies($query: String, $filter: CompanyFilter, $near: GeoPointInput, $sort: CompanySort, $first: Int, $after: String, $locale: Locale) {
   searchCompanies(query: $query, filter: $filter, near: $near, sort: $sort, first: $first, after: $after, locale: $locale) {
     totalCount degraded
     facets { field values { value label count } }
@@ -54,116 +45,172 @@ const OPERATION = `query SearchCompanies($query: String, $filter: CompanyFilter,
   }
 }`;
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+const PAGE = 20;
+
+export function graphqlSearchRequests(): LoadRequest[] {
+  return SEARCH_MIX.map(([label, args]) => ({
+    label,
+    path: '/graphql',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: SEARCH_OPERATION, variables: { ...args, first: PAGE, locale: 'CA' } }),
+  }));
 }
 
-const ROUNDS = 30;
+/** The Meilisearch multi-search bodies the API sends for the mix. */
+async function meiliBodies(platform: Platform): Promise<unknown[]> {
+  return Promise.all(
+    SEARCH_MIX.map(async ([, args]) => ({
+      queries: meiliQueries(platform.search, await normaliseSearch(platform.db, { ...args, first: PAGE })),
+    })),
+  );
+}
 
-export const bench: Bench = async ({ rows, freshDatabase, meili, report, step }) => {
-  const count = rows ?? 100_000;
-  const database = await freshDatabase();
-  await seedReferenceData(database.db);
-  const search = createSearch(meili.url, meili.key, `bench_${randomBytes(4).toString('hex')}_`);
-  try {
-    await step(`importing ${count} generated companies`, async () => {
-      await importSampleCompanies(database.db, await loadPlaces(database.db), count, 'bench', {
-        onProgress: (done, total) => report.progress(done, total),
-      });
-      await database.db.searchOutbox.deleteMany();
-    });
-    const reindexStarted = performance.now();
-    await step('full reindex', () =>
-      reindexCompanies(database.db, search, (done, total) => report.progress(done, total)),
+export function rssFigure(context: ScenarioContext, platform: Platform, rss: { value: number }[]) {
+  const peak = Math.max(0, ...rss.map((sample) => sample.value)) / MB;
+  context.figure({
+    key: 'rss',
+    label: 'API memory, peak RSS under this load',
+    value: peak,
+    unit: 'MB',
+    baseline: { label: 'idle after start-up', value: platform.idleRss / MB },
+    goal: { kind: 'at-most', value: 300 },
+  });
+}
+
+const search: Scenario = {
+  name: 'search',
+  summary:
+    'The search mix (12 searches: text, typo, other language, filters, CPV, reserved, geo, browsing) through GraphQL, against the same searches sent straight to Meilisearch, 4 at a time',
+  async run(context) {
+    const platform = await context.platform();
+    const bodies = await meiliBodies(platform);
+    const raw = await context.step('raw Meilisearch', () =>
+      context.load({
+        origin: platform.meili.url,
+        connections: 4,
+        requests: SEARCH_MIX.map(([label], index) => ({
+          label,
+          path: '/multi-search',
+          headers: {
+            'content-type': 'application/json',
+            ...(platform.meili.key ? { authorization: `Bearer ${platform.meili.key}` } : {}),
+          },
+          body: JSON.stringify(bodies[index]),
+          expect: 'status',
+        })),
+      }),
     );
-    const reindexSeconds = (performance.now() - reindexStarted) / 1000;
-
-    const env = readEnv({ NODE_ENV: 'production', LOG_LEVEL: 'silent', PORT: '0' });
-    const httpServer = createServer();
-    const { app, apollo } = await createApp({
-      env,
-      services: { db: database.db, search, log: createLogger('silent', 'bench') },
-      schema,
-      httpServer,
-    });
-    httpServer.on('request', app);
-    await new Promise<void>((resolveListen) => httpServer.listen(0, '127.0.0.1', resolveListen));
-    const address = httpServer.address();
-    const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/graphql`;
-    const graphql = async (args: SearchArgs) => {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: OPERATION, variables: { ...args, first: 20, locale: 'CA' } }),
-      });
-      const body = (await response.json()) as {
-        errors?: unknown;
-        data?: { searchCompanies: { degraded: boolean } };
-      };
-      if (body.errors || body.data?.searchCompanies.degraded)
-        throw new Error(`search failed: ${JSON.stringify(body.errors)}`);
-    };
-
-    const timings = { graphql: [] as number[], raw: [] as number[] };
-    const perQuery: [string, string][] = [];
-    await step(
-      `${MIX.length} searches x ${ROUNDS} rounds, through GraphQL and straight to Meilisearch`,
-      async () => {
-        const requests = await Promise.all(
-          MIX.map(([, args]) => normaliseSearch(database.db, { ...args, first: 20 })),
-        );
-        for (const [index] of MIX.entries()) {
-          await graphql(MIX[index]?.[1] ?? {});
-          await searchMeilisearch(search, requests[index] ?? (await normaliseSearch(database.db, {})));
-        }
-        for (const [index, [label, args]] of MIX.entries()) {
-          const request = requests[index];
-          if (!request) continue;
-          const mine = { graphql: [] as number[], raw: [] as number[] };
-          for (let round = 0; round < ROUNDS; round += 1) {
-            // Alternate which goes first, so neither gains from the other's warm caches.
-            const order = round % 2 === 0 ? (['graphql', 'raw'] as const) : (['raw', 'graphql'] as const);
-            for (const kind of order) {
-              const started = performance.now();
-              if (kind === 'graphql') await graphql(args);
-              else await searchMeilisearch(search, request);
-              mine[kind].push(performance.now() - started);
-            }
-          }
-          timings.graphql.push(...mine.graphql);
-          timings.raw.push(...mine.raw);
-          perQuery.push([
-            `  ${label}`,
-            `GraphQL p50 ${percentile(mine.graphql, 50).toFixed(1)} ms, p95 ${percentile(mine.graphql, 95).toFixed(1)} ms; raw p50 ${percentile(mine.raw, 50).toFixed(1)} ms, p95 ${percentile(mine.raw, 95).toFixed(1)} ms`,
-          ]);
-          report.progress(index + 1, MIX.length);
-        }
-      },
+    const graphql = await context.step('GraphQL searchCompanies', () =>
+      context.load(
+        { origin: platform.api.origin, connections: 4, requests: graphqlSearchRequests() },
+        platform.api,
+      ),
     );
-    await apollo.stop();
-
-    const graphqlP95 = percentile(timings.graphql, 95);
-    const rawP95 = percentile(timings.raw, 95);
-    report.result([
-      ['companies', count],
-      ['full reindex', `${reindexSeconds.toFixed(1)} s (${Math.round(count / reindexSeconds)} documents/s)`],
-      [
-        'GraphQL searchCompanies',
-        `p50 ${percentile(timings.graphql, 50).toFixed(1)} ms, p95 ${graphqlP95.toFixed(1)} ms`,
-      ],
-      [
-        'raw Meilisearch, same searches',
-        `p50 ${percentile(timings.raw, 50).toFixed(1)} ms, p95 ${rawP95.toFixed(1)} ms`,
-      ],
-      ['GraphQL p95 / raw p95', `${(graphqlP95 / rawP95).toFixed(2)}x (goal: at most 1.3x)`],
-      ...perQuery,
-    ]);
-  } finally {
-    await search.client
-      .deleteIndex(search.indexName(COMPANIES_INDEX))
-      .waitTask()
-      .catch(() => undefined);
-    await database.drop();
-  }
+    const baseline = (value: number) => ({ label: 'raw Meilisearch', value });
+    context.figure({
+      key: 'p50',
+      label: 'p50 latency',
+      value: graphql.latency.p50,
+      unit: 'ms',
+      baseline: baseline(raw.latency.p50),
+    });
+    context.figure({
+      key: 'p95',
+      label: 'p95 latency',
+      value: graphql.latency.p95,
+      unit: 'ms',
+      baseline: baseline(raw.latency.p95),
+      goal: { kind: 'ratio-at-most', value: 1.3 },
+    });
+    context.figure({
+      key: 'p99',
+      label: 'p99 latency',
+      value: graphql.latency.p99,
+      unit: 'ms',
+      baseline: baseline(raw.latency.p99),
+    });
+    context.figure({
+      key: 'throughput',
+      label: 'throughput',
+      value: graphql.throughput,
+      unit: 'req/s',
+      baseline: baseline(raw.throughput),
+    });
+    context.figure({
+      key: 'errors',
+      label: 'failed requests',
+      value: graphql.errors + raw.errors,
+      unit: 'count',
+      goal: { kind: 'at-most', value: 0 },
+    });
+    rssFigure(context, platform, graphql.rss);
+    for (const [label] of SEARCH_MIX) {
+      const mine = graphql.byLabel[label];
+      const theirs = raw.byLabel[label];
+      if (mine && theirs)
+        context.figure({
+          key: `p95 ${label}`,
+          label: `p95, ${label}`,
+          value: mine.latency.p95,
+          unit: 'ms',
+          baseline: baseline(theirs.latency.p95),
+        });
+    }
+  },
 };
+
+const searchThroughput: Scenario = {
+  name: 'search-throughput',
+  summary:
+    'Throughput of the search mix through GraphQL, 16 at a time, against a minimal HTTP endpoint (node:http, no GraphQL) making the same Meilisearch call',
+  async run(context) {
+    const platform = await context.platform();
+    const file = join(tmpdir(), `proximitat-bench-queries-${process.pid}.json`);
+    await writeFile(file, JSON.stringify(await meiliBodies(platform)));
+    const minimal = await startBaseline('packages/api/src/modules/search/search.baseline.ts', {
+      BENCH_MEILI_URL: platform.meili.url,
+      ...(platform.meili.key ? { BENCH_MEILI_KEY: platform.meili.key } : {}),
+      BENCH_QUERIES_FILE: file,
+    });
+    try {
+      const baseline = await context.step('minimal endpoint', () =>
+        context.load({
+          origin: minimal.origin,
+          connections: 16,
+          requests: SEARCH_MIX.map(([label], index) => ({
+            label,
+            method: 'GET',
+            path: `/search?i=${index}`,
+            expect: 'status',
+          })),
+        }),
+      );
+      const graphql = await context.step('GraphQL searchCompanies', () =>
+        context.load(
+          { origin: platform.api.origin, connections: 16, requests: graphqlSearchRequests() },
+          platform.api,
+        ),
+      );
+      context.figure({
+        key: 'throughput',
+        label: 'throughput',
+        value: graphql.throughput,
+        unit: 'req/s',
+        baseline: { label: 'minimal endpoint', value: baseline.throughput },
+        goal: { kind: 'ratio-at-least', value: 0.6 },
+      });
+      context.figure({
+        key: 'p95',
+        label: 'p95 latency at this concurrency',
+        value: graphql.latency.p95,
+        unit: 'ms',
+        baseline: { label: 'minimal endpoint', value: baseline.latency.p95 },
+      });
+      rssFigure(context, platform, graphql.rss);
+    } finally {
+      await minimal.stop();
+    }
+  },
+};
+
+export const scenarios: Scenario[] = [search, searchThroughput];

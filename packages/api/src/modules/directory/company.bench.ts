@@ -1,0 +1,79 @@
+import type { Scenario } from '../../bench/bench.ts';
+import { startBaseline } from '../../bench/processes.ts';
+import { contractOperation } from '../../testing/contract.ts';
+import { rssFigure } from '../search/search.bench.ts';
+
+export const scenarios: Scenario[] = [
+  {
+    name: 'company',
+    summary:
+      "The company page (the contract's Company operation) for 200 companies spread over the directory, 8 at a time, against one hand-written SQL statement through pg behind a minimal HTTP endpoint. The SQL statements per request are counted in company-statements.test.ts",
+    async run(context) {
+      const platform = await context.platform();
+      const operation = contractOperation('Company');
+      const baselineServer = await startBaseline('packages/api/src/modules/directory/company.baseline.ts', {
+        BENCH_DATABASE_URL: platform.databaseUrl,
+      });
+      try {
+        const sql = await context.step('hand-written SQL through pg', () =>
+          context.load({
+            origin: baselineServer.origin,
+            requests: platform.sample.map(({ slug }) => ({
+              label: 'company',
+              method: 'GET',
+              path: `/company?slug=${encodeURIComponent(slug)}`,
+              expect: 'status',
+            })),
+          }),
+        );
+        const graphql = await context.step('GraphQL Company', () =>
+          context.load(
+            {
+              origin: platform.api.origin,
+              requests: platform.sample.map(({ slug }) => ({
+                label: 'company',
+                path: '/graphql',
+                headers: { 'content-type': 'application/json' },
+                body: JSON.stringify({ query: operation, variables: { slug, locale: 'CA' } }),
+              })),
+            },
+            platform.api,
+          ),
+        );
+        const baseline = (value: number) => ({ label: 'SQL through pg', value });
+        context.figure({
+          key: 'p50',
+          label: 'p50 latency',
+          value: graphql.latency.p50,
+          unit: 'ms',
+          baseline: baseline(sql.latency.p50),
+        });
+        context.figure({
+          key: 'p95',
+          label: 'p95 latency',
+          value: graphql.latency.p95,
+          unit: 'ms',
+          baseline: baseline(sql.latency.p95),
+          goal: { kind: 'ratio-at-most', value: 1.5 },
+        });
+        context.figure({
+          key: 'p99',
+          label: 'p99 latency',
+          value: graphql.latency.p99,
+          unit: 'ms',
+          baseline: baseline(sql.latency.p99),
+        });
+        context.figure({
+          key: 'throughput',
+          label: 'throughput',
+          value: graphql.throughput,
+          unit: 'req/s',
+          baseline: baseline(sql.throughput),
+        });
+        rssFigure(context, platform, graphql.rss);
+      } finally {
+        await baselineServer.stop();
+      }
+    },
+  },
+];

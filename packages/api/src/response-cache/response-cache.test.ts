@@ -1,0 +1,108 @@
+import { createDb } from '@proximitat/db';
+import { createLogger, readEnv } from '@proximitat/runtime';
+import { createTestDatabase, type TestDatabase } from '@proximitat/testing';
+import { parse } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSession } from '../modules/account/session.service.ts';
+import { seedAll } from '../seed.ts';
+import { contractOperation } from '../testing/contract.ts';
+import { startTestApi, type TestApi } from '../testing/test-api.ts';
+import { cacheableScopes } from './response-cache.ts';
+
+// Whether an answer was reused is told by the SQL statements the request sent, not by timing.
+let database: TestDatabase;
+let api: TestApi;
+let statements: string[] = [];
+let staffToken: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const db = createDb(database.url, { poolSize: 5, onQuery: (sql) => statements.push(sql) });
+  await seedAll(db, readEnv({ NODE_ENV: 'test', SAMPLE_COMPANIES: '30' }), createLogger('silent', 'test'));
+  const staff = await db.account.create({
+    data: { email: 'staff@cache.test', passwordHash: 'x', role: 'STAFF', emailVerifiedAt: new Date() },
+  });
+  staffToken = (await createSession(db, staff.id)).token;
+  api = await startTestApi({}, { database: { url: database.url, db, drop: () => database.drop() } });
+});
+afterAll(async () => api?.close());
+
+async function counted<T>(work: () => Promise<T>): Promise<{ result: T; statements: number }> {
+  statements = [];
+  const result = await work();
+  return { result, statements: statements.length };
+}
+
+const workPlan = () => api.graphql(contractOperation('WorkPlan'), { year: 2018, locale: 'CA' });
+
+describe('the response cache', () => {
+  it('serves a repeated public query from memory, reading only the data versions', async () => {
+    const first = await counted(workPlan);
+    expect(first.result.errors).toBeUndefined();
+    expect(first.statements).toBeGreaterThan(1);
+    const second = await counted(workPlan);
+    expect(second.statements).toBe(1);
+    expect(second.result).toEqual(first.result);
+  });
+
+  it('shows a change at once: the data version moved', async () => {
+    await workPlan();
+    const change = await api.graphql(
+      contractOperation('SetMeasureStatus'),
+      { input: { year: 2018, code: '1.1.A', status: 'DONE', comment: 'fet' } },
+      { token: staffToken },
+    );
+    expect(JSON.stringify(change)).toContain('"status":"DONE"');
+    const after = await counted(workPlan);
+    expect(after.statements).toBeGreaterThan(1);
+    expect(JSON.stringify(after.result)).toMatch(/"code":"1\.1\.A"[^}]*"status":"DONE"/);
+    // Directory statistics did not depend on that change: still served from memory.
+    await api.graphql(contractOperation('EcosystemStats'));
+    const stats = await counted(() => api.graphql(contractOperation('EcosystemStats')));
+    expect(stats.statements).toBe(1);
+  });
+
+  it('follows directory changes for statistics', async () => {
+    const before = await api.graphql<{ ecosystemStats: { totalCompanies: number } }>(
+      contractOperation('EcosystemStats'),
+    );
+    const published = await database.db.company.findFirstOrThrow({ where: { status: 'PUBLISHED' } });
+    await database.db.company.update({ where: { id: published.id }, data: { status: 'ARCHIVED' } });
+    const after = await api.graphql<{ ecosystemStats: { totalCompanies: number } }>(
+      contractOperation('EcosystemStats'),
+    );
+    expect(after.data?.ecosystemStats.totalCompanies).toBe(
+      (before.data?.ecosystemStats.totalCompanies ?? 0) - 1,
+    );
+  });
+
+  it('never reuses answers for signed-in viewers, variables that differ or other operations', async () => {
+    await counted(() => api.graphql(contractOperation('WorkPlan'), { year: 2018, locale: 'ES' }));
+    const signedIn = await counted(() =>
+      api.graphql(contractOperation('WorkPlan'), { year: 2018, locale: 'CA' }, { token: staffToken }),
+    );
+    expect(signedIn.statements).toBeGreaterThan(1);
+    const english = await counted(() =>
+      api.graphql(contractOperation('WorkPlan'), { year: 2018, locale: 'EN' }),
+    );
+    expect(english.statements).toBeGreaterThan(1);
+  });
+
+  it('caches only queries made of cacheable root fields', () => {
+    const operation = (text: string) => {
+      const definition = parse(text).definitions[0];
+      if (definition?.kind !== 'OperationDefinition') throw new Error('no operation');
+      return definition;
+    };
+    expect(cacheableScopes(operation('{ workPlan(year: 2018) { year } __typename }'))).toEqual(['plan']);
+    expect(cacheableScopes(operation('{ ecosystemStats { totalCompanies } districts { code } }'))).toEqual([
+      'directory',
+      'plan',
+    ]);
+    expect(cacheableScopes(operation('{ workPlan(year: 2018) { year } me { email } }'))).toBeNull();
+    expect(cacheableScopes(operation('mutation { logout { ok } }'))).toBeNull();
+    expect(
+      cacheableScopes(operation('{ ...F } fragment F on Query { workPlan(year: 2018) { year } }')),
+    ).toBeNull();
+  });
+});
