@@ -5,8 +5,8 @@ import { Kind, type OperationDefinitionNode } from 'graphql';
 import type { Context } from '../context.ts';
 
 /**
- * Answers of public, read-only queries over data that changes seldom (the work plan, directory
- * statistics, districts, reference lists), kept in memory and served again while their data has
+ * Answers of public, read-only queries over data that changes seldom next to how often it is read
+ * (the work plan, directory statistics, company pages and lists, districts, reference lists), kept in memory and served again while their data has
  * not changed. Every change moves a data version in PostgreSQL (triggers, migration
  * 20261124031500_data_versions), and every cacheable request reads the versions first (one small
  * statement): an answer is reused only when it was computed at the current versions, so a change
@@ -22,6 +22,8 @@ export const CACHEABLE_FIELDS: Record<string, DataScope[]> = {
   workPlans: ['plan'],
   measure: ['plan'],
   ecosystemStats: ['directory'],
+  company: ['directory'],
+  companies: ['directory'],
   districts: ['plan', 'directory'],
   district: ['plan', 'directory'],
   sectors: ['directory'],

@@ -40,7 +40,27 @@ export const scenarios: Scenario[] = [
             platform.api,
           ),
         );
+        const floor = await context.step('{ __typename } through the same API', () =>
+          context.load({
+            origin: platform.api.origin,
+            requests: [
+              {
+                label: '{ __typename }',
+                path: '/graphql',
+                headers: { 'content-type': 'application/json' },
+                body: JSON.stringify({ query: '{ __typename }' }),
+              },
+            ],
+          }),
+        );
         const baseline = (value: number) => ({ label: 'SQL through pg', value });
+        context.figure({
+          key: 'floor p95',
+          label: 'p95 latency of { __typename }, the least a GraphQL request costs here',
+          value: floor.latency.p95,
+          unit: 'ms',
+          baseline: baseline(sql.latency.p95),
+        });
         context.figure({
           key: 'p50',
           label: 'p50 latency',
