@@ -57,6 +57,9 @@ export const scenarios: Scenario[] = [
           goal: { kind: 'ratio-at-least', value: 0.5 },
         });
       }
+      context.note(
+        'limits: `{ __typename }` has nothing to check; a refused query is a deep, wide or long document whose depth, aliases, tokens or cost are measured before it is turned away (the tokens one is a 32 KB body, read and lexed on every request), and its answer carries an error with its location',
+      );
     },
   },
 ];

@@ -76,6 +76,24 @@ describe('the response cache', () => {
     );
   });
 
+  it('computes an answer once when identical requests arrive together on a cold cache', async () => {
+    const stats = () => api.graphql(contractOperation('EcosystemStats'));
+    const bump = async () => {
+      const company = await database.db.company.findFirstOrThrow({ where: { status: 'PUBLISHED' } });
+      await database.db.company.update({
+        where: { id: company.id },
+        data: { employees: (company.employees ?? 0) + 1 },
+      });
+    };
+    await bump();
+    const alone = await counted(stats);
+    await bump();
+    const together = await counted(() => Promise.all(Array.from({ length: 5 }, stats)));
+    for (const answer of together.result) expect(answer).toEqual(together.result[0]);
+    // One computes; the other four only read the data versions.
+    expect(together.statements).toBe(alone.statements + 4);
+  });
+
   it('never reuses answers for signed-in viewers, variables that differ or other operations', async () => {
     await counted(() => api.graphql(contractOperation('WorkPlan'), { year: 2018, locale: 'ES' }));
     const signedIn = await counted(() =>

@@ -64,7 +64,11 @@ export interface ResponseCache {
 export function createResponseCache(maxEntries = MAX_ENTRIES): ResponseCache {
   const entries = new Map<string, { versions: string; result: unknown }>();
   const counts = { hits: 0, misses: 0 };
-  const pending = new WeakMap<object, { key: string; versions: string }>();
+  const pending = new WeakMap<object, { key: string; versions: string; done: (result: unknown) => void }>();
+  // Answers being computed, by key and versions: identical requests arriving meanwhile wait for
+  // the first instead of all computing it (a cold cache under load would otherwise run the same
+  // heavy queries once per request, and exhaust the database pool on a large directory).
+  const computing = new Map<string, Promise<unknown>>();
 
   const plugin: ApolloServerPlugin<Context> = {
     async requestDidStart() {
@@ -93,8 +97,32 @@ export function createResponseCache(maxEntries = MAX_ENTRIES): ResponseCache {
               http: requestContext.response.http,
             };
           }
+          const flight = `${key} ${versions}`;
+          const underWay = computing.get(flight);
+          if (underWay) {
+            const result = await underWay;
+            if (result) {
+              counts.hits += 1;
+              return {
+                body: { kind: 'single', singleResult: result as never },
+                http: requestContext.response.http,
+              };
+            }
+          }
           counts.misses += 1;
-          pending.set(requestContext.request, { key, versions });
+          let done: (result: unknown) => void = () => undefined;
+          if (!underWay) {
+            computing.set(
+              flight,
+              new Promise((resolveFlight) => {
+                done = (result) => {
+                  computing.delete(flight);
+                  resolveFlight(result);
+                };
+              }),
+            );
+          }
+          pending.set(requestContext.request, { key, versions, done });
           return null;
         },
         async willSendResponse(requestContext) {
@@ -102,7 +130,11 @@ export function createResponseCache(maxEntries = MAX_ENTRIES): ResponseCache {
           if (!stash) return;
           pending.delete(requestContext.request);
           const { body } = requestContext.response;
-          if (body.kind !== 'single' || body.singleResult.errors?.length) return;
+          if (body.kind !== 'single' || body.singleResult.errors?.length) {
+            stash.done(null);
+            return;
+          }
+          stash.done(body.singleResult);
           entries.set(stash.key, { versions: stash.versions, result: body.singleResult });
           while (entries.size > maxEntries) {
             const oldest = entries.keys().next().value;

@@ -91,6 +91,10 @@ export const scenarios: Scenario[] = [
           baseline: baseline(sql.throughput),
         });
         rssFigure(context, platform, graphql.rss);
+        if (graphql.latency.p95 > 1.5 * sql.latency.p95)
+          context.note(
+            `company: { __typename } alone is ${(floor.latency.p95 / sql.latency.p95).toFixed(1)}x the SQL baseline's p95: Apollo's request pipeline (HTTP, parsing the body, the operation's plugins, serialising the answer) costs more than one indexed SQL statement, before any data is read`,
+          );
       } finally {
         await baselineServer.stop();
       }
