@@ -67,3 +67,22 @@ export function failure(request: LoadRequest, status: number, body: string): str
   if (body.includes('"degraded":true')) return `${request.label}: degraded answer`;
   return null;
 }
+
+/** A GraphQL operation sent as the web client sends it (POST, JSON), signed in with `token` when given. */
+export function graphqlRequest(
+  label: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  options: { token?: string; expect?: LoadRequest['expect'] } = {},
+): LoadRequest {
+  return {
+    label,
+    path: '/graphql',
+    headers: {
+      'content-type': 'application/json',
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+    ...(options.expect ? { expect: options.expect } : {}),
+  };
+}

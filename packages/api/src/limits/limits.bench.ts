@@ -1,4 +1,5 @@
 import type { Scenario } from '../bench/bench.ts';
+import { graphqlRequest } from '../bench/load-spec.ts';
 import { LIMITS } from './limits.ts';
 
 const nest = (depth: number): string =>
@@ -17,13 +18,8 @@ const REFUSED: [string, string][] = [
   ],
 ];
 
-const request = (label: string, query: string, expect: 'graphql' | 'refused') => ({
-  label,
-  path: '/graphql',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ query }),
-  expect,
-});
+const request = (label: string, query: string, expect: 'graphql' | 'refused') =>
+  graphqlRequest(label, query, {}, { expect });
 
 export const scenarios: Scenario[] = [
   {

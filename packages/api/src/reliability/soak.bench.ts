@@ -1,20 +1,8 @@
 import { MB, type Scenario } from '../bench/bench.ts';
-import type { LoadRequest } from '../bench/load-spec.ts';
+import { graphqlRequest, type LoadRequest } from '../bench/load-spec.ts';
 import { growthPerMinute, percentileOfSorted } from '../bench/stats.ts';
 import { graphqlSearchRequests } from '../modules/search/search.bench.ts';
 import { contractOperation } from '../testing/contract.ts';
-
-const post = (
-  label: string,
-  query: string,
-  variables: Record<string, unknown>,
-  token?: string,
-): LoadRequest => ({
-  label,
-  path: '/graphql',
-  headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-  body: JSON.stringify({ query, variables }),
-});
 
 const median = (values: number[]) =>
   percentileOfSorted(
@@ -34,31 +22,31 @@ export const scenarios: Scenario[] = [
       const requests: LoadRequest[] = [
         ...graphqlSearchRequests(),
         ...companies.map(({ slug }) =>
-          post('read: company page', contractOperation('Company'), { slug, locale: 'CA' }),
+          graphqlRequest('read: company page', contractOperation('Company'), { slug, locale: 'CA' }),
         ),
-        post('read: work plan', contractOperation('WorkPlan'), { year: 2018, locale: 'CA' }),
-        post('read: statistics', contractOperation('EcosystemStats'), {}),
-        post(
+        graphqlRequest('read: work plan', contractOperation('WorkPlan'), { year: 2018, locale: 'CA' }),
+        graphqlRequest('read: statistics', contractOperation('EcosystemStats'), {}),
+        graphqlRequest(
           'write: create a shortlist',
           contractOperation('CreateShortlist'),
           { input: { name: 'Soak __N__', tenderReference: 'SOAK-__N__' } },
-          officer,
+          { token: officer },
         ),
         ...companies
           .slice(0, 5)
           .map(({ id }) =>
-            post(
+            graphqlRequest(
               'write: annotate a shortlist entry',
               contractOperation('AddToShortlist'),
               { shortlistId: platform.shortlistId, companyId: id, note: 'soak __N__' },
-              officer,
+              { token: officer },
             ),
           ),
-        post(
+        graphqlRequest(
           'write: measure status change',
           contractOperation('SetMeasureStatus'),
           { input: { year: 2018, code: '2.1.A', status: 'IN_PROGRESS', comment: 'soak __N__' } },
-          staff,
+          { token: staff },
         ),
       ];
       const durationMs = context.quick ? 8_000 : 5 * 60_000;

@@ -1,4 +1,5 @@
 import type { Scenario } from '../../bench/bench.ts';
+import { graphqlRequest } from '../../bench/load-spec.ts';
 import { startBaseline } from '../../bench/processes.ts';
 import { contractOperation } from '../../testing/contract.ts';
 import { rssFigure } from '../search/search.bench.ts';
@@ -30,12 +31,9 @@ export const scenarios: Scenario[] = [
           context.load(
             {
               origin: platform.api.origin,
-              requests: platform.sample.map(({ slug }) => ({
-                label: 'company',
-                path: '/graphql',
-                headers: { 'content-type': 'application/json' },
-                body: JSON.stringify({ query: operation, variables: { slug, locale: 'CA' } }),
-              })),
+              requests: platform.sample.map(({ slug }) =>
+                graphqlRequest('company', operation, { slug, locale: 'CA' }),
+              ),
             },
             platform.api,
           ),
@@ -43,14 +41,7 @@ export const scenarios: Scenario[] = [
         const floor = await context.step('{ __typename } through the same API', () =>
           context.load({
             origin: platform.api.origin,
-            requests: [
-              {
-                label: '{ __typename }',
-                path: '/graphql',
-                headers: { 'content-type': 'application/json' },
-                body: JSON.stringify({ query: '{ __typename }' }),
-              },
-            ],
+            requests: [graphqlRequest('{ __typename }', '{ __typename }')],
           }),
         );
         const baseline = (value: number) => ({ label: 'SQL through pg', value });

@@ -1,14 +1,7 @@
 import type { Scenario } from '../../bench/bench.ts';
-import type { LoadRequest } from '../../bench/load-spec.ts';
+import { graphqlRequest as post } from '../../bench/load-spec.ts';
 import { contractOperation } from '../../testing/contract.ts';
 import { rssFigure } from '../search/search.bench.ts';
-
-const post = (label: string, query: string, variables: Record<string, unknown> = {}): LoadRequest => ({
-  label,
-  path: '/graphql',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ query, variables }),
-});
 
 export const scenarios: Scenario[] = [
   {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Platform, Scenario, ScenarioContext } from '../../bench/bench.ts';
 import { MB } from '../../bench/bench.ts';
-import type { LoadRequest } from '../../bench/load-spec.ts';
+import { graphqlRequest, type LoadRequest } from '../../bench/load-spec.ts';
 import { startBaseline } from '../../bench/processes.ts';
 import { meiliQueries } from './search-meili.ts';
 import { normaliseSearch, type SearchArgs } from './search-request.ts';
@@ -48,12 +48,9 @@ export const SEARCH_OPERATION = `query SearchCompanies($query: String, $filter: 
 const PAGE = 20;
 
 export function graphqlSearchRequests(): LoadRequest[] {
-  return SEARCH_MIX.map(([label, args]) => ({
-    label,
-    path: '/graphql',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: SEARCH_OPERATION, variables: { ...args, first: PAGE, locale: 'CA' } }),
-  }));
+  return SEARCH_MIX.map(([label, args]) =>
+    graphqlRequest(label, SEARCH_OPERATION, { ...args, first: PAGE, locale: 'CA' }),
+  );
 }
 
 /** The Meilisearch multi-search bodies the API sends for the mix. */
