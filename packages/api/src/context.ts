@@ -1,6 +1,7 @@
 import type { Db, Role } from '@proximitat/db';
 import type { Logger } from '@proximitat/runtime';
 import type { Search } from '@proximitat/search';
+import type { DataVersions } from './response-cache/response-cache.ts';
 
 /** The signed-in account of a request, as far as authorisation needs it. */
 export interface Viewer {
@@ -29,6 +30,8 @@ export interface Context {
   publicUrl: string;
   /** The client's address (the proxy's view when behind one on loopback), for throttling. */
   clientAddress: string;
+  /** The data versions the response cache read for this request before Apollo, when it did. */
+  dataVersions?: DataVersions;
 }
 
 /** What lives as long as the server: shared by every request's context. */

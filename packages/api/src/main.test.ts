@@ -4,13 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, repoRoot } from '@proximitat/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startScript, waitForOutput } from './testing/processes.ts';
+import { startProductionApi, startScript, waitForOutput } from './testing/processes.ts';
 
-// The platform as `pnpm start` runs it: a real process with its embedded PostgreSQL and Meilisearch.
-const MAIN = join(repoRoot, 'packages/api/src/main.ts');
+// The platform as `pnpm start` runs it (the production build): a real process with its embedded
+// PostgreSQL and Meilisearch.
 const DB_CLI = join(repoRoot, 'packages/db/src/cli.ts');
 
 let dataDir: string;
+
+/** The platform as `pnpm start` runs it, with this file's data directory. */
+const start = (env: Record<string, string>, options: { viaShell?: boolean } = {}) =>
+  startProductionApi({ DATA_DIR: dataDir, ...env }, options);
 
 /** The platform's scripts, with this file's data directory. */
 const run = (
@@ -58,7 +62,7 @@ afterAll(async () => {
 describe('pnpm start', () => {
   it('serves GraphQL, health and the web client, lets commands share its services, and stops everything on SIGTERM', async () => {
     const port = await freePort();
-    const started = run(MAIN, [], {
+    const started = start({
       PORT: String(port),
       ADMIN_EMAIL: 'admin@example.org',
       ADMIN_PASSWORD: 'a long admin password',
@@ -94,7 +98,7 @@ describe('pnpm start', () => {
   }, 180_000);
 
   it('leaves no server behind when it is killed outright', async () => {
-    const started = run(MAIN, [], { PORT: String(await freePort()) });
+    const started = start({ PORT: String(await freePort()) });
     try {
       await waitForOutput(started, /running at/);
       const pids = await servicePids();
@@ -109,7 +113,7 @@ describe('pnpm start', () => {
 
   it('stops everything when the launcher above it goes away (pnpm does not pass SIGTERM on)', async () => {
     const port = await freePort();
-    const launcher = run(MAIN, [], { PORT: String(port) }, { viaShell: true });
+    const launcher = start({ PORT: String(port) }, { viaShell: true });
     await waitForOutput(launcher, /running at/);
     const pids = await servicePids();
     launcher.child.kill('SIGKILL');
@@ -130,7 +134,7 @@ describe('pnpm start', () => {
     const address = blocker.address();
     const port = typeof address === 'object' && address ? address.port : 0;
     try {
-      const started = run(MAIN, [], { PORT: String(port) });
+      const started = start({ PORT: String(port) });
       expect(await started.exited).toBe(1);
       const lines = started.output().trim().split('\n');
       expect(lines).toEqual([

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import cluster, { type Worker } from 'node:cluster';
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
-import { fileURLToPath } from 'node:url';
+import { dirname, extname, join } from 'node:path';
 import { createDb, type Db } from '@proximitat/db';
 import {
   CommandError,
@@ -19,7 +19,7 @@ import { schema } from './schema.ts';
 import { createApp } from './server.ts';
 
 /**
- * `pnpm start`. Migrations and seeding run in a child process first (`seed-command.ts`), so the
+ * `pnpm start`. Migrations and seeding run first in a child process (`seed-command`), so the
  * server never holds what they allocated. With API_PROCESSES=1 this process then serves HTTP and
  * runs the background workers (search outbox, mail). With API_PROCESSES=N it runs the workers and
  * N node:cluster processes serve HTTP on the same port; they share nothing but PostgreSQL and
@@ -51,11 +51,13 @@ const serviceEnv = (services: Services): Record<string, string> => ({
 
 /** Applies migrations and seeds, in a process of its own; fails the start when they fail. */
 async function prepareDatabase(services: Services): Promise<void> {
-  const child = spawn(
-    process.execPath,
-    [...process.execArgv, fileURLToPath(new URL('./seed-command.ts', import.meta.url))],
-    { env: { ...process.env, ...serviceEnv(services) }, stdio: ['ignore', 'inherit', 'inherit'] },
-  );
+  // Beside this entry point: src/seed-command.ts from source, dist/seed-command.js from the build.
+  const entry = process.argv[1] ?? '';
+  const seedCommand = join(dirname(entry), `seed-command${extname(entry)}`);
+  const child = spawn(process.execPath, [...process.execArgv, seedCommand], {
+    env: { ...process.env, ...serviceEnv(services) },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   const [code] = (await once(child, 'exit')) as [number | null];
   if (code !== 0) throw new CommandError(`migrating and seeding the database failed (exit code ${code})`);
 }

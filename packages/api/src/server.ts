@@ -31,7 +31,7 @@ import { SESSION_COOKIE, viewerForToken } from './modules/account/session.servic
 import { accountabilityCsvHandler } from './modules/plan/accountability.csv.ts';
 import { awardsOcdsHandler } from './modules/procurement/award-ocds.ts';
 import { shortlistCsvHandler } from './modules/procurement/shortlist-export.ts';
-import { createResponseCache } from './response-cache/response-cache.ts';
+import { createResponseCache, type ResponseCache } from './response-cache/response-cache.ts';
 
 /** Codes whose errors are meant for the client; anything else is masked. */
 const PUBLIC_CODES = new Set<string>([
@@ -117,6 +117,7 @@ function limitsPlugin(schema: GraphQLSchema): ApolloServerPlugin<Context> {
 export interface App {
   app: express.Express;
   apollo: ApolloServer<Context>;
+  responseCache: ResponseCache;
 }
 
 export interface CreateAppOptions {
@@ -137,6 +138,7 @@ export async function createApp({
 }: CreateAppOptions): Promise<App> {
   const { db, search, log } = services;
   const production = env.nodeEnv === 'production';
+  const responseCache = createResponseCache();
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: !production,
@@ -168,7 +170,7 @@ export async function createApp({
       ApolloServerPluginCacheControlDisabled(),
       limitsPlugin(schema),
       unavailablePlugin,
-      createResponseCache().plugin,
+      responseCache.plugin,
     ],
     formatError: (formatted, error) => {
       if (isPublic(formatted, error)) return formatted;
@@ -253,6 +255,7 @@ export async function createApp({
     cors({ origin: env.corsOrigins.length > 0 ? env.corsOrigins : false, credentials: true }),
     cookieParser(),
     express.json({ limit: LIMITS.bodyBytes }),
+    responseCache.middleware(db),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
@@ -266,6 +269,7 @@ export async function createApp({
           sessionToken,
           clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
           publicUrl: env.publicUrl,
+          dataVersions: res.locals.dataVersions,
           http: {
             setHeader: (name, value) => res.setHeader(name, value),
             setCookie: (name, value, maxAgeSeconds) =>
@@ -356,5 +360,5 @@ export async function createApp({
     },
   );
 
-  return { app, apollo };
+  return { app, apollo, responseCache };
 }

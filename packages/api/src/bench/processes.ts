@@ -1,8 +1,9 @@
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { repoRoot } from '@proximitat/runtime';
+import { productionCommand } from '../production-command.ts';
 import type { LoadResult, LoadSpec } from './load-spec.ts';
 
 /** A server the benchmark started as a process of its own, on loopback. */
@@ -34,7 +35,10 @@ async function childrenOf(pid: number): Promise<number[]> {
   }
 }
 
-/** Starts a TypeScript entry point of the project under node and waits for it to print its address. */
+/**
+ * Starts an entry point of the project (TypeScript under tsx, or built JavaScript) under node and
+ * waits for it to print its address.
+ */
 export async function startServerProcess(
   script: string,
   args: string[],
@@ -43,7 +47,12 @@ export async function startServerProcess(
   options: { nodeArgs?: string[]; timeoutMs?: number } = {},
 ): Promise<ServerProcess> {
   const timeoutMs = options.timeoutMs ?? 180_000;
-  const nodeArgs = [...(options.nodeArgs ?? []), '--import', 'tsx', join(repoRoot, script), ...args];
+  const nodeArgs = [
+    ...(options.nodeArgs ?? []),
+    ...(script.endsWith('.ts') ? ['--import', 'tsx'] : []),
+    resolve(repoRoot, script),
+    ...args,
+  ];
   const child = spawn(process.execPath, nodeArgs, {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
@@ -88,13 +97,17 @@ export async function startServerProcess(
   };
 }
 
-/** The API in production mode, as `pnpm start` runs it (API_PROCESSES of them behind one port). */
+/**
+ * The API in production mode, as `pnpm start` runs it: the build, with the node flags of its start
+ * script (API_PROCESSES of them behind one port).
+ */
 export function startApi(
   env: { databaseUrl: string; meiliUrl: string; meiliKey: string | undefined; indexPrefix: string },
   processes = 1,
 ): Promise<ServerProcess> {
+  const production = productionCommand();
   return startServerProcess(
-    'packages/api/src/main.ts',
+    production.entry,
     [],
     {
       NODE_ENV: 'production',
@@ -110,7 +123,12 @@ export function startApi(
     },
     /running at (http:\/\/localhost:\d+)/,
     // BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the API under the benchmark's load.
-    { nodeArgs: process.env.BENCH_API_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [] },
+    {
+      nodeArgs: [
+        ...production.nodeArgs,
+        ...(process.env.BENCH_API_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? []),
+      ],
+    },
   );
 }
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPlaces } from '../modules/directory/places.ts';
 import { importSampleCompanies, sampleCsv } from '../modules/directory/sample-import.ts';
 import { COMPANIES_INDEX } from '../modules/search/companies-index.ts';
-import { startScript, waitForOutput } from '../testing/processes.ts';
+import { startProductionApi, startScript, waitForOutput } from '../testing/processes.ts';
 import { runScript } from '../testing/run-script.ts';
 
 // Real processes killed at the worst moment: an import, a reindex, and the API itself on SIGTERM.
@@ -116,7 +116,7 @@ describe('processes killed at the worst moment', () => {
     const database = await createTestDatabase();
     databases.push(database);
     const port = await freePort();
-    const api = startScript('packages/api/src/main.ts', [], {
+    const api = startProductionApi({
       ...services(database),
       PORT: String(port),
       DATA_DIR: dir,

@@ -106,6 +106,44 @@ describe('the response cache', () => {
     expect(english.statements).toBeGreaterThan(1);
   });
 
+  it('answers a repeated anonymous request before Apollo, byte for byte, in the media type asked for', async () => {
+    const post = async (accept: string | null, headers: Record<string, string> = {}) => {
+      const response = await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(accept ? { accept } : {}), ...headers },
+        body: JSON.stringify({ query: contractOperation('EcosystemStats') }),
+      });
+      return {
+        status: response.status,
+        type: response.headers.get('content-type'),
+        text: await response.text(),
+      };
+    };
+    const computed = await post('application/graphql-response+json');
+    const early = () => api.cacheStats().early;
+
+    const before = early();
+    const again = await counted(() => post('application/graphql-response+json'));
+    expect(early()).toBe(before + 1);
+    expect(again.statements).toBe(1);
+    expect(again.result).toEqual(computed);
+    expect(computed.type).toBe('application/graphql-response+json; charset=utf-8');
+
+    const plain = await post(null);
+    expect(plain.type).toBe('application/json; charset=utf-8');
+    expect(plain.text).toBe(computed.text);
+    expect(early()).toBe(before + 2);
+
+    // Apollo answers what the cache cannot: a session, a media type it does not serve, a change.
+    await post(null, { cookie: 'proximitat_session=not-a-session' });
+    expect((await post('text/html')).status).toBe(406);
+    const company = await database.db.company.findFirstOrThrow({ where: { status: 'PUBLISHED' } });
+    await database.db.company.update({ where: { id: company.id }, data: { employees: 1234 } });
+    const changed = await counted(() => post(null));
+    expect(changed.statements).toBeGreaterThan(1);
+    expect(early()).toBe(before + 2);
+  });
+
   it('caches only queries made of cacheable root fields', () => {
     const operation = (text: string) => {
       const definition = parse(text).definitions[0];

@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import type { Db } from '@proximitat/db';
+import type { RequestHandler } from 'express';
 import { Kind, type OperationDefinitionNode } from 'graphql';
+import Negotiator from 'negotiator';
 import type { Context } from '../context.ts';
+import { SESSION_COOKIE } from '../modules/account/session.service.ts';
 
 /**
  * Answers of public, read-only queries over data that changes seldom next to how often it is read
@@ -48,27 +51,65 @@ export function cacheableScopes(operation: OperationDefinitionNode): DataScope[]
   return scopes.size > 0 ? [...scopes].sort() : null;
 }
 
-async function readVersions(db: Db): Promise<Record<DataScope, string>> {
+export type DataVersions = Record<DataScope, string>;
+
+async function readVersions(db: Db): Promise<DataVersions> {
   const [row] = await db.$queryRaw<{ plan: bigint; directory: bigint }[]>`
     SELECT (SELECT last_value FROM "data_version_plan") AS plan,
            (SELECT last_value FROM "data_version_directory") AS directory`;
   return { plan: String(row?.plan ?? 0), directory: String(row?.directory ?? 0) };
 }
 
+/** Media types of a single GraphQL answer, as Apollo Server negotiates them. */
+const MEDIA_TYPES = ['application/json; charset=utf-8', 'application/graphql-response+json; charset=utf-8'];
+
+function cacheKey(query: unknown, operationName: unknown, variables: unknown): string {
+  return createHash('sha256')
+    .update(JSON.stringify([query, operationName ?? null, variables ?? {}]))
+    .digest('base64url');
+}
+
+function versionsOf(scopes: DataScope[], all: DataVersions): string {
+  return scopes.map((scope) => `${scope}:${all[scope]}`).join(',');
+}
+
+interface Entry {
+  scopes: DataScope[];
+  versions: string;
+  result: unknown;
+  /** The answer as Apollo writes it, serialised once. */
+  body: Buffer;
+}
+
 export interface ResponseCache {
   plugin: ApolloServerPlugin<Context>;
-  /** Answers reused and computed so far (for tests and benchmarks). */
-  stats(): { hits: number; misses: number; entries: number };
+  /**
+   * Answers a repeated anonymous POST from memory before it reaches Apollo, when its data has not
+   * changed: the same answer the plugin would give, without parsing, validating and executing the
+   * document again. Anything else goes on to Apollo. Mount it where the body is parsed.
+   */
+  middleware(db: Db): RequestHandler;
+  /** Answers reused (`early`: of them, before Apollo) and computed so far, for tests and benchmarks. */
+  stats(): { hits: number; early: number; misses: number; entries: number };
 }
 
 export function createResponseCache(maxEntries = MAX_ENTRIES): ResponseCache {
-  const entries = new Map<string, { versions: string; result: unknown }>();
-  const counts = { hits: 0, misses: 0 };
-  const pending = new WeakMap<object, { key: string; versions: string; done: (result: unknown) => void }>();
+  const entries = new Map<string, Entry>();
+  const counts = { hits: 0, early: 0, misses: 0 };
+  const pending = new WeakMap<
+    object,
+    { key: string; scopes: DataScope[]; versions: string; done: (result: unknown) => void }
+  >();
   // Answers being computed, by key and versions: identical requests arriving meanwhile wait for
   // the first instead of all computing it (a cold cache under load would otherwise run the same
   // heavy queries once per request, and exhaust the database pool on a large directory).
   const computing = new Map<string, Promise<unknown>>();
+
+  /** The entry for a key, most recently used last: the first entry is the one to drop when full. */
+  const touch = (key: string, entry: Entry) => {
+    entries.delete(key);
+    entries.set(key, entry);
+  };
 
   const plugin: ApolloServerPlugin<Context> = {
     async requestDidStart() {
@@ -80,18 +121,14 @@ export function createResponseCache(maxEntries = MAX_ENTRIES): ResponseCache {
           if (!scopes) return null;
           // Without the versions (the database unreachable) the request runs as any other and
           // reports the outage itself.
-          const all = await readVersions(contextValue.db).catch(() => null);
+          const all = contextValue.dataVersions ?? (await readVersions(contextValue.db).catch(() => null));
           if (!all) return null;
-          const versions = scopes.map((scope) => `${scope}:${all[scope]}`).join(',');
-          const key = createHash('sha256')
-            .update(JSON.stringify([request.query, request.operationName ?? null, request.variables ?? {}]))
-            .digest('base64url');
+          const versions = versionsOf(scopes, all);
+          const key = cacheKey(request.query, request.operationName, request.variables);
           const cached = entries.get(key);
           if (cached && cached.versions === versions) {
             counts.hits += 1;
-            // Most recently used last: the first entry is the one to drop when full.
-            entries.delete(key);
-            entries.set(key, cached);
+            touch(key, cached);
             return {
               body: { kind: 'single', singleResult: cached.result as never },
               http: requestContext.response.http,
@@ -122,7 +159,7 @@ export function createResponseCache(maxEntries = MAX_ENTRIES): ResponseCache {
               }),
             );
           }
-          pending.set(requestContext.request, { key, versions, done });
+          pending.set(requestContext.request, { key, scopes, versions, done });
           return null;
         },
         async willSendResponse(requestContext) {
@@ -134,8 +171,16 @@ export function createResponseCache(maxEntries = MAX_ENTRIES): ResponseCache {
             stash.done(null);
             return;
           }
-          stash.done(body.singleResult);
-          entries.set(stash.key, { versions: stash.versions, result: body.singleResult });
+          const result = body.singleResult;
+          stash.done(result);
+          // Serialised as Apollo does (its field order, a final newline).
+          const serialised = JSON.stringify({ data: result.data, extensions: result.extensions });
+          touch(stash.key, {
+            scopes: stash.scopes,
+            versions: stash.versions,
+            result,
+            body: Buffer.from(`${serialised}\n`),
+          });
           while (entries.size > maxEntries) {
             const oldest = entries.keys().next().value;
             if (oldest === undefined) break;
@@ -145,5 +190,47 @@ export function createResponseCache(maxEntries = MAX_ENTRIES): ResponseCache {
       };
     },
   };
-  return { plugin, stats: () => ({ ...counts, entries: entries.size }) };
+
+  const middleware = (db: Db): RequestHandler => {
+    return (req, res, next) => {
+      const body = req.body as { query?: unknown; operationName?: unknown; variables?: unknown } | undefined;
+      if (
+        req.method !== 'POST' ||
+        typeof body?.query !== 'string' ||
+        req.headers.authorization ||
+        (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE]
+      )
+        return next();
+      const key = cacheKey(body.query, body.operationName, body.variables);
+      const cached = entries.get(key);
+      if (!cached) return next();
+      const accept = req.headers.accept;
+      const mediaType = accept
+        ? new Negotiator({ headers: { accept } }).mediaType(MEDIA_TYPES)
+        : MEDIA_TYPES[0];
+      if (!mediaType) return next();
+      readVersions(db).then(
+        (all) => {
+          if (res.headersSent) return;
+          if (versionsOf(cached.scopes, all) !== cached.versions) {
+            // Apollo computes the answer anew, at these versions.
+            res.locals.dataVersions = all;
+            return next();
+          }
+          counts.hits += 1;
+          counts.early += 1;
+          touch(key, cached);
+          res
+            .status(200)
+            .setHeader('content-type', mediaType)
+            .setHeader('content-length', cached.body.length);
+          res.end(cached.body);
+        },
+        // Apollo runs the request and reports the outage itself.
+        () => next(),
+      );
+    };
+  };
+
+  return { plugin, middleware, stats: () => ({ ...counts, entries: entries.size }) };
 }

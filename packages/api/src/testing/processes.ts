@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { isAbsolute, join } from 'node:path';
 import { repoRoot } from '@proximitat/runtime';
+import { productionCommand } from '../production-command.ts';
 
 /** One of the project's scripts running as a real process, with everything it printed so far. */
 export interface Started {
@@ -11,19 +12,20 @@ export interface Started {
 }
 
 /**
- * Starts a script (a path from the repository root) under tsx with only the given environment.
- * `viaShell` puts sh in between, as pnpm does, to test what reaches the process through it.
+ * Starts a script (a path from the repository root; TypeScript under tsx) with only the given
+ * environment. `viaShell` puts sh in between, as pnpm does, to test what reaches the process
+ * through it.
  */
 export function startScript(
   script: string,
   args: string[],
   env: Record<string, string>,
-  options: { viaShell?: boolean } = {},
+  options: { viaShell?: boolean; nodeArgs?: string[] } = {},
 ): Started {
   const command = [
     process.execPath,
-    '--import',
-    'tsx',
+    ...(options.nodeArgs ?? []),
+    ...(script.endsWith('.ts') ? ['--import', 'tsx'] : []),
     isAbsolute(script) ? script : join(repoRoot, script),
     ...args,
   ];
@@ -45,6 +47,15 @@ export function startScript(
   });
   const exited = once(child, 'exit').then(([code]) => code as number | null);
   return { child, output: () => text, exited };
+}
+
+/** The API as `pnpm start` runs it: the production build, with its node flags. */
+export function startProductionApi(
+  env: Record<string, string>,
+  options: { viaShell?: boolean } = {},
+): Started {
+  const { nodeArgs, entry } = productionCommand();
+  return startScript(entry, [], env, { ...options, nodeArgs });
 }
 
 /** Waits until the process has printed something matching; fails if it exits or takes too long. */

@@ -3,6 +3,7 @@ import type { Db } from '@proximitat/db';
 import { createLogger, readEnv } from '@proximitat/runtime';
 import type { Search } from '@proximitat/search';
 import { createTestDatabase, createTestSearch } from '@proximitat/testing';
+import type { ResponseCache } from '../response-cache/response-cache.ts';
 import { schema } from '../schema.ts';
 import { createApp } from '../server.ts';
 
@@ -24,6 +25,8 @@ export interface TestApi {
     variables?: Record<string, unknown>,
     options?: { token?: string; headers?: Record<string, string> },
   ): Promise<GraphQLResponse<T>>;
+  /** What the response cache reused and computed so far. */
+  cacheStats(): ReturnType<ResponseCache['stats']>;
   close(): Promise<void>;
 }
 
@@ -39,7 +42,7 @@ export async function startTestApi(
   const env = readEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', ...envOverrides });
   const log = createLogger(env.logLevel, 'test-api');
   const httpServer = createServer();
-  const { app, apollo } = await createApp({
+  const { app, apollo, responseCache } = await createApp({
     env,
     services: { db: database.db, search: testSearch.search, log },
     schema,
@@ -67,6 +70,7 @@ export async function startTestApi(
       const body = (await response.json()) as Omit<GraphQLResponse, 'status'>;
       return { status: response.status, ...body } as GraphQLResponse<never>;
     },
+    cacheStats: () => responseCache.stats(),
     async close() {
       await apollo.stop();
       await testSearch.drop();
