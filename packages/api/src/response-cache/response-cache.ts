@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
-import type { Db } from '@proximitat/db';
+import { type Db, preparedQuery } from '@proximitat/db';
 import type { RequestHandler } from 'express';
 import { Kind, type OperationDefinitionNode } from 'graphql';
 import Negotiator from 'negotiator';
@@ -53,11 +53,12 @@ export function cacheableScopes(operation: OperationDefinitionNode): DataScope[]
 
 export type DataVersions = Record<DataScope, string>;
 
+const VERSIONS_SQL = `SELECT (SELECT last_value FROM "data_version_plan")::text AS plan,
+       (SELECT last_value FROM "data_version_directory")::text AS directory`;
+
 async function readVersions(db: Db): Promise<DataVersions> {
-  const [row] = await db.$queryRaw<{ plan: bigint; directory: bigint }[]>`
-    SELECT (SELECT last_value FROM "data_version_plan") AS plan,
-           (SELECT last_value FROM "data_version_directory") AS directory`;
-  return { plan: String(row?.plan ?? 0), directory: String(row?.directory ?? 0) };
+  const [row] = await preparedQuery<DataVersions>(db, 'data_versions', VERSIONS_SQL);
+  return { plan: row?.plan ?? '0', directory: row?.directory ?? '0' };
 }
 
 /** Media types of a single GraphQL answer, as Apollo Server negotiates them. */
