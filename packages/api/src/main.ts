@@ -15,6 +15,7 @@ import {
 import { createSearch, type Search } from '@proximitat/search';
 import { createMailSender, type MailWorker, startMailWorker } from './modules/mail/mail.ts';
 import { type OutboxWorker, startOutboxWorker } from './modules/search/outbox.ts';
+import { seedNodeArgs } from './production-command.ts';
 import { schema } from './schema.ts';
 import { createApp } from './server.ts';
 
@@ -54,7 +55,7 @@ async function prepareDatabase(services: Services): Promise<void> {
   // Beside this entry point: src/seed-command.ts from source, dist/seed-command.js from the build.
   const entry = process.argv[1] ?? '';
   const seedCommand = join(dirname(entry), `seed-command${extname(entry)}`);
-  const child = spawn(process.execPath, [...process.execArgv, seedCommand], {
+  const child = spawn(process.execPath, [...seedNodeArgs(process.execArgv), seedCommand], {
     env: { ...process.env, ...serviceEnv(services) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

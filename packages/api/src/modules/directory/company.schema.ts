@@ -163,6 +163,10 @@ const CompanyEditorRef = builder
 
 export const CompanyRef = builder.prismaObject('Company', {
   description: 'A social and solidarity economy company of the directory.',
+  // Each field selects the columns it needs: a page of search results reads a dozen columns,
+  // not every column with the profile's JSON and three descriptions (measured: 33 KB from
+  // PostgreSQL for 20 companies, 12 KB selected; see README, Performance).
+  select: { id: true },
   fields: (t) => ({
     id: t.exposeID('id'),
     slug: t.exposeString('slug', { description: 'Stable: the address of its public page.' }),
