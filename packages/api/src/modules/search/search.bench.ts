@@ -74,7 +74,7 @@ export function rssFigure(context: ScenarioContext, platform: Platform, rss: { v
   });
   if (peak > 300)
     context.note(
-      `memory: the API holds ${Math.round(platform.idleRss / MB)} MB idle (Node, the sources compiled by tsx and the GraphQL schema, Prisma's WebAssembly query compiler, reference data); under load its heap grows to the 256 MB cap of pnpm start, and stays there (see soak)`,
+      `memory: the API holds ${Math.round(platform.idleRss / MB)} MB idle (Node, the built API with its GraphQL schema, Prisma's WebAssembly query compiler, reference data); under load the heap grows up to the 256 MB cap of pnpm start and is collected there (see soak)`,
     );
 }
 
@@ -147,7 +147,7 @@ const search: Scenario = {
     rssFigure(context, platform, graphql.rss);
     if (graphql.latency.p95 > 1.3 * raw.latency.p95)
       context.note(
-        `search: the API's own work per search (GraphQL execution of the facets and 20 companies, one SQL statement, the JSON answer) runs on the same cores as Meilisearch; it takes ${(1000 / graphql.throughput).toFixed(1)} ms of wall time per request here against ${(1000 / raw.throughput).toFixed(1)} ms for Meilisearch alone`,
+        `search: the API's own work per search (GraphQL execution of the facets and 20 companies, one SQL statement, the JSON answer) runs on the same two cores as Meilisearch, PostgreSQL and the load generator, and after Meilisearch has answered: the machine spends ${(1000 / graphql.throughput).toFixed(1)} ms per search through GraphQL (the inverse of the throughput) against ${(1000 / raw.throughput).toFixed(1)} ms for Meilisearch alone`,
       );
     for (const [label] of SEARCH_MIX) {
       const mine = graphql.byLabel[label];
