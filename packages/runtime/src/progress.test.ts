@@ -34,4 +34,14 @@ describe('createProgress', () => {
     expect(lines[1]).toMatch(/^import \[#{24}\] 200\/200 100% \d+\.\ds$/);
     expect(lines[2]).toBe('imported 200 rows');
   });
+
+  it('counts the rate from when the work began, when that was before the first tick', () => {
+    const stream = new PassThrough() as unknown as NodeJS.WriteStream;
+    let output = '';
+    (stream as unknown as PassThrough).on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    createProgress('import', 100_000, stream, Date.now() - 10_000).tick(50_000);
+    expect(output).toMatch(/^import \[#{12}\.{12}\] 50000\/100000 50% (49\d\d|5000)\/s 10\.\ds\n$/);
+  });
 });

@@ -18,8 +18,9 @@ export function createProgress(
   label: string,
   total: number,
   stream: NodeJS.WriteStream = process.stderr,
+  /** When the work began (Date.now()), if before the progress line was made. */
+  started = Date.now(),
 ): Progress {
-  const started = Date.now();
   let last = 0;
   let shown = -1;
   const render = (done: number) => {

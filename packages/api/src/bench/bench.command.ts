@@ -139,10 +139,12 @@ await runCommand('bench', async ({ services }) => {
   let platformDatabase: BenchDatabase | undefined;
   let platform: Platform | undefined;
   let failed = false;
-  const current: { progress?: Progress } = {};
+  // A step's progress line is made at its first tick; its rate counts from the step's start.
+  const current: { progress?: Progress; stepStarted: number } = { stepStarted: Date.now() };
   const step: ScenarioContext['step'] = async (label, work) => {
     process.stderr.write(`  ${label}…\n`);
     current.progress = undefined;
+    current.stepStarted = Date.now();
     const started = performance.now();
     const result = await work();
     (current.progress as Progress | undefined)?.done();
@@ -151,7 +153,7 @@ await runCommand('bench', async ({ services }) => {
     return result;
   };
   const progress = (done: number, total: number) => {
-    current.progress ??= createProgress('   ', total);
+    current.progress ??= createProgress('   ', total, process.stderr, current.stepStarted);
     current.progress.tick(done);
   };
 
