@@ -30,5 +30,5 @@ export function productionCommand(): { nodeArgs: string[]; entry: string } {
  * memory goes back to the system when the child exits).
  */
 export function seedNodeArgs(serverArgs: readonly string[]): string[] {
-  return serverArgs.filter((arg) => !/^--max[-_]old[-_]space[-_]size(=|$)/.test(arg));
+  return serverArgs.filter((arg) => !/^--max[-_]old[-_]space[-_]size=/.test(arg));
 }

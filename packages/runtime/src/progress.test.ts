@@ -16,19 +16,25 @@ describe('formatRate', () => {
   });
 });
 
+/** A stream that is not a terminal, and what was written to it. */
+function captured() {
+  const stream = new PassThrough();
+  let text = '';
+  stream.on('data', (chunk: Buffer) => {
+    text += chunk.toString();
+  });
+  return { stream: stream as unknown as NodeJS.WriteStream, output: () => text };
+}
+
 describe('createProgress', () => {
   it('writes a line with the share done, and the final line once', () => {
-    const stream = new PassThrough() as unknown as NodeJS.WriteStream;
-    let output = '';
-    (stream as unknown as PassThrough).on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
+    const { stream, output } = captured();
     const progress = createProgress('import', 200, stream);
     progress.tick(10);
     progress.tick(200);
     progress.tick(200);
     progress.done('imported 200 rows');
-    const lines = output.trim().split('\n');
+    const lines = output().trim().split('\n');
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/^import \[#\.+\] 10\/200 5% 0\.0s$/);
     expect(lines[1]).toMatch(/^import \[#{24}\] 200\/200 100% \d+\.\ds$/);
@@ -36,12 +42,8 @@ describe('createProgress', () => {
   });
 
   it('counts the rate from when the work began, when that was before the first tick', () => {
-    const stream = new PassThrough() as unknown as NodeJS.WriteStream;
-    let output = '';
-    (stream as unknown as PassThrough).on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
+    const { stream, output } = captured();
     createProgress('import', 100_000, stream, Date.now() - 10_000).tick(50_000);
-    expect(output).toMatch(/^import \[#{12}\.{12}\] 50000\/100000 50% (49\d\d|5000)\/s 10\.\ds\n$/);
+    expect(output()).toMatch(/^import \[#{12}\.{12}\] 50000\/100000 50% (49\d\d|5000)\/s 10\.\ds\n$/);
   });
 });
