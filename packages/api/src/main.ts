@@ -16,6 +16,7 @@ import { createSearch, type Search } from '@proximitat/search';
 import { createMailSender, type MailWorker, startMailWorker } from './modules/mail/mail.ts';
 import { type OutboxWorker, startOutboxWorker } from './modules/search/outbox.ts';
 import { seedNodeArgs } from './production-command.ts';
+import { pruneRateLimits } from './rate-limit/rate-limit.ts';
 import { schema } from './schema.ts';
 import { createApp } from './server.ts';
 
@@ -159,11 +160,19 @@ if (cluster.isWorker) {
       let outbox: OutboxWorker | undefined;
       let mail: MailWorker | undefined;
       let workers: Worker[] = [];
+      let pruning: NodeJS.Timeout | undefined;
       try {
         // Keeps the search index in step with PostgreSQL; also catches up after an outage.
         outbox = startOutboxWorker(db, search, log);
         // Sends what requests queued: SMTP when SMTP_URL is set, the log otherwise.
         mail = startMailWorker(db, createMailSender(env, log), env.mailFrom, log);
+        // Rate-limit windows that ended long ago are of no use.
+        pruning = setInterval(() => {
+          pruneRateLimits(db).catch((error: unknown) =>
+            log.warn({ err: error }, 'pruning rate limits failed'),
+          );
+        }, 3_600_000);
+        pruning.unref();
         if (env.apiProcesses === 1) return await serve(env, log, db, search, signal);
         const started = await startProcesses(env.apiProcesses, services);
         workers = started.workers;
@@ -174,6 +183,7 @@ if (cluster.isWorker) {
         console.log('Stopping: finishing the requests under way');
         return 0;
       } finally {
+        clearInterval(pruning);
         await stopProcesses(workers);
         await outbox?.stop();
         await mail?.stop();

@@ -197,7 +197,9 @@ export async function createApp({
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For is believed only from the proxies TRUST_PROXY names: anyone else could name
+  // any address and so escape (or aim) the per-address limits.
+  app.set('trust proxy', env.trustProxy.length > 0 ? env.trustProxy : false);
 
   app.use((req, res, next) => {
     const started = process.hrtime.bigint();

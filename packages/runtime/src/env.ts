@@ -33,6 +33,11 @@ export interface Env {
   logLevel: string;
   sampleCompanies: number;
   corsOrigins: string[];
+  /**
+   * The proxies whose X-Forwarded-For is believed (Express's `trust proxy` list: addresses,
+   * CIDR ranges or `loopback`); empty: none, the peer's address is the client's.
+   */
+  trustProxy: string[];
   /** A GraphQL request still running after this long is answered with an error. */
   requestTimeoutMs: number;
   /** HTTP server processes sharing the port (node:cluster); 1 serves from the main process. */
@@ -126,9 +131,27 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
       .split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
+    trustProxy: trustProxy(source),
     webDev: source.WEB_DEV === '1',
     webDist: resolve(optional(source, 'WEB_DIST') ?? resolve(repoRoot, 'packages/web/dist')),
   };
+}
+
+const PROXY_ENTRY = /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/;
+
+function trustProxy(source: Record<string, string | undefined>): string[] {
+  const entries = (source.TRUST_PROXY ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    if (!PROXY_ENTRY.test(entry)) {
+      throw new EnvError(
+        `TRUST_PROXY: "${entry}" is not an address, a CIDR range, loopback, linklocal or uniquelocal`,
+      );
+    }
+  }
+  return entries;
 }
 
 function indexPrefix(source: Record<string, string | undefined>): string {
