@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from './limits/limits.ts';
+import { signedIn } from './testing/accounts.ts';
 import { startTestApi, type TestApi } from './testing/test-api.ts';
 
 let api: TestApi;
@@ -14,10 +15,18 @@ describe('the HTTP server', () => {
     expect(result).toMatchObject({ status: 200, data: { __typename: 'Query' } });
   });
 
-  it('reports database and search status at /healthz', async () => {
+  it('tells anyone at /healthz only whether it is up, and staff which dependency is down', async () => {
     const response = await fetch(`${api.url}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', database: 'ok', search: 'ok' });
+    expect(await response.json()).toEqual({ status: 'ok' });
+    const user = await signedIn(api, 'USER');
+    const asUser = await fetch(`${api.url}/healthz`, { headers: { authorization: `Bearer ${user.token}` } });
+    expect(await asUser.json()).toEqual({ status: 'ok' });
+    const staff = await signedIn(api, 'STAFF');
+    const asStaff = await fetch(`${api.url}/healthz`, {
+      headers: { authorization: `Bearer ${staff.token}` },
+    });
+    expect(await asStaff.json()).toEqual({ status: 'ok', database: 'ok', search: 'ok' });
   });
 
   it('refuses GET mutations and cross-site simple requests (CSRF prevention)', async () => {

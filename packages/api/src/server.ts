@@ -27,10 +27,12 @@ import type { AppServices, Context } from './context.ts';
 import { DATABASE_UNAVAILABLE_MESSAGE, ErrorCode, isDatabaseUnavailable } from './errors.ts';
 import { LIMITS } from './limits/limits.ts';
 import { pageSizeErrors } from './limits/page-size.ts';
+import { responseSizeLimit } from './limits/response-size.ts';
 import { SESSION_COOKIE, viewerForToken } from './modules/account/session.service.ts';
 import { accountabilityCsvHandler } from './modules/plan/accountability.csv.ts';
 import { awardsOcdsHandler } from './modules/procurement/award-ocds.ts';
 import { shortlistCsvHandler } from './modules/procurement/shortlist-export.ts';
+import { boundaryFilesHandler } from './modules/reference/boundary-files.ts';
 import { createResponseCache, type ResponseCache } from './response-cache/response-cache.ts';
 
 /** Codes whose errors are meant for the client; anything else is masked. */
@@ -114,6 +116,12 @@ function limitsPlugin(schema: GraphQLSchema): ApolloServerPlugin<Context> {
   };
 }
 
+/** The session token a request carries: a bearer token, or the session cookie (parsed before). */
+function sessionTokenOf(req: express.Request): string | undefined {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+  return bearer ?? (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+}
+
 export interface App {
   app: express.Express;
   apollo: ApolloServer<Context>;
@@ -147,6 +155,8 @@ export async function createApp({
     stopOnTerminationSignals: false,
     // Stack traces are internals: logged, never sent.
     includeStacktraceInErrorResponses: false,
+    // "Did you mean …?" would describe the schema that introspection hides in production.
+    hideSchemaDetailsFromClientErrors: production,
     parseOptions: { maxTokens: LIMITS.tokens },
     validationRules: [
       maxAliasesRule({
@@ -201,6 +211,24 @@ export async function createApp({
   // any address and so escape (or aim) the per-address limits.
   app.set('trust proxy', env.trustProxy.length > 0 ? env.trustProxy : false);
 
+  // Security headers on every route: the API, health, exports and reports as well as the pages.
+  app.use(
+    helmet({
+      // Vite's dev server injects inline scripts for hot reload; the built client needs none.
+      contentSecurityPolicy: webMiddleware
+        ? false
+        : {
+            directives: {
+              'default-src': ["'self'"],
+              'img-src': ["'self'", 'data:'],
+              'style-src': ["'self'", "'unsafe-inline'"],
+              'connect-src': ["'self'", ...(production ? [] : ['ws:'])],
+              'upgrade-insecure-requests': production ? [] : null,
+            },
+          },
+    }),
+  );
+
   app.use((req, res, next) => {
     const started = process.hrtime.bigint();
     const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
@@ -213,21 +241,28 @@ export async function createApp({
     next();
   });
 
-  app.get('/healthz', async (_req, res) => {
-    const [database, searchOk] = await Promise.all([
-      db.$queryRaw`SELECT 1`.then(
-        () => true,
-        () => false,
-      ),
-      isSearchHealthy(search),
-    ]);
-    const healthy = database && searchOk;
-    res.status(healthy ? 200 : 503).json({
-      status: healthy ? 'ok' : 'degraded',
-      database: database ? 'ok' : 'unavailable',
+  // Up (200) while the database answers: without search the platform still serves, degraded. Only
+  // staff learn which dependency is down; anyone else would learn when an attack could hurt most.
+  app.get('/healthz', cookieParser(), async (req, res) => {
+    const database = await db.$queryRaw`SELECT 1`.then(
+      () => true,
+      () => false,
+    );
+    res.setHeader('Cache-Control', 'no-store');
+    const viewer = database ? await viewerForToken(db, sessionTokenOf(req)).catch(() => null) : null;
+    if (viewer?.role !== 'STAFF' && viewer?.role !== 'ADMIN') {
+      res.status(database ? 200 : 503).json({ status: database ? 'ok' : 'unavailable' });
+      return;
+    }
+    const searchOk = await isSearchHealthy(search);
+    res.status(200).json({
+      status: searchOk ? 'ok' : 'degraded',
+      database: 'ok',
       search: searchOk ? 'ok' : 'unavailable',
     });
   });
+
+  app.use('/geo', boundaryFilesHandler(db));
 
   // A request still running after REQUEST_TIMEOUT_MS is answered with an error; whatever it
   // produces later is dropped (PostgreSQL's statement_timeout stops runaway queries themselves).
@@ -257,11 +292,11 @@ export async function createApp({
     cors({ origin: env.corsOrigins.length > 0 ? env.corsOrigins : false, credentials: true }),
     cookieParser(),
     express.json({ limit: LIMITS.bodyBytes }),
+    responseSizeLimit(LIMITS.responseBytes),
     responseCache.middleware(db),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-        const sessionToken = bearer ?? (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+        const sessionToken = sessionTokenOf(req);
         return {
           db,
           search,
@@ -294,23 +329,6 @@ export async function createApp({
   app.get('/exports/awards.ocds.json', awardsOcdsHandler(db, env.publicUrl, env.ocdsOcidPrefix));
   app.get('/exports/shortlists/:id.csv', shortlistCsvHandler(db, env.publicUrl));
   app.get('/exports/shortlists/:id/snapshots/:snapshotId.csv', shortlistCsvHandler(db, env.publicUrl));
-
-  app.use(
-    helmet({
-      // Vite's dev server injects inline scripts for hot reload; the built client needs none.
-      contentSecurityPolicy: webMiddleware
-        ? false
-        : {
-            directives: {
-              'default-src': ["'self'"],
-              'img-src': ["'self'", 'data:'],
-              'style-src': ["'self'", "'unsafe-inline'"],
-              'connect-src': ["'self'", ...(production ? [] : ['ws:'])],
-              'upgrade-insecure-requests': production ? [] : null,
-            },
-          },
-    }),
-  );
 
   if (webMiddleware) {
     app.use(webMiddleware);

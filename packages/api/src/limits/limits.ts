@@ -14,4 +14,10 @@ export const LIMITS = {
   tokens: 3_000,
   /** Largest request body. */
   bodyBytes: 200 * 1024,
+  /**
+   * Largest answer sent. The cost model refuses what would be larger before it runs (a unit of
+   * complexity stands for about 100 bytes of payload where fields are large: geometry, long text);
+   * this is the backstop for what it cannot foresee.
+   */
+  responseBytes: 4 * 1024 * 1024,
 } as const;

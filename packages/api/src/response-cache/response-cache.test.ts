@@ -7,7 +7,7 @@ import { createSession } from '../modules/account/session.service.ts';
 import { seedAll } from '../seed.ts';
 import { contractOperation } from '../testing/contract.ts';
 import { startTestApi, type TestApi } from '../testing/test-api.ts';
-import { cacheableScopes } from './response-cache.ts';
+import { CACHE_BOUNDS, cacheableScopes } from './response-cache.ts';
 
 // Whether an answer was reused is told by the SQL statements the request sent, not by timing.
 let database: TestDatabase;
@@ -142,6 +142,32 @@ describe('the response cache', () => {
     const changed = await counted(() => post(null));
     expect(changed.statements).toBeGreaterThan(1);
     expect(early()).toBe(before + 2);
+  });
+
+  it('keeps what it stores under its bound in bytes, and never stores an answer above the entry size', async () => {
+    // Distinct requests (an alias of their own) of about 80 KB each: more than the bound holds.
+    const fine = (alias: string) => `{ ${alias}: districts { outline(detail: DISTRICT) } }`;
+    const count = Math.ceil((CACHE_BOUNDS.totalBytes * 1.3) / 80_000);
+    for (let i = 0; i < count; i += 10) {
+      await Promise.all(
+        Array.from({ length: Math.min(10, count - i) }, (_, j) => api.graphql(fine(`a${i + j}`))),
+      );
+    }
+    const filled = api.cacheStats();
+    expect(filled.bytes).toBeGreaterThan(CACHE_BOUNDS.totalBytes * 0.9);
+    expect(filled.bytes).toBeLessThanOrEqual(CACHE_BOUNDS.totalBytes);
+    expect(filled.entries).toBeLessThan(count);
+    // The most recent answers are the ones kept.
+    const last = await counted(() => api.graphql(fine(`a${count - 1}`)));
+    expect(last.statements).toBe(1);
+
+    // Ten outlines of every district: about 800 KB, within the cost limit, sent but not stored.
+    const large = `{ ${Array.from({ length: 10 }, (_, i) => `l${i}: districts { outline(detail: DISTRICT) }`).join(' ')} }`;
+    const answer = await api.graphql(large);
+    expect(answer.errors).toBeUndefined();
+    expect(api.cacheStats().tooLarge).toBe(filled.tooLarge + 1);
+    const again = await counted(() => api.graphql(large));
+    expect(again.statements).toBeGreaterThan(1);
   });
 
   it('caches only queries made of cacheable root fields', () => {

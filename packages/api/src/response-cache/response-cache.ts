@@ -35,7 +35,16 @@ export const CACHEABLE_FIELDS: Record<string, DataScope[]> = {
   socialClauses: ['directory'],
 };
 
-const MAX_ENTRIES = 500;
+/**
+ * Bounds in bytes, not entries: an answer's size is what it costs to keep, and anonymous callers
+ * choose the requests (ten 19 MB answers once exhausted the heap when the bound was 500 entries).
+ */
+export const CACHE_BOUNDS = {
+  /** All stored answers together. */
+  totalBytes: 24 * 1024 * 1024,
+  /** Larger answers are sent but never stored. */
+  entryBytes: 512 * 1024,
+} as const;
 
 /** The data scopes an operation reads, or null when it is not cacheable. */
 export function cacheableScopes(operation: OperationDefinitionNode): DataScope[] | null {
@@ -77,10 +86,12 @@ function versionsOf(scopes: DataScope[], all: DataVersions): string {
 interface Entry {
   scopes: DataScope[];
   versions: string;
-  result: unknown;
-  /** The answer as Apollo writes it, serialised once. */
+  /** The answer as Apollo writes it, serialised once: the only copy kept. */
   body: Buffer;
 }
+
+/** The stored answer as Apollo's single result, for the requests the middleware did not answer. */
+const resultOf = (entry: Entry) => JSON.parse(entry.body.toString('utf8')) as Record<string, unknown>;
 
 export interface ResponseCache {
   plugin: ApolloServerPlugin<Context>;
@@ -91,11 +102,15 @@ export interface ResponseCache {
    */
   middleware(db: Db): RequestHandler;
   /** Answers reused (`early`: of them, before Apollo) and computed so far, for tests and benchmarks. */
-  stats(): { hits: number; early: number; misses: number; entries: number };
+  stats(): { hits: number; early: number; misses: number; entries: number; bytes: number; tooLarge: number };
 }
 
-export function createResponseCache(maxEntries = MAX_ENTRIES): ResponseCache {
+export function createResponseCache(
+  bounds: { totalBytes: number; entryBytes: number } = CACHE_BOUNDS,
+): ResponseCache {
   const entries = new Map<string, Entry>();
+  let storedBytes = 0;
+  let tooLarge = 0;
   const counts = { hits: 0, early: 0, misses: 0 };
   const pending = new WeakMap<
     object,
@@ -110,6 +125,22 @@ export function createResponseCache(maxEntries = MAX_ENTRIES): ResponseCache {
   const touch = (key: string, entry: Entry) => {
     entries.delete(key);
     entries.set(key, entry);
+  };
+
+  const store = (key: string, entry: Entry) => {
+    const previous = entries.get(key);
+    if (previous) {
+      entries.delete(key);
+      storedBytes -= previous.body.length;
+    }
+    entries.set(key, entry);
+    storedBytes += entry.body.length;
+    while (storedBytes > bounds.totalBytes) {
+      const oldest = entries.entries().next().value;
+      if (!oldest) break;
+      entries.delete(oldest[0]);
+      storedBytes -= oldest[1].body.length;
+    }
   };
 
   const plugin: ApolloServerPlugin<Context> = {
@@ -131,7 +162,7 @@ export function createResponseCache(maxEntries = MAX_ENTRIES): ResponseCache {
             counts.hits += 1;
             touch(key, cached);
             return {
-              body: { kind: 'single', singleResult: cached.result as never },
+              body: { kind: 'single', singleResult: resultOf(cached) as never },
               http: requestContext.response.http,
             };
           }
@@ -176,17 +207,19 @@ export function createResponseCache(maxEntries = MAX_ENTRIES): ResponseCache {
           stash.done(result);
           // Serialised as Apollo does (its field order, a final newline).
           const serialised = JSON.stringify({ data: result.data, extensions: result.extensions });
-          touch(stash.key, {
+          // Length in UTF-16 units is at most the byte length: most answers skip the exact count.
+          if (
+            serialised.length >= bounds.entryBytes ||
+            Buffer.byteLength(serialised) + 1 > bounds.entryBytes
+          ) {
+            tooLarge += 1;
+            return;
+          }
+          store(stash.key, {
             scopes: stash.scopes,
             versions: stash.versions,
-            result,
             body: Buffer.from(`${serialised}\n`),
           });
-          while (entries.size > maxEntries) {
-            const oldest = entries.keys().next().value;
-            if (oldest === undefined) break;
-            entries.delete(oldest);
-          }
         },
       };
     },
@@ -233,5 +266,9 @@ export function createResponseCache(maxEntries = MAX_ENTRIES): ResponseCache {
     };
   };
 
-  return { plugin, middleware, stats: () => ({ ...counts, entries: entries.size }) };
+  return {
+    plugin,
+    middleware,
+    stats: () => ({ ...counts, entries: entries.size, bytes: storedBytes, tooLarge }),
+  };
 }

@@ -2,19 +2,38 @@ import simplify from '@turf/simplify';
 import type { Geometry } from 'geojson';
 import { builder } from '../../builder.ts';
 import { LocaleEnum, translatedName } from '../i18n/locale.schema.ts';
+import {
+  OUTLINE_TOLERANCE,
+  OUTLINE_WEIGHTS,
+  type OutlineDetail,
+  type PlaceKind,
+} from './geometry-weights.ts';
 
 const outlines = new Map<string, string>();
 
-/** The boundary simplified to about 20 m, small enough for maps of the whole city (cached: reference data). */
-function outline(kind: 'district' | 'neighbourhood', code: string, boundary: unknown): string {
-  const key = `${kind}:${code}`;
+/** The boundary simplified for a map (cached: reference data, computed once per place and detail). */
+function outline(kind: PlaceKind, code: string, boundary: unknown, detail: OutlineDetail): string {
+  const key = `${kind}:${code}:${detail}`;
   let text = outlines.get(key);
   if (!text) {
-    text = JSON.stringify(simplify(boundary as Geometry, { tolerance: 0.0002 }));
+    text = JSON.stringify(simplify(boundary as Geometry, { tolerance: OUTLINE_TOLERANCE[detail] }));
     outlines.set(key, text);
   }
   return text;
 }
+
+const OutlineDetailEnum = builder.enumType('OutlineDetail', {
+  description:
+    'How finely a boundary is drawn. The official, full geometry is a static file (`boundaryUrl`), not a GraphQL answer.',
+  values: {
+    CITY: { description: 'Simplified to about 20 m: for maps of the whole city.' },
+    DISTRICT: { description: 'Simplified to about 5 m: for a map of one district or neighbourhood.' },
+  } as const,
+});
+
+const outlineDescription =
+  'The boundary as a GeoJSON geometry (WGS84), simplified to the detail asked for. Its cost in the ' +
+  "query's complexity is the largest such outline in units of 100 bytes.";
 
 export const NeighbourhoodRef = builder.prismaObject('Neighbourhood', {
   description: 'One of the 73 neighbourhoods (barris) of Barcelona.',
@@ -27,9 +46,16 @@ export const NeighbourhoodRef = builder.prismaObject('Neighbourhood', {
     district: t.relation('district', { complexity: 5 }),
     outline: t.field({
       type: 'String',
-      description: 'The boundary as GeoJSON (WGS84) simplified to about 20 m, for maps.',
+      description: outlineDescription,
+      args: { detail: t.arg({ type: OutlineDetailEnum, required: true, defaultValue: 'CITY' }) },
+      // What the outline costs to send, so that a query asking for many is refused before it runs.
+      complexity: (args) => OUTLINE_WEIGHTS.neighbourhood[args.detail],
       select: { boundary: true },
-      resolve: (place) => outline('neighbourhood', place.code, place.boundary),
+      resolve: (place, { detail }) => outline('neighbourhood', place.code, place.boundary, detail),
+    }),
+    boundaryUrl: t.string({
+      description: 'The official boundary as a GeoJSON Feature: a static, cacheable file.',
+      resolve: (place) => `/geo/neighbourhoods/${place.code}.geojson`,
     }),
   }),
 });
@@ -44,17 +70,19 @@ export const DistrictRef = builder.prismaObject('District', {
       query: { orderBy: { code: 'asc' } },
       complexity: { field: 1, multiplier: 8 },
     }),
-    boundary: t.field({
-      type: 'String',
-      description: 'The official boundary as a GeoJSON geometry (WGS84), serialised as JSON text.',
-      select: { boundary: true },
-      resolve: (district) => JSON.stringify(district.boundary),
-    }),
     outline: t.field({
       type: 'String',
-      description: 'The boundary as GeoJSON (WGS84) simplified to about 20 m, for maps of the whole city.',
+      description: outlineDescription,
+      args: { detail: t.arg({ type: OutlineDetailEnum, required: true, defaultValue: 'CITY' }) },
+      // What the outline costs to send, so that a query asking for many is refused before it runs.
+      complexity: (args) => OUTLINE_WEIGHTS.district[args.detail],
       select: { boundary: true },
-      resolve: (district) => outline('district', district.code, district.boundary),
+      resolve: (district, { detail }) => outline('district', district.code, district.boundary, detail),
+    }),
+    boundaryUrl: t.string({
+      description:
+        'The official boundary as a GeoJSON Feature: a static, cacheable file (all ten in /geo/districts.geojson).',
+      resolve: (district) => `/geo/districts/${district.code}.geojson`,
     }),
   }),
 });

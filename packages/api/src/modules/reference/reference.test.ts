@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../testing/test-api.ts';
+import { BYTES_PER_COST_UNIT, OUTLINE_WEIGHTS } from './geometry-weights.ts';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -39,18 +40,76 @@ describe('reference data', () => {
     expect(districts.reduce((sum, d) => sum + d.population, 0)).toBe(1_636_762);
   });
 
-  it('serves the official boundary of a district as GeoJSON', async () => {
-    const result = await api.graphql<{ district: { boundary: string } }>(
-      '{ district(code: "01") { boundary } }',
+  it('serves the official boundaries as static GeoJSON files, gzipped and revalidated by ETag', async () => {
+    const result = await api.graphql<{ district: { boundaryUrl: string } }>(
+      '{ district(code: "01") { boundaryUrl } }',
     );
-    const geometry = JSON.parse(result.data?.district.boundary ?? '{}') as {
-      type: string;
-      coordinates: number[][][];
+    expect(result.data?.district.boundaryUrl).toBe('/geo/districts/01.geojson');
+    const response = await fetch(`${api.url}${result.data?.district.boundaryUrl}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/geo+json; charset=utf-8');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=86400');
+    const feature = (await response.json()) as {
+      properties: { code: string; name: string };
+      geometry: { type: string; coordinates: number[][][] };
     };
-    expect(['Polygon', 'MultiPolygon']).toContain(geometry.type);
-    const [lng, lat] = geometry.coordinates.flat(2) as number[];
+    expect(feature.properties).toMatchObject({ code: '01', name: 'Ciutat Vella' });
+    expect(['Polygon', 'MultiPolygon']).toContain(feature.geometry.type);
+    const [lng, lat] = feature.geometry.coordinates.flat(2) as number[];
     expect(lng).toBeGreaterThan(2.0);
     expect(lat).toBeGreaterThan(41.3);
+
+    const etag = response.headers.get('etag') ?? '';
+    const again = await fetch(`${api.url}/geo/districts/01.geojson`, { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    // fetch asks for gzip and undoes it; the raw size shows the compression.
+    const gzipped = await fetch(`${api.url}/geo/districts.geojson`, {
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(gzipped.headers.get('content-encoding')).toBe('gzip');
+    expect(Number(gzipped.headers.get('content-length'))).toBeLessThan(300_000);
+    const collection = (await gzipped.json()) as { features: unknown[] };
+    expect(collection.features).toHaveLength(10);
+    const neighbourhood = await fetch(`${api.url}/geo/neighbourhoods/73.geojson`);
+    expect(neighbourhood.status).toBe(200);
+    expect((await fetch(`${api.url}/geo/neighbourhoods/99.geojson`)).status).toBe(404);
+    expect((await fetch(`${api.url}/geo/districts/../../healthz.geojson`)).status).toBe(404);
+  });
+
+  it('draws outlines at the detail asked for, each weighed in the cost by the largest it can be', async () => {
+    const result = await api.graphql<{
+      city: { code: string; outline: string }[];
+      fine: { code: string; outline: string }[];
+      neighbourhoods: { neighbourhoods: { code: string; outline: string }[] }[];
+    }>(
+      '{ city: districts { code outline } fine: districts { code outline(detail: DISTRICT) } neighbourhoods: districts { neighbourhoods { code outline(detail: DISTRICT) } } }',
+    );
+    expect(result.errors).toBeUndefined();
+    const districts = await api.db.district.findMany();
+    const neighbourhoods = await api.db.neighbourhood.findMany();
+    const largest = (sizes: number[]) => Math.max(...sizes);
+    const cityLengths = result.data?.city.map((d) => d.outline.length) ?? [];
+    const fineLengths = result.data?.fine.map((d) => d.outline.length) ?? [];
+    // Finer detail, more points; both far smaller than the official boundaries.
+    expect(fineLengths.reduce((a, b) => a + b, 0)).toBeGreaterThan(cityLengths.reduce((a, b) => a + b, 0));
+    expect(fineLengths.reduce((a, b) => a + b, 0)).toBeLessThan(
+      districts.reduce((sum, d) => sum + JSON.stringify(d.boundary).length, 0) / 4,
+    );
+    // The weights bound the shipped data: a larger boundary in a new release fails here.
+    expect(largest(cityLengths)).toBeLessThanOrEqual(OUTLINE_WEIGHTS.district.CITY * BYTES_PER_COST_UNIT);
+    expect(largest(fineLengths)).toBeLessThanOrEqual(OUTLINE_WEIGHTS.district.DISTRICT * BYTES_PER_COST_UNIT);
+    const neighbourhoodFine = result.data?.neighbourhoods.flatMap((d) => d.neighbourhoods) ?? [];
+    expect(neighbourhoodFine).toHaveLength(neighbourhoods.length);
+    expect(largest(neighbourhoodFine.map((n) => n.outline.length))).toBeLessThanOrEqual(
+      OUTLINE_WEIGHTS.neighbourhood.DISTRICT * BYTES_PER_COST_UNIT,
+    );
+    const neighbourhoodCity = await api.graphql<{ districts: { neighbourhoods: { outline: string }[] }[] }>(
+      '{ districts { neighbourhoods { outline } } }',
+    );
+    const cityNeighbourhoods = neighbourhoodCity.data?.districts.flatMap((d) => d.neighbourhoods) ?? [];
+    expect(largest(cityNeighbourhoods.map((n) => n.outline.length))).toBeLessThanOrEqual(
+      OUTLINE_WEIGHTS.neighbourhood.CITY * BYTES_PER_COST_UNIT,
+    );
   });
 
   it('names sectors in the requested language, falling back to Catalan', async () => {

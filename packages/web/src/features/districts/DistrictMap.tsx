@@ -1,6 +1,6 @@
 import { GeoMap } from '../../components/map/GeoMap.tsx';
 
-/** The district's official boundary. */
+/** The district's boundary, drawn at the detail of a map of one district. */
 export function DistrictMap({
   boundary,
   title,

@@ -13,7 +13,7 @@ const DistrictQuery = graphql(`
       code
       name
       population
-      boundary
+      outline(detail: DISTRICT)
       hasDevelopmentPlan(year: $year)
       companyCount
       neighbourhoods {
@@ -48,7 +48,7 @@ export function DistrictPage() {
           <h1 id="district-title">{district.name}</h1>
           <div className="district__summary">
             <DistrictMap
-              boundary={district.boundary}
+              boundary={district.outline}
               title={`${t('district.map')}: ${district.name}`}
               description={`${t('district.mapDescription')}. ${t('district.neighbourhoods')}: ${district.neighbourhoods.map((n) => n.name).join(', ')}.`}
             />
