@@ -53,6 +53,13 @@ export async function preparedQuery<Row>(db: Db, name: string, text: string, val
   return result.rows;
 }
 
+/** How many connections the client's pool may open: callers that must leave some free size their share by it. */
+export function poolSize(db: Db): number {
+  const owned = pools.get(db);
+  if (!owned) throw new Error('poolSize needs a client made by createDb');
+  return owned.pool.options.max;
+}
+
 /** A client on a database brought up to date first: what every command that reads or writes needs. */
 export async function openMigratedDb(databaseUrl: string, options: DbOptions = {}): Promise<Db> {
   const { applyMigrations } = await import('./migrate/migrations.ts');

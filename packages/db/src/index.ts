@@ -5,7 +5,7 @@ export {
   recreateDatabase,
   restoreDatabase,
 } from './backup/backup.ts';
-export { createDb, type Db, type DbOptions, openMigratedDb, preparedQuery } from './client.ts';
+export { createDb, type Db, type DbOptions, openMigratedDb, poolSize, preparedQuery } from './client.ts';
 export type { default as PrismaTypes } from './generated/pothos-types.ts';
 export { getDatamodel } from './generated/pothos-types.ts';
 export * from './generated/prisma/client.ts';

@@ -1,12 +1,99 @@
-import type { Db } from '@proximitat/db';
+import { type Db, poolSize } from '@proximitat/db';
+import { AppError, ErrorCode } from '../../errors.ts';
 import type { EngineResult, FacetField } from './search-meili.ts';
 import { escapeHtml, fold, type SearchRequest } from './search-request.ts';
 
 /**
- * The same search answered by PostgreSQL when Meilisearch is unreachable: accent-insensitive full
- * text (words folded the same way on both sides; Spanish stemming, prefix match on the last word),
- * the same filters, facets, sorting and shape. Every value is a bound parameter.
+ * The same search answered by PostgreSQL when Meilisearch is unreachable: full text over the
+ * generated `Company.search` column (name, legal name, descriptions, folded by search_fold; GIN
+ * index; see migration search_fulltext) and over sector names, Spanish stemming, prefix match on
+ * the last word, typos through trigram similarity of the name (GIN index), the same filters,
+ * facets, geo, sorting and shape. Every value is a bound parameter.
+ *
+ * Bounded, so that an outage of Meilisearch cannot starve the database: a search is one
+ * transaction of three short statements on one connection, under its own statement timeout, and
+ * at most a few run at once in a process, always fewer than half of its pool.
  */
+
+export const FALLBACK_LIMITS = {
+  /** Fallback searches running at once in a process, at most (and at most half of its pool). */
+  concurrency: 4,
+  /** Searches waiting for a turn, per running one; beyond that a search is refused at once. */
+  queuePerSlot: 4,
+  /** A search still waiting for its turn after this long is refused. */
+  queueWaitMs: 3_000,
+  /** PostgreSQL cancels a fallback statement that runs longer. */
+  statementTimeoutMs: 2_000,
+} as const;
+
+/** Marks the fallback's statements, so that tests (and an operator) can find them in pg_stat_activity. */
+export const FALLBACK_SQL_TAG = '/* degraded-search */';
+
+const BUSY_MESSAGE =
+  'Search is busy: the search engine is unavailable and its fallback is at capacity; try again in a moment';
+
+function busy(reason: 'SEARCH_BUSY' | 'SEARCH_TIMEOUT'): AppError {
+  return new AppError(ErrorCode.SERVICE_UNAVAILABLE, BUSY_MESSAGE, { reason });
+}
+
+/** A counting semaphore with a short, bounded queue: a search either gets a turn soon or is refused. */
+export class FallbackGate {
+  private running = 0;
+  private readonly waiting: { start: () => void; timer: NodeJS.Timeout }[] = [];
+
+  constructor(
+    readonly concurrency: number,
+    readonly queueLength: number,
+    readonly queueWaitMs: number,
+  ) {}
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.running >= this.concurrency) {
+      if (this.waiting.length >= this.queueLength) throw busy('SEARCH_BUSY');
+      await new Promise<void>((resolve, reject) => {
+        const entry = {
+          start: () => {
+            clearTimeout(entry.timer);
+            resolve();
+          },
+          timer: setTimeout(() => {
+            this.waiting.splice(this.waiting.indexOf(entry), 1);
+            reject(busy('SEARCH_BUSY'));
+          }, this.queueWaitMs),
+        };
+        this.waiting.push(entry);
+      });
+    } else {
+      this.running++;
+    }
+    try {
+      return await work();
+    } finally {
+      // The slot passes straight to the next in line, so `running` never drops below what is running.
+      const next = this.waiting.shift();
+      if (next) next.start();
+      else this.running--;
+    }
+  }
+}
+
+const gates = new WeakMap<Db, FallbackGate>();
+
+/** The gate of this client's pool: never more than half its connections for fallback searches. */
+export function fallbackGate(db: Db): FallbackGate {
+  let gate = gates.get(db);
+  if (!gate) {
+    const concurrency = Math.max(1, Math.min(FALLBACK_LIMITS.concurrency, Math.floor(poolSize(db) / 2)));
+    gate = new FallbackGate(
+      concurrency,
+      concurrency * FALLBACK_LIMITS.queuePerSlot,
+      FALLBACK_LIMITS.queueWaitMs,
+    );
+    gates.set(db, gate);
+  }
+  return gate;
+}
+
 const FOLD_FROM = 'àáâäèéêëìíîïòóôöùúûüçñ·';
 const FOLD_TO = 'aaaaeeeeiiiioooouuuucn.';
 
@@ -14,24 +101,27 @@ function folded(sql: string): string {
   return `translate(lower(${sql}), '${FOLD_FROM}', '${FOLD_TO}')`;
 }
 
-const DOCUMENT = `concat_ws(' ', c.name, c."legalName", c."descriptionCa", c."descriptionEs", c."descriptionEn",
-  (SELECT string_agg(concat_ws(' ', s."nameCa", s."nameEs", s."nameEn"), ' ')
-     FROM "CompanySector" cs JOIN "Sector" s ON s.code = cs."sectorCode" WHERE cs."companyId" = c.id))`;
+/** Catalan elided articles and pronouns (l', d', s', n', m', t', qu'): dropped, as search_fold drops them. */
+const ELISION = /(^|[^\p{L}\p{N}])(?:qu|[dlsmnt])['’]/gu;
 
-/** "Cooperatíva de neteja" -> "cooperativa & de & neteja:*": only letters and digits survive. */
-export function prefixQuery(query: string): string | null {
-  const words = fold(query)
+/** The words of a query as the search column holds them: folded, elisions dropped, letters and digits only. */
+export function searchWords(query: string): string[] {
+  return fold(query)
+    .replace(ELISION, '$1 ')
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
     .slice(0, 20);
+}
+
+/** "Cooperatíva de neteja" -> "cooperativa & de & neteja:*": only letters and digits survive. */
+export function prefixQuery(query: string): string | null {
+  const words = searchWords(query);
   if (words.length === 0) return null;
   return words.map((word, index) => (index === words.length - 1 ? `${word}:*` : word)).join(' & ');
 }
 
 function highlightWords(text: string, query: string): string {
-  const words = fold(query)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 1);
+  const words = searchWords(query).filter((word) => word.length > 1);
   if (words.length === 0) return escapeHtml(text);
   const foldedText = fold(text);
   // Folding keeps positions for the accents Catalan and Spanish use, so ranges map back to the text.
@@ -55,23 +145,80 @@ function highlightWords(text: string, query: string): string {
   return html + escapeHtml(text.slice(at));
 }
 
-export async function searchPostgres(db: Db, request: SearchRequest): Promise<EngineResult> {
+type Sql = { text: string; params: unknown[] };
+type Transaction = Pick<Db, '$queryRawUnsafe' | '$executeRawUnsafe'>;
+
+function builder() {
   const params: unknown[] = [];
-  const param = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
+  return {
+    params,
+    param(value: unknown) {
+      params.push(value);
+      return `$${params.length}`;
+    },
   };
+}
+
+/** A word as a tsquery: itself (a prefix when it is the last word) or its Spanish stem. */
+function wordQuery(param: (value: unknown) => string, word: string, isLast: boolean): string {
+  return `(to_tsquery('simple', ${param(isLast ? `${word}:*` : word)}) || to_tsquery('spanish', ${param(word)}))`;
+}
+
+const SECTOR_TEXT = `public.search_fold(s."nameCa" || ' ' || s."nameEs" || ' ' || s."nameEn")`;
+/** Sector names are matched by words long enough to mean something ("de", "i", "les" are in many). */
+const SECTOR_WORD_LENGTH = 4;
+/** Typos are looked for in names once the query is this long, as Meilisearch allows one typo from 4 letters. */
+const TYPO_QUERY_LENGTH = 4;
+
+/** For each word, the sectors whose names it matches (a small table: read on every search). */
+async function sectorsByWord(tx: Transaction, words: string[]): Promise<(string[] | null)[]> {
+  const { params, param } = builder();
+  const columns = words.map((word, index) =>
+    word.length < SECTOR_WORD_LENGTH
+      ? 'NULL::text[]'
+      : `array(SELECT s.code FROM "Sector" s
+          WHERE (to_tsvector('simple', ${SECTOR_TEXT}) || to_tsvector('spanish', ${SECTOR_TEXT})) @@ ${wordQuery(param, word, index === words.length - 1)})`,
+  );
+  const [row] = await tx.$queryRawUnsafe<{ sectors: string }[]>(
+    `${FALLBACK_SQL_TAG} SELECT jsonb_build_array(${columns.join(', ')})::text AS sectors`,
+    ...params,
+  );
+  const matches = JSON.parse(row?.sectors ?? '[]') as (string[] | null)[];
+  return matches.map((codes) => (codes && codes.length > 0 ? codes : null));
+}
+
+function searchSql(request: SearchRequest, words: string[], sectorMatches: (string[] | null)[]): Sql {
+  const { params, param } = builder();
   const where: string[] = [`c.status = 'PUBLISHED'`];
-  const tsQuery = prefixQuery(request.query);
   let rank = '0';
-  if (request.query && !tsQuery) where.push('false');
-  if (tsQuery) {
-    const simple = `to_tsvector('simple', ${folded(DOCUMENT)})`;
-    const spanish = `to_tsvector('spanish', ${folded(DOCUMENT)})`;
-    const prefix = `to_tsquery('simple', ${param(tsQuery)})`;
-    const stemmed = `plainto_tsquery('spanish', ${param(fold(request.query))})`;
-    where.push(`(${simple} @@ ${prefix} OR ${spanish} @@ ${stemmed})`);
-    rank = `ts_rank(${simple}, ${prefix}) + (CASE WHEN ${folded('c.name')} LIKE '%' || ${param(fold(request.query))} || '%' THEN 1 ELSE 0 END)`;
+  if (request.query && words.length === 0) where.push('false');
+  if (words.length > 0) {
+    const last = words.length - 1;
+    // Words found in no sector name: one tsquery, so the GIN index intersects them itself.
+    const plain = words.flatMap((word, index) =>
+      sectorMatches[index] ? [] : [wordQuery(param, word, index === last)],
+    );
+    const text: string[] = [];
+    if (plain.length > 0) text.push(`c.search @@ (${plain.join(' && ')})`);
+    words.forEach((word, index) => {
+      const sectors = sectorMatches[index];
+      if (!sectors) return;
+      text.push(`c.id IN (SELECT m.id FROM "Company" m WHERE m.search @@ ${wordQuery(param, word, index === last)}
+        UNION SELECT cs."companyId" FROM "CompanySector" cs WHERE cs."sectorCode" = ANY(${param(sectors)}::text[]))`);
+    });
+    const foldedQuery = words.join(' ');
+    const branches = [`SELECT c.id FROM "Company" c WHERE ${text.join(' AND ')}`];
+    if (foldedQuery.length >= TYPO_QUERY_LENGTH) {
+      branches.push(`SELECT c.id FROM "Company" c WHERE ${param(foldedQuery)} <% public.search_fold(c.name)`);
+    }
+    where.push(`c.id IN (${branches.join(' UNION ')})`);
+    if (request.sort === 'RELEVANCE') {
+      const anyWord = words.map((word, index) => wordQuery(param, word, index === last)).join(' || ');
+      const name = param(foldedQuery);
+      rank = `ts_rank(c.search, ${anyWord})
+        + (CASE WHEN public.search_fold(c.name) LIKE '%' || ${name} || '%' THEN 1 ELSE 0 END)
+        + word_similarity(${name}, public.search_fold(c.name))`;
+    }
   }
   if (request.sectors)
     where.push(
@@ -116,114 +263,121 @@ export async function searchPostgres(db: Db, request: SearchRequest): Promise<En
   }
   const order =
     request.sort === 'DISTANCE'
-      ? 'h.distance ASC NULLS LAST, c.name, c.id'
+      ? 'h.distance ASC NULLS LAST, h.name, h.id'
       : request.sort === 'NEWEST'
-        ? 'c."createdAt" DESC, c.id'
+        ? 'h."createdAt" DESC, h.id'
         : request.sort === 'RELEVANCE'
-          ? 'h.rank DESC, c.name, c.id'
-          : `${folded('c.name')}, c.id`;
+          ? 'h.rank DESC, h.name, h.id'
+          : `${folded('h.name')}, h.id`;
+  const description = `description${request.locale === 'CA' ? 'Ca' : request.locale === 'ES' ? 'Es' : 'En'}`;
+  const facet = (select: string) =>
+    `(SELECT coalesce(json_object_agg(f.value, f.n), '{}')::text FROM (${select}) f)`;
+  // One statement: the hits once, then the page and every facet over them.
+  const text = `${FALLBACK_SQL_TAG}
+    WITH hits AS MATERIALIZED (
+      SELECT c.id, c.name, c."createdAt", c."legalFormCode", c."districtCode", c."neighbourhoodCode",
+             c."socialClauses", c."cpvCodes", (c."insertionCompany" OR c."specialEmploymentCentre") AS reserved,
+             ${rank} AS rank, ${distance} AS distance
+      FROM "Company" c WHERE ${where.join(' AND ')}
+    ),
+    page AS (
+      SELECT h.id, h.distance, h.name, row_number() OVER (ORDER BY ${order}) AS n
+      FROM hits h ORDER BY ${order} LIMIT ${param(request.limit)} OFFSET ${param(request.offset)}
+    )
+    SELECT
+      (SELECT count(*) FROM hits) AS total,
+      (SELECT coalesce(json_agg(json_build_object('id', p.id, 'distance', p.distance, 'name', p.name,
+         'description', c."${description}") ORDER BY p.n), '[]')::text
+       FROM page p JOIN "Company" c ON c.id = p.id) AS page,
+      ${facet(`SELECT cs."sectorCode" AS value, count(*) AS n FROM hits h JOIN "CompanySector" cs ON cs."companyId" = h.id GROUP BY 1`)} AS sectors,
+      ${facet(`SELECT h."legalFormCode" AS value, count(*) AS n FROM hits h GROUP BY 1`)} AS "legalForms",
+      ${facet(`SELECT h."districtCode" AS value, count(*) AS n FROM hits h WHERE h."districtCode" IS NOT NULL GROUP BY 1`)} AS districts,
+      ${facet(`SELECT h."neighbourhoodCode" AS value, count(*) AS n FROM hits h WHERE h."neighbourhoodCode" IS NOT NULL GROUP BY 1`)} AS neighbourhoods,
+      ${facet(`SELECT cc."certificationCode" AS value, count(*) AS n FROM hits h JOIN "CompanyCertification" cc ON cc."companyId" = h.id GROUP BY 1`)} AS certifications,
+      ${facet(`SELECT clause AS value, count(*) AS n FROM hits h, unnest(h."socialClauses") clause GROUP BY 1`)} AS "socialClauses",
+      ${facet(`SELECT d.value, count(*) AS n FROM hits h, LATERAL (SELECT DISTINCT left(code, 2) AS value FROM unnest(h."cpvCodes") code) d GROUP BY 1`)} AS cpv,
+      ${facet(`SELECT h.reserved AS value, count(*) AS n FROM hits h GROUP BY 1`)} AS "reservedContractEligible",
+      ${facet(`SELECT (h.id IN (SELECT e."companyId" FROM "EsgAssessment" e WHERE e.status = 'VERIFIED' AND e."validUntil" > now())) AS value, count(*) AS n FROM hits h GROUP BY 1`)} AS homologated`;
+  return { text, params };
+}
 
-  const hitsSql = `WITH hits AS (SELECT c.id, ${rank} AS rank, ${distance} AS distance FROM "Company" c WHERE ${where.join(' AND ')})`;
-  const pageParams = [...params, request.limit, request.offset];
-  const rows = await db.$queryRawUnsafe<
-    { id: string; distance: number | null; name: string; description: string | null; total: bigint }[]
-  >(
-    `${hitsSql}
-     SELECT c.id, h.distance, c.name, c."description${request.locale === 'CA' ? 'Ca' : request.locale === 'ES' ? 'Es' : 'En'}" AS description,
-            count(*) OVER () AS total
-     FROM hits h JOIN "Company" c ON c.id = h.id
-     ORDER BY ${order}
-     LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-    ...pageParams,
-  );
-  let totalCount = rows.length > 0 ? Number(rows[0]?.total ?? 0) : 0;
-  if (rows.length === 0 && request.offset > 0) {
-    const [counted] = await db.$queryRawUnsafe<{ n: bigint }[]>(
-      `${hitsSql} SELECT count(*) AS n FROM hits`,
-      ...params,
-    );
-    totalCount = Number(counted?.n ?? 0);
+const FACET_FIELDS: FacetField[] = [
+  'sectors',
+  'legalForms',
+  'districts',
+  'neighbourhoods',
+  'certifications',
+  'socialClauses',
+  'cpv',
+  'reservedContractEligible',
+  'homologated',
+];
+
+type Row = { total: bigint; page: string } & Record<FacetField, string>;
+
+function isStatementTimeout(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (current && typeof current === 'object' && !seen.has(current)) {
+    seen.add(current);
+    const candidate = current as {
+      code?: unknown;
+      originalCode?: unknown;
+      message?: unknown;
+      cause?: unknown;
+    };
+    if (candidate.code === '57014' || candidate.originalCode === '57014') return true;
+    if (typeof candidate.message === 'string' && /statement timeout/i.test(candidate.message)) return true;
+    current = candidate.cause;
   }
-  const facetSql = (select: string) => `${hitsSql} ${select}`;
-  const [sectors, forms, districts, neighbourhoods, certifications, clauses, cpv, reserved, homologated] =
-    await Promise.all([
-      db.$queryRawUnsafe<{ value: string; n: bigint }[]>(
-        facetSql(
-          `SELECT cs."sectorCode" AS value, count(*) AS n FROM hits JOIN "CompanySector" cs ON cs."companyId" = hits.id GROUP BY 1`,
-        ),
-        ...params,
-      ),
-      db.$queryRawUnsafe<{ value: string; n: bigint }[]>(
-        facetSql(
-          `SELECT c."legalFormCode" AS value, count(*) AS n FROM hits JOIN "Company" c ON c.id = hits.id GROUP BY 1`,
-        ),
-        ...params,
-      ),
-      db.$queryRawUnsafe<{ value: string; n: bigint }[]>(
-        facetSql(
-          `SELECT c."districtCode" AS value, count(*) AS n FROM hits JOIN "Company" c ON c.id = hits.id WHERE c."districtCode" IS NOT NULL GROUP BY 1`,
-        ),
-        ...params,
-      ),
-      db.$queryRawUnsafe<{ value: string; n: bigint }[]>(
-        facetSql(
-          `SELECT c."neighbourhoodCode" AS value, count(*) AS n FROM hits JOIN "Company" c ON c.id = hits.id WHERE c."neighbourhoodCode" IS NOT NULL GROUP BY 1`,
-        ),
-        ...params,
-      ),
-      db.$queryRawUnsafe<{ value: string; n: bigint }[]>(
-        facetSql(
-          `SELECT cc."certificationCode" AS value, count(*) AS n FROM hits JOIN "CompanyCertification" cc ON cc."companyId" = hits.id GROUP BY 1`,
-        ),
-        ...params,
-      ),
-      db.$queryRawUnsafe<{ value: string; n: bigint }[]>(
-        facetSql(
-          `SELECT clause AS value, count(*) AS n FROM hits JOIN "Company" c ON c.id = hits.id, unnest(c."socialClauses") clause GROUP BY 1`,
-        ),
-        ...params,
-      ),
-      db.$queryRawUnsafe<{ value: string; n: bigint }[]>(
-        facetSql(
-          `SELECT d.value, count(DISTINCT hits.id) AS n FROM hits JOIN "Company" c ON c.id = hits.id, LATERAL (SELECT DISTINCT left(code, 2) AS value FROM unnest(c."cpvCodes") code) d GROUP BY 1`,
-        ),
-        ...params,
-      ),
-      db.$queryRawUnsafe<{ value: boolean; n: bigint }[]>(
-        facetSql(
-          `SELECT (c."insertionCompany" OR c."specialEmploymentCentre") AS value, count(*) AS n FROM hits JOIN "Company" c ON c.id = hits.id GROUP BY 1`,
-        ),
-        ...params,
-      ),
-      db.$queryRawUnsafe<{ value: boolean; n: bigint }[]>(
-        facetSql(
-          `SELECT ${verified('').replaceAll('c.id', 'hits.id')} AS value, count(*) AS n FROM hits GROUP BY 1`,
-        ),
-        ...params,
-      ),
-    ]);
-  const counts = (rows: { value: string | boolean; n: bigint }[]) =>
-    Object.fromEntries(rows.map((row) => [String(row.value), Number(row.n)]));
-  const facets: Record<FacetField, Record<string, number>> = {
-    sectors: counts(sectors),
-    legalForms: counts(forms),
-    districts: counts(districts),
-    neighbourhoods: counts(neighbourhoods),
-    certifications: counts(certifications),
-    socialClauses: counts(clauses),
-    cpv: counts(cpv),
-    reservedContractEligible: counts(reserved),
-    homologated: counts(homologated),
-  };
+  return false;
+}
+
+export async function searchPostgres(
+  db: Db,
+  request: SearchRequest,
+  { statementTimeoutMs = FALLBACK_LIMITS.statementTimeoutMs }: { statementTimeoutMs?: number } = {},
+): Promise<EngineResult> {
+  const words = searchWords(request.query);
+  const row = await fallbackGate(db).run(async () => {
+    try {
+      return await db.$transaction(
+        async (tx) => {
+          // SET LOCAL: the limit ends with the transaction, the pooled connection keeps its own.
+          await tx.$executeRawUnsafe(
+            `SET LOCAL statement_timeout = ${Math.max(1, Math.round(statementTimeoutMs))}`,
+          );
+          const sectorMatches = words.length > 0 ? await sectorsByWord(tx, words) : [];
+          const { text, params } = searchSql(request, words, sectorMatches);
+          const [result] = await tx.$queryRawUnsafe<Row[]>(text, ...params);
+          return result;
+        },
+        { maxWait: FALLBACK_LIMITS.queueWaitMs, timeout: statementTimeoutMs * 3 + 1_000 },
+      );
+    } catch (error) {
+      if (isStatementTimeout(error)) throw busy('SEARCH_TIMEOUT');
+      throw error;
+    }
+  });
+  if (!row) throw new Error('the fallback search returned no row');
+  const page = JSON.parse(row.page) as {
+    id: string;
+    distance: number | null;
+    name: string;
+    description: string | null;
+  }[];
+  const facets = Object.fromEntries(
+    FACET_FIELDS.map((field) => [field, JSON.parse(row[field]) as Record<string, number>]),
+  ) as Record<FacetField, Record<string, number>>;
   return {
-    totalCount,
+    totalCount: Number(row.total),
     facets,
-    hits: rows.map((row) => ({
-      id: row.id,
-      distanceMeters: row.distance === null ? null : Math.round(Number(row.distance)),
+    hits: page.map((hit) => ({
+      id: hit.id,
+      distanceMeters: hit.distance === null ? null : Math.round(Number(hit.distance)),
       highlight: {
-        name: highlightWords(row.name, request.query),
-        description: row.description ? highlightWords(row.description, request.query) : null,
+        name: highlightWords(hit.name, request.query),
+        description: hit.description ? highlightWords(hit.description, request.query) : null,
       },
     })),
   };
