@@ -8,6 +8,7 @@ import {
   type OutlineDetail,
   type PlaceKind,
 } from './geometry-weights.ts';
+import { loadReference } from './reference-cache.ts';
 
 const outlines = new Map<string, string>();
 
@@ -35,8 +36,11 @@ const outlineDescription =
   'The boundary as a GeoJSON geometry (WGS84), simplified to the detail asked for. Its cost in the ' +
   "query's complexity is the largest such outline in units of 100 bytes.";
 
+// Both in select mode: a query reads only the columns its fields need, and never the boundaries
+// (1.6 MB of coordinates for all places): outlines are drawn from the reference data in memory.
 export const NeighbourhoodRef = builder.prismaObject('Neighbourhood', {
   description: 'One of the 73 neighbourhoods (barris) of Barcelona.',
+  select: { code: true },
   fields: (t) => ({
     code: t.exposeString('code', { description: 'Official two-digit code, "01".."73".' }),
     name: t.exposeString('name'),
@@ -50,8 +54,13 @@ export const NeighbourhoodRef = builder.prismaObject('Neighbourhood', {
       args: { detail: t.arg({ type: OutlineDetailEnum, required: true, defaultValue: 'CITY' }) },
       // What the outline costs to send, so that a query asking for many is refused before it runs.
       complexity: (args) => OUTLINE_WEIGHTS.neighbourhood[args.detail],
-      select: { boundary: true },
-      resolve: (place, { detail }) => outline('neighbourhood', place.code, place.boundary, detail),
+      resolve: async (place, { detail }, { db }) =>
+        outline(
+          'neighbourhood',
+          place.code,
+          (await loadReference(db)).neighbourhoods.get(place.code)?.boundary,
+          detail,
+        ),
     }),
     boundaryUrl: t.string({
       description: 'The official boundary as a GeoJSON Feature: a static, cacheable file.',
@@ -62,6 +71,7 @@ export const NeighbourhoodRef = builder.prismaObject('Neighbourhood', {
 
 export const DistrictRef = builder.prismaObject('District', {
   description: 'One of the ten districts of Barcelona.',
+  select: { code: true },
   fields: (t) => ({
     code: t.exposeString('code', { description: 'Official two-digit code, "01".."10".' }),
     name: t.exposeString('name'),
@@ -76,8 +86,13 @@ export const DistrictRef = builder.prismaObject('District', {
       args: { detail: t.arg({ type: OutlineDetailEnum, required: true, defaultValue: 'CITY' }) },
       // What the outline costs to send, so that a query asking for many is refused before it runs.
       complexity: (args) => OUTLINE_WEIGHTS.district[args.detail],
-      select: { boundary: true },
-      resolve: (district, { detail }) => outline('district', district.code, district.boundary, detail),
+      resolve: async (district, { detail }, { db }) =>
+        outline(
+          'district',
+          district.code,
+          (await loadReference(db)).districts.get(district.code)?.boundary,
+          detail,
+        ),
     }),
     boundaryUrl: t.string({
       description:
