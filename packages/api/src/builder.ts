@@ -30,7 +30,8 @@ export const builder = new SchemaBuilder<{
   plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, ComplexityPlugin, ValidationPlugin],
   scopeAuth: {
     authScopes: (context) => {
-      const role = context.viewer?.role;
+      // Roles above USER need a verified email (the Viewer's role is USER until then as well).
+      const role = context.viewer?.emailVerified ? context.viewer.role : undefined;
       return {
         signedIn: context.viewer !== null,
         procurement: role === 'PROCUREMENT_OFFICER' || role === 'STAFF' || role === 'ADMIN',

@@ -7,7 +7,12 @@ import type { DataVersions } from './response-cache/response-cache.ts';
 export interface Viewer {
   id: string;
   email: string;
+  /**
+   * The role in force: the account's own role once its email is verified, USER until then (a
+   * role above USER is a privilege, and nobody gets one for an address they have not proved).
+   */
   role: Role;
+  emailVerified: boolean;
 }
 
 /** The HTTP side of a request, for what only a browser needs (cookies). */

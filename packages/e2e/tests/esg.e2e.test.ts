@@ -35,6 +35,7 @@ describe.runIf(browserAvailable())('ESG homologation in Chromium', () => {
         email: 'asg@barcelonactiva.example',
         passwordHash: await hashPassword('una contrasenya de verificació'),
         role: 'STAFF',
+        emailVerifiedAt: new Date(),
       },
     });
     browser = await launchBrowser();

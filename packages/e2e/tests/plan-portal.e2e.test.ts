@@ -20,6 +20,7 @@ describe.runIf(browserAvailable())('the plan portal in Chromium', () => {
         email: 'tecnica@barcelonactiva.example',
         passwordHash: await hashPassword('una contrasenya llarga'),
         role: 'STAFF',
+        emailVerifiedAt: new Date(),
       },
     });
     browser = await launchBrowser();

@@ -23,6 +23,7 @@ describe.runIf(browserAvailable())('the procurement workspace in Chromium', () =
         email: 'compres@ajuntament.example',
         passwordHash: await hashPassword('una contrasenya de compres'),
         role: 'PROCUREMENT_OFFICER',
+        emailVerifiedAt: new Date(),
       },
     });
     browser = await launchBrowser();

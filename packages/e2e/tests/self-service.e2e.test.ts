@@ -21,6 +21,7 @@ describe.runIf(browserAvailable())('company self-service in Chromium', () => {
         email: 'moderacio@barcelonactiva.example',
         passwordHash: await hashPassword('una contrasenya de moderació'),
         role: 'STAFF',
+        emailVerifiedAt: new Date(),
       },
     });
     browser = await launchBrowser();

@@ -10,12 +10,24 @@ export interface TestAccount {
   token: string;
 }
 
-/** An account of the given role, signed in through the API as a client would. */
-export async function signedIn(api: TestApi, role: Role = 'USER'): Promise<TestAccount> {
+/**
+ * An account of the given role, signed in through the API as a client would. Its email is verified
+ * (roles above USER count only then) unless `verified: false`.
+ */
+export async function signedIn(
+  api: TestApi,
+  role: Role = 'USER',
+  options: { verified?: boolean } = {},
+): Promise<TestAccount> {
   const email = `${role.toLowerCase()}-${randomBytes(4).toString('hex')}@example.org`;
   const password = `correct horse ${randomBytes(6).toString('hex')}`;
   const account = await api.db.account.create({
-    data: { email, passwordHash: await hashPassword(password), role },
+    data: {
+      email,
+      passwordHash: await hashPassword(password),
+      role,
+      emailVerifiedAt: options.verified === false ? null : new Date(),
+    },
   });
   const result = await api.graphql<{
     login: { token: string | null; account: { id: string; email: string; role: Role } | null };

@@ -17,6 +17,20 @@ const TEXTS = {
       'Hello,\n\nConfirm your email address with this link (valid for 48 hours):\n{link}\n\nIf you did not sign up to Proximitat, there is nothing to do.',
     ],
   },
+  registered: {
+    CA: [
+      'Algú ha intentat crear un compte amb la teva adreça a Proximitat',
+      "Hola,\n\nAlgú ha intentat crear un compte a Proximitat amb aquesta adreça, però ja en té un.\n\nSi eres tu, entra amb la teva contrasenya o tria'n una de nova amb aquest enllaç (vàlid 1 hora, un sol ús):\n{link}\n\nSi no eres tu, no cal que facis res: el teu compte no canvia.",
+    ],
+    ES: [
+      'Alguien ha intentado crear una cuenta con tu dirección en Proximitat',
+      'Hola,\n\nAlguien ha intentado crear una cuenta en Proximitat con esta dirección, pero ya tiene una.\n\nSi eres tú, entra con tu contraseña o elige una nueva con este enlace (válido 1 hora, un solo uso):\n{link}\n\nSi no eres tú, no hace falta que hagas nada: tu cuenta no cambia.',
+    ],
+    EN: [
+      'Someone tried to create an account with your address on Proximitat',
+      'Hello,\n\nSomeone tried to create a Proximitat account with this address, which already has one.\n\nIf it was you, sign in with your password or choose a new one with this link (valid for 1 hour, single use):\n{link}\n\nIf it was not you, there is nothing to do: your account stays as it is.',
+    ],
+  },
   reset: {
     CA: [
       'Canvia la contrasenya de Proximitat',

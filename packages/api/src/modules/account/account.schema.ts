@@ -1,27 +1,20 @@
 import { builder } from '../../builder.ts';
-import type { Context } from '../../context.ts';
+import type { Context, Viewer } from '../../context.ts';
 import { ErrorCode, type UserError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { isUuid } from '../common/ids.ts';
 import { changed, failed, mutationPayload, refused } from '../common/payload.schema.ts';
 import { UserErrorRef, userError } from '../common/user-error.schema.ts';
 import { LocaleEnum } from '../i18n/locale.schema.ts';
-import { enqueueMail } from '../mail/mail.ts';
-import { accountMail } from './account-mail.ts';
-import { consumeToken, issueToken } from './account-token.service.ts';
+import { accountInputErrors } from './account-input.ts';
+import { consumeToken } from './account-token.service.ts';
 import { login } from './login.service.ts';
-import { hashPassword, normaliseEmail } from './password.ts';
+import { hashPassword } from './password.ts';
 import { passwordProblem } from './password-policy.ts';
+import { requestPasswordReset } from './password-reset.service.ts';
 import { register } from './register.service.ts';
-import { revokeSession, SESSION_COOKIE, SESSION_DAYS } from './session.service.ts';
-import {
-  accountKey,
-  addressKey,
-  clearFailures,
-  lockedFor,
-  recordFailure,
-  THROTTLE,
-} from './throttle.service.ts';
+import { revokeSession, revokeSessions, SESSION_COOKIE, SESSION_DAYS } from './session.service.ts';
+import { clearAccountFailures } from './throttle.service.ts';
 
 export const RoleEnum = builder.enumType('Role', {
   description: "An account's role. Company editing is not a role: it is a membership of a company.",
@@ -80,6 +73,14 @@ const sessionPayload = (name: string) =>
 
 const RegisterPayload = sessionPayload('RegisterPayload');
 
+builder.objectField(RegisterPayload, 'retryAfterSeconds', (t) =>
+  t.int({
+    nullable: true,
+    description: 'When registering is throttled (code RATE_LIMITED): seconds until it may be tried again.',
+    resolve: (payload) => payload.retryAfterSeconds ?? null,
+  }),
+);
+
 const RoleChangePayload = mutationPayload('SetAccountRolePayload', 'account', 'Account', (db, query, id) =>
   db.account.findUnique({ ...query, where: { id } }),
 );
@@ -93,11 +94,7 @@ const RegisterInput = builder.inputType('RegisterInput', {
   }),
 });
 
-function startSession(
-  context: Context,
-  token: string,
-  account: { id: string; email: string; role: 'USER' | 'PROCUREMENT_OFFICER' | 'STAFF' | 'ADMIN' },
-) {
+function startSession(context: Context, token: string, account: Viewer) {
   context.http?.setCookie(SESSION_COOKIE, token, SESSION_DAYS * 24 * 60 * 60);
   // The rest of this request is the signed-in account's: it may read its own account.
   context.viewer = account;
@@ -137,9 +134,11 @@ builder.mutationFields((t) => ({
       password: t.arg.string({ required: true }),
     },
     resolve: async (_root, { email, password }, context) => {
-      const keys = [accountKey(normaliseEmail(email)), addressKey(context.clientAddress)];
-      const wait = await lockedFor(context.db, keys);
-      if (wait > 0) {
+      const invalid = accountInputErrors({ email: ['email', email], password: ['password', password] });
+      if (invalid.length > 0) return { token: null, accountId: null, userErrors: invalid };
+      const result = await login(context.db, email, password, context.clientAddress);
+      if (!result.ok && result.retryAfterSeconds) {
+        const wait = result.retryAfterSeconds;
         context.http?.setHeader('Retry-After', String(wait));
         return {
           token: null,
@@ -148,15 +147,14 @@ builder.mutationFields((t) => ({
           userErrors: [
             userError(
               ErrorCode.RATE_LIMITED,
-              `Too many failed attempts: try again in ${Math.ceil(wait / 60)} minutes`,
+              wait < 120
+                ? `Too many failed attempts: try again in ${wait} seconds`
+                : `Too many failed attempts: try again in ${Math.ceil(wait / 60)} minutes`,
             ),
           ],
         };
       }
-      const result = await login(context.db, email, password);
       if (!result.ok) {
-        await recordFailure(context.db, keys[0] ?? '', THROTTLE.accountFailures);
-        await recordFailure(context.db, keys[1] ?? '', THROTTLE.addressFailures);
         return {
           token: null,
           accountId: null,
@@ -165,20 +163,29 @@ builder.mutationFields((t) => ({
           ],
         };
       }
-      await clearFailures(context.db, keys[0] ?? '');
       startSession(context, result.token, result.account);
       return { token: result.token, accountId: result.account.id, userErrors: [] };
     },
   }),
   register: t.field({
     type: RegisterPayload,
-    description: 'Creates an account (role USER) and signs it in.',
+    description:
+      'Creates an account (role USER) and mails a link to confirm the address; nobody is signed in (sign in with `login`). ' +
+      'The answer is the same when the address already has an account (its owner is mailed instead): `account` is always null.',
     args: { input: t.arg({ type: RegisterInput, required: true }) },
     resolve: async (_root, { input }, context) => {
-      const result = await register(context.db, input, context.publicUrl);
-      if (!result.ok) return { token: null, accountId: null, userErrors: result.errors };
-      startSession(context, result.token, result.account);
-      return { token: result.token, accountId: result.account.id, userErrors: [] };
+      const result = await register(context.db, input, context.clientAddress, context.publicUrl);
+      if (!result.ok) {
+        if (result.retryAfterSeconds)
+          context.http?.setHeader('Retry-After', String(result.retryAfterSeconds));
+        return {
+          token: null,
+          accountId: null,
+          retryAfterSeconds: result.retryAfterSeconds ?? null,
+          userErrors: result.errors,
+        };
+      }
+      return { token: null, accountId: null, userErrors: [] };
     },
   }),
   setAccountRole: t.field({
@@ -201,8 +208,11 @@ builder.mutationFields((t) => ({
         ? await context.db.$transaction(async (tx) => {
             const account = await tx.account.findUnique({ where: { id } });
             if (!account) return null;
+            if (role !== 'USER' && !account.emailVerifiedAt) return 'unverified' as const;
             if (account.role !== role) {
               await tx.account.update({ where: { id }, data: { role } });
+              // Sessions opened under the old role end (the caller's own stays, when it is theirs).
+              await revokeSessions(tx, id, context.sessionToken);
               await recordAudit(tx, {
                 actorId: context.viewer?.id ?? null,
                 action: 'account.role',
@@ -214,6 +224,15 @@ builder.mutationFields((t) => ({
             return account;
           })
         : null;
+      if (found === 'unverified') {
+        return failed([
+          userError(
+            ErrorCode.CONFLICT,
+            'This account has not confirmed its email address: roles above USER need a confirmed address',
+            'accountId',
+          ),
+        ]);
+      }
       return found ? changed(id) : failed([userError(ErrorCode.NOT_FOUND, 'No such account', 'accountId')]);
     },
   }),
@@ -228,12 +247,19 @@ builder.mutationFields((t) => ({
   }),
 }));
 
-const OkPayload = builder.objectRef<{ ok: boolean; userErrors: UserError[] }>('OkPayload').implement({
-  fields: (t) => ({
-    ok: t.exposeBoolean('ok'),
-    userErrors: t.field({ type: [UserErrorRef], resolve: (payload) => payload.userErrors }),
-  }),
-});
+const OkPayload = builder
+  .objectRef<{ ok: boolean; userErrors: UserError[]; retryAfterSeconds?: number }>('OkPayload')
+  .implement({
+    fields: (t) => ({
+      ok: t.exposeBoolean('ok'),
+      userErrors: t.field({ type: [UserErrorRef], resolve: (payload) => payload.userErrors }),
+      retryAfterSeconds: t.int({
+        nullable: true,
+        description: 'With a RATE_LIMITED userError: seconds until it may be tried again.',
+        resolve: (payload) => payload.retryAfterSeconds ?? null,
+      }),
+    }),
+  });
 
 const badToken = () => ({
   ok: false,
@@ -262,26 +288,24 @@ builder.mutationFields((t) => ({
     description:
       'Sends a password reset link when the address has an account; the answer is the same either way.',
     args: { email: t.arg.string({ required: true }) },
-    resolve: async (_root, { email }, { db, publicUrl }) => {
-      const account = await db.account.findUnique({ where: { email: normaliseEmail(email) } });
-      if (account) {
-        await db.$transaction(async (tx) => {
-          const token = await issueToken(tx, account.id, 'RESET_PASSWORD');
-          await enqueueMail(
-            tx,
-            accountMail('reset', account.email, account.locale, `${publicUrl}/contrasenya?token=${token}`),
-          );
-        });
-      }
-      return { ok: true, userErrors: [] };
+    resolve: async (_root, { email }, context) => {
+      const invalid = accountInputErrors({ email: ['email', email] });
+      if (invalid.length > 0) return { ok: false, userErrors: invalid };
+      const result = await requestPasswordReset(context.db, email, context.clientAddress, context.publicUrl);
+      if (result.ok) return { ok: true, userErrors: [] };
+      context.http?.setHeader('Retry-After', String(result.retryAfterSeconds));
+      return { ok: false, userErrors: result.errors, retryAfterSeconds: result.retryAfterSeconds };
     },
   }),
   resetPassword: t.field({
     type: OkPayload,
     description:
-      'Sets a new password with a reset token (single use, one hour). Every session of the account ends.',
+      'Sets a new password with a reset token (single use, one hour). Every session of the account ends, ' +
+      'failed sign-ins against it are forgotten, and the address counts as confirmed (the link reached it).',
     args: { token: t.arg.string({ required: true }), password: t.arg.string({ required: true }) },
     resolve: async (_root, { token, password }, { db }) => {
+      const invalid = accountInputErrors({ password: ['password', password] });
+      if (invalid.length > 0) return { ok: false, userErrors: invalid };
       const result = await db
         .$transaction(async (tx) => {
           const accountId = await consumeToken(tx, token, 'RESET_PASSWORD');
@@ -291,12 +315,12 @@ builder.mutationFields((t) => ({
           if (problem) throw new PasswordRefused(problem);
           await tx.account.update({
             where: { id: accountId },
-            data: { passwordHash: await hashPassword(password) },
+            data: {
+              passwordHash: await hashPassword(password),
+              emailVerifiedAt: account.emailVerifiedAt ?? new Date(),
+            },
           });
-          await tx.session.updateMany({
-            where: { accountId, revokedAt: null },
-            data: { revokedAt: new Date() },
-          });
+          await revokeSessions(tx, accountId);
           await recordAudit(tx, {
             actorId: accountId,
             action: 'account.password-reset',
@@ -304,7 +328,7 @@ builder.mutationFields((t) => ({
             entityId: accountId,
             changes: {},
           });
-          return 'ok' as const;
+          return { email: account.email };
         })
         .catch((error: unknown) => {
           if (error instanceof PasswordRefused) return error;
@@ -318,6 +342,7 @@ builder.mutationFields((t) => ({
           userErrors: [userError(ErrorCode.VALIDATION, `The password ${result.message}`, 'password')],
         };
       }
+      await clearAccountFailures(db, result.email);
       return { ok: true, userErrors: [] };
     },
   }),

@@ -1,49 +1,121 @@
 import type { Db } from '@proximitat/db';
 
 /**
- * Sign-in throttling, kept in PostgreSQL so that every API process applies the same count:
- * 5 failures for one account or 20 from one address within 15 minutes lock further attempts for
- * 15 minutes. A success clears the account's count.
+ * Sign-in throttling, kept in PostgreSQL so that every API process applies the same count. Each
+ * attempt is reserved by one statement that counts it and decides, before its password is checked:
+ * under any concurrency no more attempts are checked than the rules allow. A success gives the
+ * reservation back.
+ *
+ * - Per account, a delay rather than a lock (anyone can send wrong passwords for someone else's
+ *   account): after `accountFreeFailures` failures, each further attempt waits 1 s, 2 s, 4 s ...
+ *   up to `accountMaxDelaySeconds`. Inside the wait every attempt is refused unchecked, the right
+ *   password too (otherwise a burst of guesses ending with it would win the race), and refusals do
+ *   not lengthen the wait, so the owner is never kept out longer than the cap. A password reset
+ *   clears the account.
+ * - Per address, `addressFailures` failures block that address alone for `windowMinutes`.
+ *
+ * A key is forgotten once it has had no failure for `windowMinutes`.
  */
 export const THROTTLE = {
   windowMinutes: 15,
-  lockMinutes: 15,
-  accountFailures: 5,
+  accountFreeFailures: 5,
+  accountMaxDelaySeconds: 300,
   addressFailures: 20,
 } as const;
 
 export const accountKey = (email: string) => `account:${email}`;
 export const addressKey = (address: string) => `ip:${address}`;
 
-/** Seconds until the first of these keys unlocks, or 0 when none is locked. */
-export async function lockedFor(db: Db, keys: string[]): Promise<number> {
-  const rows = await db.loginThrottle.findMany({
-    where: { key: { in: keys }, lockedUntil: { gt: new Date() } },
-  });
-  const until = Math.max(0, ...rows.map((row) => row.lockedUntil?.getTime() ?? 0));
-  return until > 0 ? Math.ceil((until - Date.now()) / 1000) : 0;
+interface Rule {
+  /** Failures let through before any wait. */
+  free: number;
+  /** The wait after the first failure past `free`, doubled after each further one. */
+  firstDelaySeconds: number;
+  maxDelaySeconds: number;
 }
 
-export async function recordFailure(db: Db, key: string, limit: number): Promise<void> {
-  await db.$executeRawUnsafe(
-    `INSERT INTO "LoginThrottle" (key, failures, "windowStartedAt") VALUES ($1, 1, now())
+const ACCOUNT_RULE: Rule = {
+  free: THROTTLE.accountFreeFailures,
+  firstDelaySeconds: 1,
+  maxDelaySeconds: THROTTLE.accountMaxDelaySeconds,
+};
+const ADDRESS_RULE: Rule = {
+  free: THROTTLE.addressFailures,
+  firstDelaySeconds: THROTTLE.windowMinutes * 60,
+  maxDelaySeconds: THROTTLE.windowMinutes * 60,
+};
+
+// $2 free, $3 first delay, $4 max delay, $5 window minutes; `n` is the count after this attempt.
+const delayAfter = (n: string) =>
+  `make_interval(secs => CASE WHEN ${n} < $2 THEN 0 ELSE LEAST($4::float8, $3::float8 * power(2, LEAST(${n} - $2, 30))) END)`;
+const FORGOTTEN = `"LoginThrottle"."lastFailureAt" < now() - make_interval(mins => $5)`;
+const NEXT = `CASE WHEN ${FORGOTTEN} THEN 1 ELSE LEAST("LoginThrottle".failures + 1, 1000000) END`;
+
+/**
+ * Counts one attempt of `key` and says whether it may go on: one statement, so that concurrent
+ * attempts see each other's counts (the upsert locks the row). A refused attempt changes nothing.
+ */
+async function reserve(db: Db, key: string, rule: Rule): Promise<number> {
+  const rows = await db.$queryRawUnsafe<{ failures: number }[]>(
+    `INSERT INTO "LoginThrottle" (key, failures, "lastFailureAt", "nextAttemptAt")
+     VALUES ($1, 1, now(), now() + ${delayAfter('1')})
      ON CONFLICT (key) DO UPDATE SET
-       failures = CASE WHEN "LoginThrottle"."windowStartedAt" < now() - make_interval(mins => $2)
-                       THEN 1 ELSE "LoginThrottle".failures + 1 END,
-       "windowStartedAt" = CASE WHEN "LoginThrottle"."windowStartedAt" < now() - make_interval(mins => $2)
-                                THEN now() ELSE "LoginThrottle"."windowStartedAt" END`,
+       failures = ${NEXT},
+       "lastFailureAt" = now(),
+       "nextAttemptAt" = now() + ${delayAfter(`(${NEXT})`)}
+     WHERE "LoginThrottle"."nextAttemptAt" <= now() OR ${FORGOTTEN}
+     RETURNING failures`,
     key,
+    rule.free,
+    rule.firstDelaySeconds,
+    rule.maxDelaySeconds,
     THROTTLE.windowMinutes,
   );
-  await db.$executeRawUnsafe(
-    `UPDATE "LoginThrottle" SET "lockedUntil" = now() + make_interval(mins => $3), failures = 0, "windowStartedAt" = now()
-     WHERE key = $1 AND failures >= $2`,
+  if (rows.length > 0) return 0;
+  const [wait] = await db.$queryRawUnsafe<{ seconds: number }[]>(
+    `SELECT GREATEST(1, ceil(extract(epoch FROM ("nextAttemptAt" - now()))))::int AS seconds
+     FROM "LoginThrottle" WHERE key = $1`,
     key,
-    limit,
-    THROTTLE.lockMinutes,
+  );
+  return wait?.seconds ?? 1;
+}
+
+/** Gives back an attempt that was reserved but not checked, or that succeeded (address keys). */
+async function release(db: Db, key: string, rule: Rule): Promise<void> {
+  await db.$executeRawUnsafe(
+    `UPDATE "LoginThrottle" SET failures = GREATEST(failures - 1, 0),
+       "nextAttemptAt" = CASE WHEN failures - 1 < $2 THEN now() ELSE "nextAttemptAt" END
+     WHERE key = $1`,
+    key,
+    rule.free,
   );
 }
 
-export async function clearFailures(db: Db, key: string): Promise<void> {
-  await db.loginThrottle.deleteMany({ where: { key } });
+export type Reservation = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+/**
+ * Reserves one sign-in attempt for this account from this address, before the password is checked:
+ * refused (with the wait) when either is throttled. The address is reserved first, and given back
+ * when the account refuses, so that refusals never count as failures of the address.
+ */
+export async function reserveAttempt(db: Db, email: string, address: string): Promise<Reservation> {
+  const byAddress = await reserve(db, addressKey(address), ADDRESS_RULE);
+  if (byAddress > 0) return { allowed: false, retryAfterSeconds: byAddress };
+  const byAccount = await reserve(db, accountKey(email), ACCOUNT_RULE);
+  if (byAccount > 0) {
+    await release(db, addressKey(address), ADDRESS_RULE);
+    return { allowed: false, retryAfterSeconds: byAccount };
+  }
+  return { allowed: true };
+}
+
+/** After a successful sign-in: the account starts afresh and the address gets its attempt back. */
+export async function attemptSucceeded(db: Db, email: string, address: string): Promise<void> {
+  await db.loginThrottle.deleteMany({ where: { key: accountKey(email) } });
+  await release(db, addressKey(address), ADDRESS_RULE);
+}
+
+/** A password reset proves the owner: whatever others tried against the account is forgotten. */
+export async function clearAccountFailures(db: Db, email: string): Promise<void> {
+  await db.loginThrottle.deleteMany({ where: { key: accountKey(email) } });
 }

@@ -9,6 +9,10 @@ const RequestMutation = graphql(`
   mutation PasswordResetPage_Request($email: String!) {
     requestPasswordReset(email: $email) {
       ok
+      userErrors {
+        field
+        message
+      }
     }
   }
 `);
@@ -39,8 +43,10 @@ export function PasswordResetPage() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     if (!token) {
-      await requestReset({ email: String(form.get('email')) });
-      setDone(true);
+      const requested = await requestReset({ email: String(form.get('email')) });
+      const refused = requested.data?.requestPasswordReset.userErrors ?? [];
+      if (refused.length > 0) setErrors(refused.map((e) => e.message));
+      else setDone(true);
       return;
     }
     const result = await reset({ token, password: String(form.get('password')) });
@@ -79,6 +85,7 @@ export function PasswordResetPage() {
                 label={t('signIn.email')}
                 autoComplete="email"
                 required
+                errors={errors}
               />
             </>
           )}

@@ -10,13 +10,20 @@ import { useSession } from '../session/useSession.ts';
 const RegisterMutation = graphql(`
   mutation SignUpPage_Register($input: RegisterInput!) {
     register(input: $input) {
-      account {
-        id
-      }
       userErrors {
         field
         message
         code
+      }
+    }
+  }
+`);
+
+const LoginMutation = graphql(`
+  mutation SignUpPage_Login($email: String!, $password: String!) {
+    login(email: $email, password: $password) {
+      account {
+        id
       }
     }
   }
@@ -27,30 +34,50 @@ export function SignUpPage() {
   const navigate = useNavigate();
   const session = useSession();
   const [, register] = useMutation(RegisterMutation);
+  const [, login] = useMutation(LoginMutation);
   const [errors, setErrors] = useState<{ field: string | null; message: string }[]>([]);
   const [busy, setBusy] = useState(false);
+  const [mailed, setMailed] = useState(false);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
+    const email = String(form.get('email'));
+    const password = String(form.get('password'));
     setBusy(true);
     const result = await register({
-      input: {
-        email: String(form.get('email')),
-        password: String(form.get('password')),
-        name: String(form.get('name') ?? '') || null,
-        locale,
-      },
+      input: { email, password, name: String(form.get('name') ?? '') || null, locale },
     });
-    setBusy(false);
     const payload = result.data?.register;
-    if (!payload?.account) {
+    if (!payload || payload.userErrors.length > 0) {
+      setBusy(false);
       setErrors(payload?.userErrors ?? [{ field: null, message: t('status.error') }]);
+      return;
+    }
+    // The answer is the same whether or not the address already had an account: signing in with
+    // the password just chosen works only for a new one. Otherwise the mail says what to do.
+    const signedIn = await login({ email, password });
+    setBusy(false);
+    if (!signedIn.data?.login.account) {
+      setErrors([]);
+      setMailed(true);
       return;
     }
     session.refresh();
     navigate('/tauler');
   };
+
+  if (mailed) {
+    return (
+      <section aria-labelledby="sign-up-title" className="narrow">
+        <h1 id="sign-up-title">{t('signUp.title')}</h1>
+        <p role="status">{t('signUp.checkMail')}</p>
+        <p>
+          <Link to="/entrar">{t('nav.signIn')}</Link>
+        </p>
+      </section>
+    );
+  }
 
   const email = messagesFor(errors, 'input.email');
   const password = messagesFor(errors, 'input.password');
@@ -60,7 +87,7 @@ export function SignUpPage() {
       <p>{t('signUp.intro')}</p>
       {errors.length > 0 && (
         <p role="alert" className="error">
-          {t('form.fix')}
+          {errors.find((error) => error.field === null)?.message ?? t('form.fix')}
         </p>
       )}
       <form onSubmit={submit} className="form" noValidate>

@@ -184,6 +184,8 @@ export const ca = {
   'signUp.passwordHint': 'Almenys 12 caràcters; una frase fàcil de recordar és una bona contrasenya.',
   'signUp.submit': 'Crea el compte',
   'signUp.haveAccount': 'Ja tens compte? Inicia la sessió',
+  'signUp.checkMail':
+    "Mira el correu: t'hem enviat un missatge a l'adreça que has escrit. Si ja hi tenies un compte, el missatge t'explica com entrar-hi.",
   'signIn.noAccount': "No tens compte? Registra't",
   'dashboard.title': 'El meu tauler',
   'dashboard.verifyEmail': "T'hem enviat un correu per confirmar la teva adreça.",

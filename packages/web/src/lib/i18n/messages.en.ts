@@ -184,6 +184,8 @@ export const en: Record<MessageKey, string> = {
   'signUp.passwordHint': 'At least 12 characters; a phrase you can remember makes a good password.',
   'signUp.submit': 'Create the account',
   'signUp.haveAccount': 'Already have an account? Sign in',
+  'signUp.checkMail':
+    'Check your mail: we have sent a message to the address you gave. If you already had an account, the message tells you how to get in.',
   'signIn.noAccount': 'No account? Sign up',
   'dashboard.title': 'My dashboard',
   'dashboard.verifyEmail': 'We have sent you an email to confirm your address.',

@@ -185,6 +185,8 @@ export const es: Record<MessageKey, string> = {
   'signUp.passwordHint': 'Al menos 12 caracteres; una frase fácil de recordar es una buena contraseña.',
   'signUp.submit': 'Crear la cuenta',
   'signUp.haveAccount': '¿Ya tienes cuenta? Inicia sesión',
+  'signUp.checkMail':
+    'Mira el correo: te hemos enviado un mensaje a la dirección que has escrito. Si ya tenías una cuenta, el mensaje te explica cómo entrar.',
   'signIn.noAccount': '¿No tienes cuenta? Regístrate',
   'dashboard.title': 'Mi panel',
   'dashboard.verifyEmail': 'Te hemos enviado un correo para confirmar tu dirección.',
