@@ -22,6 +22,7 @@ const ORDER = [
   'scale-out',
   'soak',
   'limits',
+  'hostile',
 ];
 
 const USAGE =

@@ -21,3 +21,13 @@ export const LIMITS = {
    */
   responseBytes: 4 * 1024 * 1024,
 } as const;
+
+/**
+ * Bytes of answer one unit of complexity stands for, where a field's payload is what it costs:
+ * geometry and long text weigh what they can hold, so that the complexity limit (about 2 MB of
+ * such payload) refuses a query before it runs instead of after it has built a huge answer.
+ */
+export const BYTES_PER_COST_UNIT = 100;
+
+/** The complexity of a field that can hold up to `maxBytes` of payload. */
+export const payloadWeight = (maxBytes: number): number => Math.ceil(maxBytes / BYTES_PER_COST_UNIT);

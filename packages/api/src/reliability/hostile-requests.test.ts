@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { freePort } from '@proximitat/runtime';
 import { createTestDatabase, type TestDatabase, testServices } from '@proximitat/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LIMITS } from '../limits/limits.ts';
-import { BYTES_PER_COST_UNIT } from '../modules/reference/geometry-weights.ts';
+import { BYTES_PER_COST_UNIT, LIMITS } from '../limits/limits.ts';
 import { type Started, startProductionApi, waitForOutput } from '../testing/processes.ts';
 
 // The attacks of issue 15 that took the platform down or starved it, sent anonymously to the API

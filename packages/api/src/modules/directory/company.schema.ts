@@ -2,11 +2,12 @@ import type { Prisma } from '@proximitat/db';
 import { builder } from '../../builder.ts';
 import type { Context } from '../../context.ts';
 import { AppError, ErrorCode } from '../../errors.ts';
+import { payloadWeight } from '../../limits/limits.ts';
 import { currentStatus, standingAssessment } from '../esg/esg-assessment.service.ts';
 import { type Locale, LocaleEnum, translatedName } from '../i18n/locale.schema.ts';
 import { DistrictRef, NeighbourhoodRef, SectorRef, SocialClauseRef } from '../reference/reference.schema.ts';
 import { loadReference } from '../reference/reference-cache.ts';
-import { PROFILE_FIELDS, type ProfileField } from './company-profile.ts';
+import { PROFILE_FIELDS, LIMITS as PROFILE_LIMITS, type ProfileField } from './company-profile.ts';
 import { cpvCode, cpvLabel } from './cpv.ts';
 import { canEdit, isStaff } from './membership.ts';
 import { loadPlaces } from './places.ts';
@@ -132,6 +133,9 @@ builder.prismaObject('CompanyCertification', {
   }),
 });
 
+/** A description can hold 5,000 characters, up to two bytes each: it weighs what it can send. */
+const DESCRIPTION_WEIGHT = payloadWeight(PROFILE_LIMITS.description * 2);
+
 function description(
   company: { descriptionCa: string | null; descriptionEs: string | null; descriptionEn: string | null },
   locale: Locale | null | undefined,
@@ -189,12 +193,14 @@ export const CompanyRef = builder.prismaObject('Company', {
       nullable: true,
       args: { locale: t.arg({ type: LocaleEnum }) },
       description: 'In the requested language, falling back to Catalan, then Spanish, then English.',
+      complexity: DESCRIPTION_WEIGHT,
       select: { descriptionCa: true, descriptionEs: true, descriptionEn: true },
       resolve: (company, { locale }) => description(company, locale),
     }),
     descriptions: t.field({
       type: [LocalizedTextRef],
       description: 'The descriptions as written, one per language that has one (no fallback).',
+      complexity: { field: 1, multiplier: DESCRIPTION_WEIGHT },
       select: { descriptionCa: true, descriptionEs: true, descriptionEn: true },
       resolve: (company) =>
         (

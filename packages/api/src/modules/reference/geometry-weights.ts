@@ -1,6 +1,6 @@
 /**
  * What a boundary costs in a query's complexity: the largest outline of each kind of place at each
- * detail, in units of 100 bytes of answer (the unit the cost model uses for payload). Measured from
+ * detail, in units of BYTES_PER_COST_UNIT (100 bytes of answer, the cost model's unit for payload). Measured from
  * the shipped boundaries; reference.test.ts fails when the data outgrows them.
  */
 export type PlaceKind = 'district' | 'neighbourhood';
@@ -13,6 +13,3 @@ export const OUTLINE_WEIGHTS: Record<PlaceKind, Record<OutlineDetail, number>> =
 
 /** Tolerance of each level of detail, in degrees (1e-4 degrees is about 10 m here). */
 export const OUTLINE_TOLERANCE: Record<OutlineDetail, number> = { CITY: 0.0002, DISTRICT: 0.00005 };
-
-/** Bytes of answer one unit of complexity stands for. */
-export const BYTES_PER_COST_UNIT = 100;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../testing/test-api.ts';
-import { BYTES_PER_COST_UNIT, OUTLINE_WEIGHTS } from './geometry-weights.ts';
+import { BYTES_PER_COST_UNIT } from '../../limits/limits.ts';
+import { OUTLINE_WEIGHTS } from './geometry-weights.ts';
 
 let api: TestApi;
 beforeAll(async () => {

@@ -40,7 +40,7 @@ const CompanyQuery = graphql(`
       neighbourhood {
         code
         name
-        outline
+        outline(detail: DISTRICT)
       }
       sectors {
         code
