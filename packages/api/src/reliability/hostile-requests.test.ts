@@ -96,6 +96,16 @@ describe('hostile requests', () => {
     expect(health.status).toBe(200);
   }, 120_000);
 
+  it('weighs long text by what it can hold: many pages of descriptions are refused before they run', async () => {
+    const pages = 'companies(first: 100) { edges { node { name descriptions { locale text } } } }';
+    const refused = await post(aliased('d', 30, pages));
+    expect(codes(refused.body)).toEqual(['LIMIT_EXCEEDED']);
+    expect(refused.bytes).toBeLessThan(1000);
+    // A directory page as the web client asks for it is well within the cost.
+    const page = await post('{ companies(first: 20) { edges { node { name description(locale: ES) } } } }');
+    expect(page.body.errors).toBeUndefined();
+  });
+
   it('keeps answering other callers while attacks are refused', async () => {
     const attacks = Array.from({ length: 40 }, (_, i) =>
       post(aliased(`q${i}_`, 30, 'districts { outline(detail: DISTRICT) neighbourhoods { outline } }')),
