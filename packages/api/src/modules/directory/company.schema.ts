@@ -3,7 +3,8 @@ import { builder } from '../../builder.ts';
 import type { Context } from '../../context.ts';
 import { AppError, ErrorCode } from '../../errors.ts';
 import { payloadWeight } from '../../limits/limits.ts';
-import { currentStatus, standingAssessment } from '../esg/esg-assessment.service.ts';
+import { escapeLike } from '../common/like.ts';
+import { verifiedInForce } from '../esg/esg-assessment.service.ts';
 import { type Locale, LocaleEnum, translatedName } from '../i18n/locale.schema.ts';
 import { DistrictRef, NeighbourhoodRef, SectorRef, SocialClauseRef } from '../reference/reference.schema.ts';
 import { loadReference } from '../reference/reference-cache.ts';
@@ -287,27 +288,20 @@ export const CompanyRef = builder.prismaObject('Company', {
       type: EsgSummaryRef,
       nullable: true,
       description:
-        'The ESG (ASG) homologation: the verified assessment in force, else the latest one (its status says where it stands); null without any.',
+        'The ESG (ASG) homologation: the verified assessment in force, null without one. A self-assessment awaiting verification is not shown here (its editors read it in `latestEsgAssessment`).',
       // Loaded with the company (one query for a whole list of them), not one query each.
       select: {
         esgAssessments: {
-          select: {
-            score: true,
-            status: true,
-            validUntil: true,
-            submittedAt: true,
-            reviewedAt: true,
-            pillarScores: true,
-          },
+          where: { status: 'VERIFIED' },
+          select: { score: true, status: true, validUntil: true, reviewedAt: true, pillarScores: true },
         },
       },
       resolve: (company) => {
-        const now = new Date();
-        const current = standingAssessment(company.esgAssessments, now);
+        const current = verifiedInForce(company.esgAssessments, new Date());
         if (!current) return null;
         return {
           score: current.score,
-          status: currentStatus(current, now),
+          status: 'VERIFIED' as const,
           validUntil: current.validUntil,
           pillars: current.pillarScores as unknown as EsgSummary['pillars'],
         };
@@ -473,7 +467,7 @@ function listWhere(filter: ListFilter | null | undefined, context: Context): Pri
   if (text) {
     and.push({
       OR: [
-        { name: { contains: text, mode: 'insensitive' } },
+        { name: { contains: escapeLike(text), mode: 'insensitive' } },
         { taxId: { equals: text.toUpperCase().replace(/[\s.-]/g, '') } },
       ],
     });

@@ -2,6 +2,7 @@ import type { Db, EsgAssessment, Prisma } from '@proximitat/db';
 import { ErrorCode, rejected, type ServiceResult, type UserError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { isUuid } from '../common/ids.ts';
+import { type QueueActor, type RateRefusal, staffQueueLimited } from '../common/rate-limited.ts';
 import { userError } from '../common/user-error.schema.ts';
 import { normaliseWebsite } from '../directory/company-profile.ts';
 import { isEditor } from '../directory/membership.ts';
@@ -25,12 +26,14 @@ export function currentStatus(assessment: Pick<EsgAssessment, 'status' | 'validU
     : assessment.status;
 }
 
-type Standing = Pick<EsgAssessment, 'status' | 'validUntil' | 'submittedAt' | 'reviewedAt'>;
+type Verified = Pick<EsgAssessment, 'status' | 'validUntil' | 'reviewedAt'>;
 
-/** The assessment that speaks for a company: the verified one in force, else the latest submitted. */
-export function standingAssessment<T extends Standing>(assessments: T[], now = new Date()): T | null {
+/**
+ * The assessment that speaks for a company in public (its page, search, exports): the verified one
+ * in force, most recently verified first; null without one. A self-declared score never shows there.
+ */
+export function verifiedInForce<T extends Verified>(assessments: T[], now = new Date()): T | null {
   let inForce: T | null = null;
-  let latest: T | null = null;
   for (const assessment of assessments) {
     if (
       currentStatus(assessment, now) === 'VERIFIED' &&
@@ -38,18 +41,18 @@ export function standingAssessment<T extends Standing>(assessments: T[], now = n
     ) {
       inForce = assessment;
     }
-    if (!latest || assessment.submittedAt > latest.submittedAt) latest = assessment;
   }
-  return inForce ?? latest;
+  return inForce;
 }
 
 /** An editor submits the company's self-assessment: every criterion in force answered exactly once. */
 export async function submitAssessment(
   db: Db,
-  accountId: string,
+  actor: QueueActor,
   companyId: string,
   answers: EsgAnswer[],
-): Promise<ServiceResult> {
+): Promise<ServiceResult | RateRefusal> {
+  const accountId = actor.accountId;
   if (!(await isEditor(db, companyId, accountId))) {
     return rejected(
       userError(ErrorCode.FORBIDDEN, 'Only the editors of this company can assess it', 'companyId'),
@@ -107,6 +110,8 @@ export async function submitAssessment(
     }
   }
   if (errors.length > 0) return rejected(...errors);
+  const limited = await staffQueueLimited(db, actor);
+  if (limited) return limited;
 
   const scored = scoreAssessment(
     normalised.map((answer) => {

@@ -55,6 +55,18 @@ type Reviewed = {
   };
 };
 
+/** The latest self-assessment, as `viewer` reads it (editors and staff only). */
+const latest = async (viewer: TestAccount | null) =>
+  (
+    await api.graphql<{
+      company: { latestEsgAssessment: { id: string; score: number; status: string } | null };
+    }>(
+      'query ($slug: String!) { company(slug: $slug) { latestEsgAssessment { id score status } } }',
+      { slug },
+      viewer ? { token: viewer.token } : {},
+    )
+  ).data?.company.latestEsgAssessment;
+
 describe('ESG self-assessment and verification', () => {
   it('scores a submission at once, as EsgAnswerInput defines', async () => {
     const response = await api.graphql<Submitted>(
@@ -177,7 +189,37 @@ describe('ESG self-assessment and verification', () => {
       where: { id: assessment.id },
       data: { validUntil: new Date(Date.now() - 1000) },
     });
-    expect(await esg()).toMatchObject({ status: 'EXPIRED' });
+    // Publicly there is no homologation any more; its editors still read it, as EXPIRED.
+    expect(await esg()).toBeNull();
+    expect(await latest(editor)).toMatchObject({ id: assessment.id, status: 'EXPIRED' });
+  });
+
+  it('never shows a self-declared score in public: only its editors and staff read the latest submission', async () => {
+    const submitted = await api.graphql<Submitted>(
+      contractOperation('SubmitEsgAssessment'),
+      { companyId, answers: answers().map((answer) => ({ ...answer, level: 4 })) },
+      { token: editor.token },
+    );
+    const id = submitted.data?.submitEsgAssessment.assessment?.id;
+    expect(submitted.data?.submitEsgAssessment.assessment).toMatchObject({ score: 100, status: 'SUBMITTED' });
+    for (const viewer of [null, outsider, editor, staff]) {
+      const page = await api.graphql<{ company: { esg: unknown } }>(
+        contractOperation('Company'),
+        { slug },
+        viewer ? { token: viewer.token } : {},
+      );
+      expect(page.data?.company.esg, viewer?.email ?? 'anonymous').toBeNull();
+    }
+    expect(await latest(editor)).toMatchObject({ id, score: 100, status: 'SUBMITTED' });
+    expect(await latest(staff)).toMatchObject({ id, score: 100, status: 'SUBMITTED' });
+    expect(await latest(outsider)).toBeNull();
+    expect(await latest(null)).toBeNull();
+    // Rejected, so that the next tests start from a company without a pending submission.
+    await api.graphql(
+      contractOperation('ReviewEsgAssessment'),
+      { id, decision: 'REJECT', reason: 'Sense evidències.' },
+      { token: staff.token },
+    );
   });
 
   it('a rejection needs a reason', async () => {

@@ -1,5 +1,5 @@
 import { builder } from '../../builder.ts';
-import { mutationPayload, outcome, refused, signedInViewer } from '../common/payload.schema.ts';
+import { mutationPayload, outcome, refusal, refused, signedInViewer } from '../common/payload.schema.ts';
 import { EsgPillarEnum, EsgPillarScoreRef, EsgStatusEnum } from '../directory/company.schema.ts';
 import { canEdit } from '../directory/membership.ts';
 import { LocaleEnum, localized } from '../i18n/locale.schema.ts';
@@ -125,7 +125,26 @@ const AssessmentPayload = mutationPayload(
   'assessment',
   'EsgAssessment',
   (db, query, id) => db.esgAssessment.findUnique({ ...query, where: { id } }),
+  { rateLimited: true },
 );
+
+builder.prismaObjectFields('Company', (t) => ({
+  latestEsgAssessment: t.prismaField({
+    type: 'EsgAssessment',
+    nullable: true,
+    description:
+      "The company's latest self-assessment, whatever its status: for its editors and staff (null for others). The public `esg` shows only a verified one.",
+    select: { id: true },
+    resolve: async (query, company, _args, context) =>
+      (await canEdit(context, company.id))
+        ? context.db.esgAssessment.findFirst({
+            ...query,
+            where: { companyId: company.id },
+            orderBy: [{ submittedAt: 'desc' }, { id: 'asc' }],
+          })
+        : null,
+  }),
+}));
 
 builder.mutationFields((t) => ({
   submitEsgAssessment: t.field({
@@ -139,9 +158,13 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     unauthorizedResolver: refused,
     resolve: async (_root, { companyId, answers }, context) => {
-      return outcome(
-        await submitAssessment(context.db, signedInViewer(context).id, String(companyId), answers),
+      const result = await submitAssessment(
+        context.db,
+        { accountId: signedInViewer(context).id, address: context.clientAddress },
+        String(companyId),
+        answers,
       );
+      return result.ok ? outcome(result) : refusal(context, result);
     },
   }),
   reviewEsgAssessment: t.field({

@@ -1,11 +1,13 @@
-import type { Db } from '@proximitat/db';
-import { ErrorCode, type UserError } from '../../errors.ts';
+import type { Db, EditorInvitation, EditorInvitationStatus } from '@proximitat/db';
+import type { Viewer } from '../../context.ts';
+import { ErrorCode, rejected, type ServiceResult, type UserError } from '../../errors.ts';
+import { RATE_RULES } from '../../rate-limit/rate-limit.ts';
 import { normaliseEmail } from '../account/password.ts';
 import { recordAudit } from '../audit/audit.ts';
-import { isUuid } from '../common/ids.ts';
+import { isEmailAddress, isUuid } from '../common/ids.ts';
+import { type RateRefusal, rateLimited } from '../common/rate-limited.ts';
 import { userError } from '../common/user-error.schema.ts';
 import { isEditor } from '../directory/membership.ts';
-import { enqueueMail } from '../mail/mail.ts';
 
 type Result = { ok: true } | { ok: false; errors: UserError[] };
 
@@ -28,46 +30,158 @@ async function mayManage(
   );
 }
 
-/** An editor (or staff) adds another account as editor; the account is told by mail. */
-export async function addEditor(
+/** How long an invitation waits for its answer. */
+export const INVITATION_DAYS = 14;
+
+/** The status as read now: a pending invitation past its expiry reads as EXPIRED. */
+export function invitationStatus(
+  invitation: Pick<EditorInvitation, 'status' | 'expiresAt'>,
+  now = new Date(),
+): EditorInvitationStatus | 'EXPIRED' {
+  return invitation.status === 'PENDING' && invitation.expiresAt <= now ? 'EXPIRED' : invitation.status;
+}
+
+/**
+ * An editor (or staff) invites the owner of an email address to edit the company. Nothing is
+ * mailed and nothing tells whether the address has an account: the invited account sees the
+ * invitation when signed in and accepts or declines it. Limited per inviting account and per address
+ * invited.
+ */
+export async function inviteEditor(
   db: Db,
   actor: { id: string; staff: boolean },
   companyId: string,
   email: string,
-  publicUrl: string,
-): Promise<Result> {
+): Promise<ServiceResult | RateRefusal> {
   const refused = await mayManage(db, companyId, actor);
-  if (refused) return { ok: false, errors: [refused] };
-  const account = await db.account.findUnique({ where: { email: normaliseEmail(email) } });
-  if (!account) {
-    return {
-      ok: false,
-      errors: [
-        userError(ErrorCode.NOT_FOUND, 'No account has this email: ask them to sign up first', 'email'),
-      ],
-    };
+  if (refused) return rejected(refused);
+  const typed = email.trim();
+  const emailKey = normaliseEmail(typed);
+  if (!isEmailAddress(emailKey)) {
+    return rejected(userError(ErrorCode.VALIDATION, 'is not an email address', 'email'));
   }
-  await db.$transaction(async (tx) => {
-    const company = await tx.company.findUniqueOrThrow({ where: { id: companyId }, select: { name: true } });
-    const existing = await tx.companyMembership.findUnique({
-      where: { companyId_accountId: { companyId, accountId: account.id } },
+  const limited = await rateLimited(
+    db,
+    [
+      [RATE_RULES.editorInvitePerAccount, actor.id],
+      [RATE_RULES.editorInvitePerInvitee, emailKey],
+    ],
+    'invitations',
+    'email',
+  );
+  if (limited) return limited;
+  const now = new Date();
+  return db.$transaction(async (tx): Promise<ServiceResult> => {
+    // One company's invitations queue behind each other, so that two requests make one invitation.
+    await tx.$queryRawUnsafe(`SELECT 1 FROM "Company" WHERE id = $1::uuid FOR UPDATE`, companyId);
+    const waiting = await tx.editorInvitation.findFirst({
+      where: { companyId, emailKey, status: 'PENDING', expiresAt: { gt: now } },
+      select: { id: true },
     });
-    if (existing) return;
-    await tx.companyMembership.create({ data: { companyId, accountId: account.id } });
+    if (waiting) return { ok: true, id: waiting.id };
+    const invitation = await tx.editorInvitation.create({
+      data: {
+        companyId,
+        email: typed,
+        emailKey,
+        invitedById: actor.id,
+        expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000),
+      },
+      select: { id: true },
+    });
     await recordAudit(tx, {
       actorId: actor.id,
-      action: 'membership.add',
+      action: 'invitation.create',
       entityType: 'Company',
       entityId: companyId,
-      changes: { editor: { before: null, after: account.id } },
+      changes: { invitation: { before: null, after: invitation.id } },
     });
-    await enqueueMail(tx, {
-      to: account.email,
-      subject: `Proximitat: ara edites ${company.name}`,
-      text: `Hola,\n\nAra pots editar la fitxa de ${company.name} a Proximitat:\n${publicUrl}/tauler\n`,
-    });
+    return { ok: true, id: invitation.id };
   });
-  return { ok: true };
+}
+
+/** An editor (or staff) withdraws an invitation still waiting for its answer. */
+export async function revokeInvitation(
+  db: Db,
+  actor: { id: string; staff: boolean },
+  invitationId: string,
+): Promise<ServiceResult> {
+  const invitation = isUuid(invitationId)
+    ? await db.editorInvitation.findUnique({ where: { id: invitationId }, select: { companyId: true } })
+    : null;
+  if (!invitation) return rejected(userError(ErrorCode.NOT_FOUND, 'No such invitation', 'id'));
+  const refused = await mayManage(db, invitation.companyId, actor);
+  if (refused) return rejected({ ...refused, field: 'id' });
+  const updated = await db.editorInvitation.updateMany({
+    where: { id: invitationId, status: 'PENDING' },
+    data: { status: 'REVOKED', respondedAt: new Date() },
+  });
+  if (updated.count === 0) {
+    return rejected(userError(ErrorCode.CONFLICT, 'This invitation was already answered', 'id'));
+  }
+  return { ok: true, id: invitationId };
+}
+
+/**
+ * The invited account answers: acceptance makes it an editor (it must have verified the address
+ * the invitation names, so that an account registered with someone else's address gains nothing).
+ * An invitation for another address is NOT_FOUND, as if it did not exist.
+ */
+export async function answerInvitation(
+  db: Db,
+  viewer: Pick<Viewer, 'id' | 'email' | 'emailVerified'>,
+  invitationId: string,
+  answer: 'ACCEPT' | 'DECLINE',
+): Promise<ServiceResult> {
+  const notFound = rejected(userError(ErrorCode.NOT_FOUND, 'No such invitation', 'id'));
+  if (!isUuid(invitationId)) return notFound;
+  return db.$transaction(async (tx): Promise<ServiceResult> => {
+    const rows = await tx.$queryRawUnsafe<{ id: string }[]>(
+      `SELECT id::text FROM "EditorInvitation" WHERE id = $1::uuid AND "emailKey" = $2 FOR UPDATE`,
+      invitationId,
+      normaliseEmail(viewer.email),
+    );
+    const invitation = rows.length
+      ? await tx.editorInvitation.findUnique({ where: { id: invitationId } })
+      : null;
+    if (!invitation) return notFound;
+    const now = new Date();
+    const status = invitationStatus(invitation, now);
+    if (status !== 'PENDING') {
+      return rejected(userError(ErrorCode.CONFLICT, `This invitation is ${status.toLowerCase()}`, 'id'));
+    }
+    if (answer === 'ACCEPT' && !viewer.emailVerified) {
+      return rejected(
+        userError(
+          ErrorCode.FORBIDDEN,
+          'Verify your email address first (the link in the mail sent when you signed up)',
+          'id',
+        ),
+      );
+    }
+    await tx.editorInvitation.update({
+      where: { id: invitationId },
+      data: { status: answer === 'ACCEPT' ? 'ACCEPTED' : 'DECLINED', respondedAt: now },
+    });
+    if (answer === 'ACCEPT') {
+      await tx.companyMembership.upsert({
+        where: { companyId_accountId: { companyId: invitation.companyId, accountId: viewer.id } },
+        create: { companyId: invitation.companyId, accountId: viewer.id },
+        update: {},
+      });
+      await recordAudit(tx, {
+        actorId: viewer.id,
+        action: 'membership.add',
+        entityType: 'Company',
+        entityId: invitation.companyId,
+        changes: {
+          editor: { before: null, after: viewer.id },
+          invitation: { before: null, after: invitationId },
+        },
+      });
+    }
+    return { ok: true, id: invitationId };
+  });
 }
 
 /** An editor (or staff) removes an editor; a company keeps at least one unless staff remove it. */

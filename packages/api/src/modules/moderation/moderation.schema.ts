@@ -1,8 +1,21 @@
 import { builder } from '../../builder.ts';
-import { changed, failed, mutationPayload, refused } from '../common/payload.schema.ts';
+import type { Context } from '../../context.ts';
+import {
+  changed,
+  failed,
+  type MutationPayload,
+  mutationPayload,
+  refusal,
+  refused,
+  signedInViewer,
+} from '../common/payload.schema.ts';
+import type { QueueActor } from '../common/rate-limited.ts';
+import { UserErrorRef } from '../common/user-error.schema.ts';
+import { visibleCompanies } from '../directory/company.schema.ts';
 import { canEdit } from '../directory/membership.ts';
 import { LocaleEnum } from '../i18n/locale.schema.ts';
-import { addEditor, removeEditor } from './editors.service.ts';
+import './editor-invitation.schema.ts';
+import { removeEditor } from './editors.service.ts';
 import {
   claimCompany,
   createCompanyProfile,
@@ -89,7 +102,18 @@ builder.prismaObject('CompanyRevision', {
     reviewedAt: t.expose('reviewedAt', { type: 'DateTime', nullable: true }),
     reason: t.exposeString('reason', { nullable: true, description: 'Why staff rejected it.' }),
     message: t.exposeString('message', { nullable: true }),
-    company: t.relation('company'),
+    company: t.prismaField({
+      type: 'Company',
+      nullable: true,
+      description:
+        'The company, when the viewer may see it: a claim on a profile under review does not show that profile to the claimant.',
+      select: { companyId: true },
+      resolve: (query, revision, _args, context) =>
+        context.db.company.findFirst({
+          ...query,
+          where: { id: revision.companyId, ...visibleCompanies(context) },
+        }),
+    }),
     changes: t.field({
       type: [FieldChangeRef],
       resolve: (revision) => revision.changes as unknown as FieldChange[],
@@ -97,16 +121,49 @@ builder.prismaObject('CompanyRevision', {
   }),
 });
 
-const CreateCompanyProfilePayload = mutationPayload(
-  'CreateCompanyProfilePayload',
-  'company',
-  'Company',
-  (db, query, id) => db.company.findUnique({ ...query, where: { id } }),
+const CreateCompanyProfilePayload = builder
+  .objectRef<MutationPayload & { claimId?: string | null }>('CreateCompanyProfilePayload')
+  .implement({
+    fields: (t) => ({
+      company: t.prismaField({
+        type: 'Company',
+        nullable: true,
+        resolve: (query, payload, _args, { db }) =>
+          payload.id ? db.company.findUnique({ ...query, where: { id: payload.id } }) : null,
+      }),
+      claim: t.prismaField({
+        type: 'CompanyRevision',
+        nullable: true,
+        description:
+          'When the tax ID belongs to a profile of other accounts still under review or rejected: the proposal went to staff as this CLAIM (and company is null). Staff decide whose company it is.',
+        resolve: (query, payload, _args, { db }) =>
+          payload.claimId
+            ? db.companyRevision.findUnique({ ...query, where: { id: payload.claimId } })
+            : null,
+      }),
+      retryAfterSeconds: t.int({
+        nullable: true,
+        description:
+          'When submissions are rate limited (code RATE_LIMITED): seconds until one may be sent again.',
+        resolve: (payload) => payload.retryAfterSeconds ?? null,
+      }),
+      userErrors: t.field({ type: [UserErrorRef], resolve: (payload) => payload.userErrors }),
+    }),
+  });
+
+const RevisionPayload = mutationPayload(
+  'RevisionPayload',
+  'revision',
+  'CompanyRevision',
+  (db, query, id) => db.companyRevision.findUnique({ ...query, where: { id } }),
+  { rateLimited: true },
 );
 
-const RevisionPayload = mutationPayload('RevisionPayload', 'revision', 'CompanyRevision', (db, query, id) =>
-  db.companyRevision.findUnique({ ...query, where: { id } }),
-);
+/** Who fills the staff queue: the signed-in account and the client's address. */
+const queueActor = (context: Context): QueueActor => ({
+  accountId: signedInViewer(context).id,
+  address: context.clientAddress,
+});
 
 builder.queryField('moderationQueue', (t) =>
   t.prismaConnection({
@@ -136,19 +193,14 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     unauthorizedResolver: refused,
     resolve: async (_root, { companyId, input }, context) => {
-      const result = await updateCompanyProfile(
-        context.db,
-        context.viewer?.id ?? '',
-        String(companyId),
-        input,
-      );
-      return result.ok ? changed(result.value.revisionId) : failed(result.errors);
+      const result = await updateCompanyProfile(context.db, queueActor(context), String(companyId), input);
+      return result.ok ? changed(result.value.revisionId) : refusal(context, result);
     },
   }),
   claimCompany: t.field({
     type: RevisionPayload,
     description:
-      'A signed-in account asks to become an editor of a company that has none yet (a CLAIM revision).',
+      'A signed-in account asks to become an editor of a company that has none yet, or of one still under review (a CLAIM revision; staff decide).',
     args: {
       companyId: t.arg.id({ required: true }),
       message: t.arg.string({ required: true }),
@@ -156,20 +208,21 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     unauthorizedResolver: refused,
     resolve: async (_root, { companyId, message }, context) => {
-      const result = await claimCompany(context.db, context.viewer?.id ?? '', String(companyId), message);
-      return result.ok ? changed(result.value.revisionId) : failed(result.errors);
+      const result = await claimCompany(context.db, queueActor(context), String(companyId), message);
+      return result.ok ? changed(result.value.revisionId) : refusal(context, result);
     },
   }),
   createCompanyProfile: t.field({
     type: CreateCompanyProfilePayload,
     description:
-      'A signed-in account proposes a new company profile; it is not public until staff approve it. The account becomes its editor.',
+      'A signed-in account proposes a new company profile; it is not public until staff approve it. The account becomes its editor. A tax ID held by a profile of other accounts under review or rejected makes the proposal a CLAIM for staff (`claim`).',
     args: { input: t.arg({ type: CompanyProfileInput, required: true }) },
     authScopes: { signedIn: true },
     unauthorizedResolver: refused,
     resolve: async (_root, { input }, context) => {
-      const result = await createCompanyProfile(context.db, context.viewer?.id ?? '', input);
-      return result.ok ? changed(result.value.companyId) : failed(result.errors);
+      const result = await createCompanyProfile(context.db, queueActor(context), input);
+      if (!result.ok) return refusal(context, result);
+      return { id: result.value.companyId, claimId: result.value.claimId, userErrors: [] };
     },
   }),
   reviewRevision: t.field({
@@ -206,24 +259,6 @@ const actorOf = (context: { viewer: { id: string; role: string } | null }) => ({
 });
 
 builder.mutationFields((t) => ({
-  addCompanyEditor: t.field({
-    type: EditorsPayload,
-    description:
-      'An editor (or staff) makes another account an editor of the company; that account is told by mail.',
-    args: { companyId: t.arg.id({ required: true }), email: t.arg.string({ required: true }) },
-    authScopes: { signedIn: true },
-    unauthorizedResolver: refused,
-    resolve: async (_root, { companyId, email }, context) => {
-      const result = await addEditor(
-        context.db,
-        actorOf(context),
-        String(companyId),
-        email,
-        context.publicUrl,
-      );
-      return result.ok ? changed(String(companyId)) : failed(result.errors);
-    },
-  }),
   removeCompanyEditor: t.field({
     type: EditorsPayload,
     description:

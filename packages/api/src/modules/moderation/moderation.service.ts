@@ -2,6 +2,7 @@ import type { CompanyStatus, Db, Prisma } from '@proximitat/db';
 import { ErrorCode, type UserError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { isUuid } from '../common/ids.ts';
+import { type QueueActor, type RateRefusal, staffQueueLimited } from '../common/rate-limited.ts';
 import { userError } from '../common/user-error.schema.ts';
 import {
   type CompanyDraft,
@@ -14,18 +15,25 @@ import { loadValidationContext } from '../directory/validation-context.ts';
 import { enqueueCompanies } from '../search/outbox.ts';
 import { diffProfiles } from './profile-diff.ts';
 
-type Result<T> = { ok: true; value: T } | { ok: false; errors: UserError[] };
+type Result<T> = { ok: true; value: T } | { ok: false; errors: UserError[] } | RateRefusal;
+
+/** Why a CLAIM carries a whole profile: its author proposed the company anew. */
+export const CONTESTED_CLAIM_MESSAGE =
+  'Proposed as a new profile (createCompanyProfile): this tax ID is held by a profile under review or rejected, of other accounts';
 
 /**
  * A signed-in account proposes a new company: it is stored PENDING_REVIEW (not public, not in the
  * index), the account becomes its editor, and a CREATION revision waits in the moderation queue.
- * All of it in one transaction.
+ * All of it in one transaction. When the tax ID belongs to a profile of other accounts that is
+ * still under review or was rejected (someone may have taken the real company's tax ID), the
+ * proposal goes to staff as a CLAIM carrying the profile instead: staff decide who the company is.
  */
 export async function createCompanyProfile(
   db: Db,
-  accountId: string,
+  actor: QueueActor,
   input: CompanyDraft,
-): Promise<Result<{ companyId: string }>> {
+): Promise<Result<{ companyId: string | null; claimId: string | null }>> {
+  const accountId = actor.accountId;
   const context = await loadValidationContext(db);
   const validated = validateCompanyProfile(input, context);
   if (!validated.ok) {
@@ -35,8 +43,11 @@ export async function createCompanyProfile(
     };
   }
   const profile = validated.profile;
-  const existing = await db.company.findUnique({ where: { taxId: profile.taxId }, select: { id: true } });
-  if (existing) {
+  const existing = await db.company.findUnique({
+    where: { taxId: profile.taxId },
+    select: { id: true, status: true, memberships: { where: { accountId }, select: { accountId: true } } },
+  });
+  if (existing && (existing.status === 'PUBLISHED' || existing.status === 'ARCHIVED')) {
     return {
       ok: false,
       errors: [
@@ -48,6 +59,24 @@ export async function createCompanyProfile(
       ],
     };
   }
+  if (existing && existing.memberships.length > 0) {
+    return {
+      ok: false,
+      errors: [
+        userError(
+          ErrorCode.CONFLICT,
+          `You already edit the profile with tax ID ${profile.taxId}: propose changes to it instead`,
+          'input.taxId',
+        ),
+      ],
+    };
+  }
+  if (existing) {
+    const claim = await fileClaim(db, actor, existing.id, CONTESTED_CLAIM_MESSAGE, profile, 'input.taxId');
+    return claim.ok ? { ok: true, value: { companyId: null, claimId: claim.value.revisionId } } : claim;
+  }
+  const limited = await staffQueueLimited(db, actor);
+  if (limited) return limited;
   const companyId = await db.$transaction(async (tx) => {
     await upsertCompanies(tx, [profile], {
       source: 'COMPANY',
@@ -78,7 +107,7 @@ export async function createCompanyProfile(
     });
     return company.id;
   });
-  return { ok: true, value: { companyId } };
+  return { ok: true, value: { companyId, claimId: null } };
 }
 
 /**
@@ -138,6 +167,10 @@ export async function reviewRevision(
     });
     let status: CompanyStatus = revision.company.status;
     if (revision.kind === 'CREATION') status = decision === 'APPROVE' ? 'PUBLISHED' : 'REJECTED';
+    if (decision === 'APPROVE' && revision.kind === 'CLAIM') {
+      const effects = await approveClaim(tx, revision, reviewerId, now);
+      if (effects.published) status = 'PUBLISHED';
+    }
     if (decision === 'APPROVE' && revision.kind === 'UPDATE' && revision.proposed) {
       // Revisions proposed before social clauses existed carry none.
       const proposed = { socialClauses: [], ...(revision.proposed as object) } as unknown as CompanyProfile;
@@ -146,13 +179,6 @@ export async function reviewRevision(
         status: revision.company.status,
         now,
         actorId: revision.submittedById,
-      });
-    }
-    if (decision === 'APPROVE' && revision.kind === 'CLAIM' && revision.submittedById) {
-      await tx.companyMembership.upsert({
-        where: { companyId_accountId: { companyId: revision.companyId, accountId: revision.submittedById } },
-        create: { companyId: revision.companyId, accountId: revision.submittedById },
-        update: {},
       });
     }
     if (status !== revision.company.status) {
@@ -189,10 +215,11 @@ export async function reviewRevision(
  */
 export async function updateCompanyProfile(
   db: Db,
-  accountId: string,
+  actor: QueueActor,
   companyId: string,
   input: CompanyDraft,
 ): Promise<Result<{ revisionId: string }>> {
+  const accountId = actor.accountId;
   if (
     !isUuid(companyId) ||
     !(await db.company.findUnique({ where: { id: companyId }, select: { id: true } }))
@@ -213,21 +240,23 @@ export async function updateCompanyProfile(
     };
   }
   const proposed = validated.profile;
+  const row = await db.company.findUniqueOrThrow({ where: { id: companyId }, select: existingSelect });
+  if (row.taxId !== proposed.taxId) {
+    return {
+      ok: false,
+      errors: [userError(ErrorCode.VALIDATION, 'The tax ID of a company cannot change', 'input.taxId')],
+    };
+  }
+  const changes = diffProfiles(currentProfile(row), proposed);
+  if (changes.length === 0) {
+    return {
+      ok: false,
+      errors: [userError(ErrorCode.VALIDATION, 'The proposal changes nothing', 'input')],
+    };
+  }
+  const limited = await staffQueueLimited(db, actor);
+  if (limited) return limited;
   return db.$transaction(async (tx): Promise<Result<{ revisionId: string }>> => {
-    const row = await tx.company.findUniqueOrThrow({ where: { id: companyId }, select: existingSelect });
-    if (row.taxId !== proposed.taxId) {
-      return {
-        ok: false,
-        errors: [userError(ErrorCode.VALIDATION, 'The tax ID of a company cannot change', 'input.taxId')],
-      };
-    }
-    const changes = diffProfiles(currentProfile(row), proposed);
-    if (changes.length === 0) {
-      return {
-        ok: false,
-        errors: [userError(ErrorCode.VALIDATION, 'The proposal changes nothing', 'input')],
-      };
-    }
     const superseded = await tx.companyRevision.updateMany({
       where: { companyId, kind: 'UPDATE', status: 'PENDING' },
       data: { status: 'REJECTED', reviewedAt: new Date(), reason: 'Replaced by a newer proposal' },
@@ -255,10 +284,14 @@ export async function updateCompanyProfile(
   });
 }
 
-/** A signed-in account asks to edit a company that has no editors yet; approval makes it one. */
+/**
+ * A signed-in account asks to edit a company: a published one that has no editors yet, or one still
+ * under review (whoever proposed it may have used someone else's tax ID). Approval makes it the
+ * company's editor; staff decide.
+ */
 export async function claimCompany(
   db: Db,
-  accountId: string,
+  actor: QueueActor,
   companyId: string,
   message: string,
 ): Promise<Result<{ revisionId: string }>> {
@@ -276,13 +309,24 @@ export async function claimCompany(
   const company = isUuid(companyId)
     ? await db.company.findUnique({
         where: { id: companyId },
-        select: { id: true, status: true, _count: { select: { memberships: true } } },
+        select: {
+          id: true,
+          status: true,
+          _count: { select: { memberships: true } },
+          memberships: { where: { accountId: actor.accountId }, select: { accountId: true } },
+        },
       })
     : null;
-  if (company?.status !== 'PUBLISHED') {
+  if (company?.status !== 'PUBLISHED' && company?.status !== 'PENDING_REVIEW') {
     return { ok: false, errors: [userError(ErrorCode.NOT_FOUND, 'No such company', 'companyId')] };
   }
-  if (company._count.memberships > 0) {
+  if (company.memberships.length > 0) {
+    return {
+      ok: false,
+      errors: [userError(ErrorCode.CONFLICT, 'You already edit this company', 'companyId')],
+    };
+  }
+  if (company.status === 'PUBLISHED' && company._count.memberships > 0) {
     return {
       ok: false,
       errors: [
@@ -290,21 +334,43 @@ export async function claimCompany(
       ],
     };
   }
+  return fileClaim(db, actor, companyId, text, null, 'companyId');
+}
+
+/** A CLAIM revision in the moderation queue (one waiting per account and company), counted against the queue limits. */
+async function fileClaim(
+  db: Db,
+  actor: QueueActor,
+  companyId: string,
+  message: string,
+  proposed: CompanyProfile | null,
+  field: string,
+): Promise<Result<{ revisionId: string }>> {
   const waiting = await db.companyRevision.findFirst({
-    where: { companyId, kind: 'CLAIM', status: 'PENDING', submittedById: accountId },
+    where: { companyId, kind: 'CLAIM', status: 'PENDING', submittedById: actor.accountId },
   });
   if (waiting) {
     return {
       ok: false,
-      errors: [userError(ErrorCode.CONFLICT, 'Your claim is already waiting for review', 'companyId')],
+      errors: [userError(ErrorCode.CONFLICT, 'Your claim is already waiting for review', field)],
     };
   }
+  const limited = await staffQueueLimited(db, actor);
+  if (limited) return limited;
   const revision = await db.$transaction(async (tx) => {
     const created = await tx.companyRevision.create({
-      data: { companyId, kind: 'CLAIM', message: text, submittedById: accountId, changes: [] },
+      data: {
+        companyId,
+        kind: 'CLAIM',
+        message,
+        submittedById: actor.accountId,
+        // Only what the claimant proposes: the profile under review is not theirs to read.
+        proposed: proposed ? (proposed as unknown as Prisma.InputJsonValue) : undefined,
+        changes: (proposed ? diffProfiles(null, proposed) : []) as unknown as Prisma.InputJsonValue,
+      },
     });
     await recordAudit(tx, {
-      actorId: accountId,
+      actorId: actor.accountId,
       action: 'company.claim',
       entityType: 'Company',
       entityId: companyId,
@@ -313,4 +379,66 @@ export async function claimCompany(
     return created;
   });
   return { ok: true, value: { revisionId: revision.id } };
+}
+
+/**
+ * An approved claim makes the claimant the company's editor. On a company that is not published (a
+ * contested profile) staff have decided whose it is: the other editors lose their membership and
+ * the invitations they sent are withdrawn; a claim that carries a profile (proposed with
+ * createCompanyProfile) becomes the company's profile and is published, as a creation would be,
+ * and closes the company's other pending proposals.
+ */
+async function approveClaim(
+  tx: Prisma.TransactionClient,
+  revision: {
+    id: string;
+    companyId: string;
+    submittedById: string | null;
+    proposed: unknown;
+    company: { status: CompanyStatus };
+  },
+  reviewerId: string,
+  now: Date,
+): Promise<{ published: boolean }> {
+  const claimant = revision.submittedById;
+  if (!claimant) return { published: false };
+  const { companyId } = revision;
+  await tx.companyMembership.upsert({
+    where: { companyId_accountId: { companyId, accountId: claimant } },
+    create: { companyId, accountId: claimant },
+    update: {},
+  });
+  if (revision.company.status === 'PUBLISHED') return { published: false };
+  const others = await tx.companyMembership.findMany({
+    where: { companyId, accountId: { not: claimant } },
+    select: { accountId: true },
+  });
+  if (others.length > 0) {
+    await tx.companyMembership.deleteMany({ where: { companyId, accountId: { not: claimant } } });
+    await recordAudit(tx, {
+      actorId: reviewerId,
+      action: 'membership.remove',
+      entityType: 'Company',
+      entityId: companyId,
+      changes: { editors: { before: others.map((m) => m.accountId), after: [claimant] } },
+    });
+  }
+  // Invitations the other editors sent are theirs no longer to give.
+  await tx.editorInvitation.updateMany({
+    where: { companyId, status: 'PENDING' },
+    data: { status: 'REVOKED', respondedAt: now },
+  });
+  if (!revision.proposed) return { published: false };
+  await tx.companyRevision.updateMany({
+    where: { companyId, status: 'PENDING', id: { not: revision.id } },
+    data: {
+      status: 'REJECTED',
+      reviewedById: reviewerId,
+      reviewedAt: now,
+      reason: 'Staff approved another account’s claim to this company',
+    },
+  });
+  const proposed = { socialClauses: [], ...(revision.proposed as object) } as unknown as CompanyProfile;
+  await upsertCompanies(tx, [proposed], { source: 'COMPANY', status: 'PUBLISHED', now, actorId: claimant });
+  return { published: true };
 }

@@ -1,6 +1,7 @@
 import type { Locale } from '@proximitat/db';
 import { builder } from '../../builder.ts';
 import { AppError, ErrorCode } from '../../errors.ts';
+import { checkIntRange, YEAR_RANGE } from '../common/int-range.ts';
 import { mutationPayload, outcome, refused, signedInViewer } from '../common/payload.schema.ts';
 import { UserErrorRef } from '../common/user-error.schema.ts';
 import { cpvLabel } from '../directory/cpv.ts';
@@ -174,6 +175,8 @@ builder.queryFields((t) => ({
     description: 'Per year with awards, from `from` to `to` (default: the last ten years).',
     args: { from: t.arg.int(), to: t.arg.int() },
     resolve: (_root, { from, to }, { db }) => {
+      checkIntRange(from, 'from', YEAR_RANGE.min, YEAR_RANGE.max);
+      checkIntRange(to, 'to', YEAR_RANGE.min, YEAR_RANGE.max);
       const last = to ?? new Date().getUTCFullYear();
       const first = from ?? last - 9;
       if (first > last || first < YEARS.first || last - first >= YEARS.span) {
@@ -190,6 +193,7 @@ builder.queryFields((t) => ({
 
 function inYear(year: number | null | undefined) {
   if (year === null || year === undefined) return {};
+  checkIntRange(year, 'year', YEAR_RANGE.min, YEAR_RANGE.max);
   return { awardedOn: { gte: new Date(Date.UTC(year, 0, 1)), lt: new Date(Date.UTC(year + 1, 0, 1)) } };
 }
 

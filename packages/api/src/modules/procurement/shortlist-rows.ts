@@ -1,5 +1,5 @@
 import type { Db } from '@proximitat/db';
-import { currentStatus, standingAssessment } from '../esg/esg-assessment.service.ts';
+import { verifiedInForce } from '../esg/esg-assessment.service.ts';
 import { loadReference } from '../reference/reference-cache.ts';
 
 /** The columns of a shortlist's export: what an officer files with a tender, one company a row. */
@@ -25,13 +25,6 @@ export const EXPORT_COLUMNS = [
   'afegida el',
   'fitxa pública',
 ] as const;
-
-const ESG_STATUS_CA: Record<string, string> = {
-  SUBMITTED: 'pendent de verificació',
-  VERIFIED: 'verificada',
-  REJECTED: 'rebutjada',
-  EXPIRED: 'caducada',
-};
 
 const BATCH = 200;
 const yesNo = (value: boolean) => (value ? 'sí' : 'no');
@@ -78,7 +71,8 @@ export async function* shortlistRows(
               orderBy: { certificationCode: 'asc' },
             },
             esgAssessments: {
-              select: { score: true, status: true, validUntil: true, submittedAt: true, reviewedAt: true },
+              where: { status: 'VERIFIED' },
+              select: { score: true, status: true, validUntil: true, reviewedAt: true },
             },
           },
         },
@@ -86,8 +80,8 @@ export async function* shortlistRows(
     });
     if (entries.length === 0) return;
     yield entries.map(({ company, note, addedAt }) => {
-      const esg = standingAssessment(company.esgAssessments, now);
-      const esgStatus = esg ? currentStatus(esg, now) : null;
+      // Only a verified assessment in force: a self-declared score is not for the contract file.
+      const esg = verifiedInForce(company.esgAssessments, now);
       const legalForm = reference.legalForms.get(company.legalFormCode);
       return [
         company.name,
@@ -105,8 +99,8 @@ export async function* shortlistRows(
         yesNo(company.insertionCompany),
         yesNo(company.specialEmploymentCentre),
         esg ? String(esg.score) : '',
-        esgStatus ? (ESG_STATUS_CA[esgStatus] ?? esgStatus) : 'sense autoavaluació',
-        esgStatus === 'VERIFIED' ? day(esg?.validUntil ?? null) : '',
+        esg ? 'verificada' : 'sense homologació vigent',
+        esg ? day(esg.validUntil) : '',
         company.certifications
           .map(({ certificationCode, verified }) => {
             const name = reference.certifications.get(certificationCode)?.nameCa ?? certificationCode;

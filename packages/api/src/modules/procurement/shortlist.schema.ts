@@ -7,7 +7,9 @@ import {
   failed,
   type MutationPayload,
   mutationPayload,
+  nullUnlessSignedIn,
   outcome,
+  refusal,
   refused,
   signedInViewer,
 } from '../common/payload.schema.ts';
@@ -144,9 +146,11 @@ builder.queryFields((t) => ({
   shortlist: t.prismaField({
     type: 'Shortlist',
     nullable: true,
-    description: 'A shortlist its owner, a colleague it is shared with, or staff can see; null otherwise.',
+    description:
+      'A shortlist its owner, a colleague it is shared with, or staff can see, while they hold a procurement role; null otherwise.',
     args: { id: t.arg.id({ required: true }) },
-    authScopes: { signedIn: true },
+    authScopes: { procurement: true },
+    unauthorizedResolver: nullUnlessSignedIn,
     resolve: async (query, _root, { id }, context) =>
       (await shortlistAccess(context.db, String(id), context.viewer)) === null
         ? null
@@ -172,8 +176,12 @@ function mine(viewer: Viewer | null) {
   return { OR: [{ ownerId: id }, { shares: { some: { accountId: id } } }] };
 }
 
-const ShortlistPayload = mutationPayload('ShortlistPayload', 'shortlist', 'Shortlist', (db, query, id) =>
-  db.shortlist.findUnique({ ...query, where: { id } }),
+const ShortlistPayload = mutationPayload(
+  'ShortlistPayload',
+  'shortlist',
+  'Shortlist',
+  (db, query, id) => db.shortlist.findUnique({ ...query, where: { id } }),
+  { rateLimited: true },
 );
 const SnapshotPayload = mutationPayload(
   'ShortlistSnapshotPayload',
@@ -277,10 +285,12 @@ builder.mutationFields((t) => ({
   shareShortlist: t.field({
     ...officers,
     type: ShortlistPayload,
-    description: 'Lets a colleague (a procurement officer or staff, by email) read the list.',
+    description:
+      'Lets a colleague (a procurement officer or staff, by email) read the list. The answer is the same whether or not the address has such an account.',
     args: { shortlistId: t.arg.id({ required: true }), email: t.arg.string({ required: true }) },
     resolve: async (_root, { shortlistId, email }, context) => {
-      return outcome(await shareShortlist(context.db, signedInViewer(context), String(shortlistId), email));
+      const result = await shareShortlist(context.db, signedInViewer(context), String(shortlistId), email);
+      return result.ok ? outcome(result) : refusal(context, result);
     },
   }),
   unshareShortlist: t.field({

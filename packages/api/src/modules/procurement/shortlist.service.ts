@@ -1,8 +1,10 @@
 import type { Db } from '@proximitat/db';
 import type { Viewer } from '../../context.ts';
 import { ErrorCode, rejected, type ServiceResult, type UserError } from '../../errors.ts';
+import { RATE_RULES } from '../../rate-limit/rate-limit.ts';
 import { normaliseEmail } from '../account/password.ts';
-import { isUuid } from '../common/ids.ts';
+import { isEmailAddress, isUuid } from '../common/ids.ts';
+import { type RateRefusal, rateLimited } from '../common/rate-limited.ts';
 import { userError } from '../common/user-error.schema.ts';
 import { shortlistRows } from './shortlist-rows.ts';
 
@@ -24,13 +26,16 @@ export type Access = 'OWNER' | 'READER';
 const PROCUREMENT_ROLES = new Set(['PROCUREMENT_OFFICER', 'STAFF', 'ADMIN']);
 const isStaffRole = (role: string) => role === 'STAFF' || role === 'ADMIN';
 
-/** What the viewer may do with a shortlist: null when they may not even know it exists. */
+/**
+ * What the viewer may do with a shortlist: null when they may not even know it exists. The role is
+ * read now, not when the list was shared: an officer demoted to USER reads no list, not even their own.
+ */
 export async function shortlistAccess(
   db: Db,
   shortlistId: string,
   viewer: Viewer | null,
 ): Promise<Access | null> {
-  if (!viewer || !isUuid(shortlistId)) return null;
+  if (!viewer || !PROCUREMENT_ROLES.has(viewer.role) || !isUuid(shortlistId)) return null;
   const shortlist = await db.shortlist.findUnique({
     where: { id: shortlistId },
     select: { ownerId: true, shares: { where: { accountId: viewer.id }, select: { accountId: true } } },
@@ -218,25 +223,24 @@ export async function setShortlistNote(
   return { ok: true, id: shortlistId };
 }
 
-/** Read-only access for a colleague: another procurement officer (or staff), named by email. */
+/**
+ * Read-only access for a colleague: another procurement officer (or staff), named by email. The
+ * answer is the same whether or not the address belongs to such an account (nothing tells which
+ * addresses have accounts); only such an account is given access, and only while it keeps its role.
+ */
 export async function shareShortlist(
   db: Db,
   viewer: Viewer,
   shortlistId: string,
   email: string,
-): Promise<ServiceResult> {
+): Promise<ServiceResult | RateRefusal> {
   const refused = await ownerOnly(db, shortlistId, viewer);
   if (refused) return rejected(refused);
-  const colleague = await db.account.findUnique({
-    where: { email: normaliseEmail(email) },
-    select: { id: true, role: true },
-  });
-  if (!colleague || !PROCUREMENT_ROLES.has(colleague.role)) {
-    return rejected(
-      userError(ErrorCode.NOT_FOUND, 'No procurement officer or staff account has this email', 'email'),
-    );
+  const address = normaliseEmail(email);
+  if (!isEmailAddress(address)) {
+    return rejected(userError(ErrorCode.VALIDATION, 'is not an email address', 'email'));
   }
-  if (colleague.id === viewer.id) {
+  if (address === normaliseEmail(viewer.email)) {
     return rejected(userError(ErrorCode.VALIDATION, 'You own this shortlist already', 'email'));
   }
   const shares = await db.shortlistShare.count({ where: { shortlistId } });
@@ -249,11 +253,24 @@ export async function shareShortlist(
       ),
     );
   }
-  await db.shortlistShare.upsert({
-    where: { shortlistId_accountId: { shortlistId, accountId: colleague.id } },
-    create: { shortlistId, accountId: colleague.id },
-    update: {},
+  const limited = await rateLimited(
+    db,
+    [[RATE_RULES.shortlistSharePerAccount, viewer.id]],
+    'shares',
+    'email',
+  );
+  if (limited) return limited;
+  const colleague = await db.account.findUnique({
+    where: { email: address },
+    select: { id: true, role: true },
   });
+  if (colleague && PROCUREMENT_ROLES.has(colleague.role)) {
+    await db.shortlistShare.upsert({
+      where: { shortlistId_accountId: { shortlistId, accountId: colleague.id } },
+      create: { shortlistId, accountId: colleague.id },
+      update: {},
+    });
+  }
   return { ok: true, id: shortlistId };
 }
 

@@ -1,7 +1,13 @@
 import type { Locale } from '@proximitat/db';
 import { builder } from '../../builder.ts';
 import { AppError, ErrorCode } from '../../errors.ts';
-import { mutationPayload, outcome, refused, signedInViewer } from '../common/payload.schema.ts';
+import {
+  mutationPayload,
+  nullUnlessSignedIn,
+  outcome,
+  refused,
+  signedInViewer,
+} from '../common/payload.schema.ts';
 import { CompanyRef } from '../directory/company.schema.ts';
 import { cpvLabel } from '../directory/cpv.ts';
 import { LocaleEnum } from '../i18n/locale.schema.ts';
@@ -192,8 +198,10 @@ builder.queryFields((t) => ({
   tender: t.prismaField({
     type: 'Tender',
     nullable: true,
+    description: 'A tender its owner or staff can see, while they hold a procurement role; null otherwise.',
     args: { id: t.arg.id({ required: true }) },
-    authScopes: { signedIn: true },
+    authScopes: { procurement: true },
+    unauthorizedResolver: nullUnlessSignedIn,
     resolve: async (query, _root, { id }, context) =>
       (await tenderAccess(context.db, String(id), context.viewer)) === null
         ? null

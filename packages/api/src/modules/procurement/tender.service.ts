@@ -36,14 +36,18 @@ export interface TenderDraft {
 }
 
 const isStaffRole = (role: string) => role === 'STAFF' || role === 'ADMIN';
+const PROCUREMENT_ROLES = new Set(['PROCUREMENT_OFFICER', 'STAFF', 'ADMIN']);
 
-/** Owner: read and change; staff: read; anyone else: the tender does not exist. */
+/**
+ * Owner: read and change; staff: read; anyone else: the tender does not exist. The role is read
+ * now: an owner demoted to USER sees nothing of their tenders.
+ */
 export async function tenderAccess(
   db: Db,
   id: string,
   viewer: Viewer | null,
 ): Promise<'OWNER' | 'READER' | null> {
-  if (!viewer || !isUuid(id)) return null;
+  if (!viewer || !PROCUREMENT_ROLES.has(viewer.role) || !isUuid(id)) return null;
   const tender = await db.tender.findUnique({ where: { id }, select: { ownerId: true } });
   if (!tender) return null;
   if (tender.ownerId === viewer.id) return 'OWNER';

@@ -47,6 +47,11 @@ const CompanyQuery = graphql(`
         accountId
         email
       }
+      editorInvitations {
+        id
+        email
+        expiresAt
+      }
     }
   }
 `);
@@ -69,6 +74,22 @@ const UpdateMutation = graphql(`
 const AddEditorMutation = graphql(`
   mutation CompanyPanel_AddEditor($companyId: ID!, $email: String!) {
     addCompanyEditor(companyId: $companyId, email: $email) {
+      invitation {
+        id
+        email
+        status
+      }
+      userErrors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+const RevokeInvitationMutation = graphql(`
+  mutation CompanyPanel_RevokeInvitation($id: ID!) {
+    revokeEditorInvitation(id: $id) {
       userErrors {
         field
         message
@@ -99,6 +120,8 @@ export function CompanyPanel({ slug, onChanged }: { slug: string; onChanged: () 
   const [, update] = useMutation(UpdateMutation);
   const [, addEditor] = useMutation(AddEditorMutation);
   const [, removeEditor] = useMutation(RemoveEditorMutation);
+  const [, revokeInvitation] = useMutation(RevokeInvitationMutation);
+  const [editorNotice, setEditorNotice] = useState('');
   const [errors, setErrors] = useState<UserErrorLike[]>([]);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
@@ -135,6 +158,7 @@ export function CompanyPanel({ slug, onChanged }: { slug: string; onChanged: () 
     const response = await addEditor({ companyId: company.id, email });
     const problems = response.data?.addCompanyEditor.userErrors ?? [];
     setEditorError(problems.map((p) => p.message).join(' '));
+    setEditorNotice(problems.length === 0 ? t('dashboard.invitationSent') : '');
     if (problems.length === 0) {
       form.reset();
       refetch({ requestPolicy: 'network-only' });
@@ -193,6 +217,33 @@ export function CompanyPanel({ slug, onChanged }: { slug: string; onChanged: () 
           </li>
         ))}
       </ul>
+      {company.editorInvitations.length > 0 && (
+        <>
+          <h4>{t('dashboard.pendingInvitations')}</h4>
+          <ul className="plain-list">
+            {company.editorInvitations.map((invitation) => (
+              <li key={invitation.id}>
+                {invitation.email} ({t('dashboard.expires')}{' '}
+                {new Date(invitation.expiresAt).toLocaleDateString()}){' '}
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={async () => {
+                    const response = await revokeInvitation({ id: invitation.id });
+                    const problems = response.data?.revokeEditorInvitation.userErrors ?? [];
+                    setEditorError(problems.map((p) => p.message).join(' '));
+                    setEditorNotice('');
+                    refetch({ requestPolicy: 'network-only' });
+                  }}
+                >
+                  {t('dashboard.revokeInvitation')}{' '}
+                  <span className="visually-hidden">{invitation.email}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <form className="form inline-form" onSubmit={add}>
         <label htmlFor={`editor-${company.id}`}>{t('dashboard.addEditor')}</label>
         <input id={`editor-${company.id}`} name="email" type="email" required />
@@ -201,6 +252,11 @@ export function CompanyPanel({ slug, onChanged }: { slug: string; onChanged: () 
       {editorError && (
         <p role="alert" className="error">
           {editorError}
+        </p>
+      )}
+      {editorNotice && (
+        <p role="status" className="notice">
+          {editorNotice}
         </p>
       )}
     </div>

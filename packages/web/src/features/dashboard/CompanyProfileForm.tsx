@@ -43,6 +43,10 @@ export const CreateCompanyProfileMutation = graphql(`
         id
         status
       }
+      claim {
+        id
+        status
+      }
       userErrors {
         field
         message

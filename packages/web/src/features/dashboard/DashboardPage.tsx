@@ -7,13 +7,16 @@ import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { CompanyPanel } from './CompanyPanel.tsx';
 import { CompanyProfileForm, CreateCompanyProfileMutation } from './CompanyProfileForm.tsx';
+import { EditorInvitations, EditorInvitationsFragment } from './EditorInvitations.tsx';
 
-const DashboardQuery = graphql(`
+const DashboardQuery = graphql(
+  `
   query DashboardPage_Me {
     me {
       id
       email
       emailVerified
+      ...EditorInvitations_account
       companies {
         id
         slug
@@ -29,7 +32,9 @@ const DashboardQuery = graphql(`
       }
     }
   }
-`);
+`,
+  [EditorInvitationsFragment],
+);
 
 /** A company's own space: its profiles, their review outcome, and a new profile. */
 export function DashboardPage() {
@@ -39,7 +44,7 @@ export function DashboardPage() {
   const [errors, setErrors] = useState<UserErrorLike[]>([]);
   const [busy, setBusy] = useState(false);
   const [creating, setCreating] = useState(false);
-  const [created, setCreated] = useState(false);
+  const [created, setCreated] = useState<'company' | 'claim' | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const me = result.data?.me;
   if (result.data && !me) return <Navigate to="/entrar" replace />;
@@ -53,9 +58,10 @@ export function DashboardPage() {
             {!me.emailVerified && <p className="notice">{t('dashboard.verifyEmail')}</p>}
             {created && (
               <p role="status" className="notice">
-                {t('dashboard.created')}
+                {t(created === 'claim' ? 'dashboard.claimSent' : 'dashboard.created')}
               </p>
             )}
+            <EditorInvitations account={me} onAnswered={() => refetch({ requestPolicy: 'network-only' })} />
             <h2>{t('dashboard.companies')}</h2>
             {me.companies.length === 0 && <p>{t('dashboard.none')}</p>}
             <ul className="company-list">
@@ -104,13 +110,13 @@ export function DashboardPage() {
                     const response = await create({ input });
                     setBusy(false);
                     const payload = response.data?.createCompanyProfile;
-                    if (!payload?.company) {
+                    if (!payload?.company && !payload?.claim) {
                       setErrors(payload?.userErrors ?? [{ field: null, message: t('status.error') }]);
                       return;
                     }
                     setErrors([]);
                     setCreating(false);
-                    setCreated(true);
+                    setCreated(payload.company ? 'company' : 'claim');
                     refetch({ requestPolicy: 'network-only' });
                   }}
                 />

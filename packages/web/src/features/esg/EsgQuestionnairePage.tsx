@@ -13,8 +13,12 @@ const QuestionnaireQuery = graphql(`
       name
       esg {
         score
-        status
         validUntil
+      }
+      latestEsgAssessment {
+        id
+        score
+        status
       }
     }
     esgCriteria {
@@ -114,9 +118,15 @@ export function EsgQuestionnairePage() {
             {t('esg.questionnaire')}: {company.name}
           </h1>
           <p>{t('esg.intro')}</p>
+          {company.latestEsgAssessment && (
+            <p>
+              {t('esg.current')}: {company.latestEsgAssessment.score}/100 (
+              {t(`esg.status.${company.latestEsgAssessment.status}`)})
+            </p>
+          )}
           {company.esg && (
             <p>
-              {t('esg.current')}: {company.esg.score}/100 ({t(`esg.status.${company.esg.status}`)})
+              {t('company.esgHomologated')}: {company.esg.score}/100
             </p>
           )}
           <div

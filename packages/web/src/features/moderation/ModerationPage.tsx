@@ -20,6 +20,7 @@ const QueueQuery = graphql(`
             id
             name
             slug
+            status
           }
           changes {
             field
@@ -81,58 +82,64 @@ export function ModerationPage() {
       </p>
       <QueryState fetching={result.fetching && !result.data} error={result.error}>
         {result.data?.moderationQueue.totalCount === 0 && <p>{t('moderation.empty')}</p>}
-        {result.data?.moderationQueue.edges.map(({ node }) => (
-          <article key={node.id} className="review" aria-labelledby={`review-${node.id}`}>
-            <h2 id={`review-${node.id}`}>
-              {node.company.name} · {t(`revisionKind.${node.kind}`)}
-            </h2>
-            <p className="hint">
-              {t('moderation.submitted')} {new Date(node.submittedAt).toLocaleString()}
-            </p>
-            {node.message && <blockquote>{node.message}</blockquote>}
-            {node.changes.length > 0 && (
-              <table className="data-table diff">
-                <caption>{t('moderation.changes')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('moderation.field')}</th>
-                    <th scope="col">{t('moderation.before')}</th>
-                    <th scope="col">{t('moderation.after')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {node.changes.map((change) => (
-                    <tr key={change.field}>
-                      <th scope="row">{change.field}</th>
-                      <td className="diff__before">{change.before ?? '—'}</td>
-                      <td className="diff__after">{change.after ?? '—'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-            <label htmlFor={`reason-${node.id}`}>{t('moderation.reason')}</label>
-            <textarea
-              id={`reason-${node.id}`}
-              rows={2}
-              value={reasons[node.id] ?? ''}
-              onChange={(event) => setReasons({ ...reasons, [node.id]: event.target.value })}
-            />
-            {problems[node.id] && (
-              <p role="alert" className="error">
-                {problems[node.id]}
+        {result.data?.moderationQueue.edges.map(({ node }) => {
+          const name = node.company?.name ?? '';
+          return (
+            <article key={node.id} className="review" aria-labelledby={`review-${node.id}`}>
+              <h2 id={`review-${node.id}`}>
+                {name} · {t(`revisionKind.${node.kind}`)}
+              </h2>
+              <p className="hint">
+                {t('moderation.submitted')} {new Date(node.submittedAt).toLocaleString()}
               </p>
-            )}
-            <div className="review__actions">
-              <button type="button" onClick={() => void decide(node.id, 'APPROVE', node.company.name)}>
-                {t('moderation.approve')} <span className="visually-hidden">{node.company.name}</span>
-              </button>
-              <button type="button" onClick={() => void decide(node.id, 'REJECT', node.company.name)}>
-                {t('moderation.reject')} <span className="visually-hidden">{node.company.name}</span>
-              </button>
-            </div>
-          </article>
-        ))}
+              {node.kind === 'CLAIM' && node.company && node.company.status !== 'PUBLISHED' && (
+                <p className="notice">{t('moderation.contestedClaim')}</p>
+              )}
+              {node.message && <blockquote>{node.message}</blockquote>}
+              {node.changes.length > 0 && (
+                <table className="data-table diff">
+                  <caption>{t('moderation.changes')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('moderation.field')}</th>
+                      <th scope="col">{t('moderation.before')}</th>
+                      <th scope="col">{t('moderation.after')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {node.changes.map((change) => (
+                      <tr key={change.field}>
+                        <th scope="row">{change.field}</th>
+                        <td className="diff__before">{change.before ?? '—'}</td>
+                        <td className="diff__after">{change.after ?? '—'}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+              <label htmlFor={`reason-${node.id}`}>{t('moderation.reason')}</label>
+              <textarea
+                id={`reason-${node.id}`}
+                rows={2}
+                value={reasons[node.id] ?? ''}
+                onChange={(event) => setReasons({ ...reasons, [node.id]: event.target.value })}
+              />
+              {problems[node.id] && (
+                <p role="alert" className="error">
+                  {problems[node.id]}
+                </p>
+              )}
+              <div className="review__actions">
+                <button type="button" onClick={() => void decide(node.id, 'APPROVE', name)}>
+                  {t('moderation.approve')} <span className="visually-hidden">{name}</span>
+                </button>
+                <button type="button" onClick={() => void decide(node.id, 'REJECT', name)}>
+                  {t('moderation.reject')} <span className="visually-hidden">{name}</span>
+                </button>
+              </div>
+            </article>
+          );
+        })}
       </QueryState>
     </section>
   );

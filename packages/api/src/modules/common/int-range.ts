@@ -1,0 +1,19 @@
+import { AppError, ErrorCode } from '../../errors.ts';
+
+/** An Int argument outside its range is the caller's mistake (VALIDATION naming it), never a server error. */
+export function checkIntRange(
+  value: number | null | undefined,
+  argument: string,
+  min: number,
+  max: number,
+): void {
+  if (value === null || value === undefined) return;
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new AppError(ErrorCode.VALIDATION, `${argument}: must be from ${min} to ${max}`, {
+      field: argument,
+    });
+  }
+}
+
+/** Years an argument may name: any the platform could hold data for. */
+export const YEAR_RANGE = { min: 1900, max: 2100 } as const;

@@ -1,0 +1,247 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RATE_RULES } from '../../rate-limit/rate-limit.ts';
+import { signedIn, type TestAccount } from '../../testing/accounts.ts';
+import { startTestApi, type TestApi } from '../../testing/test-api.ts';
+import { loadPlaces } from '../directory/places.ts';
+import { importSampleCompanies } from '../directory/sample-import.ts';
+
+/**
+ * Editor invitations: addCompanyEditor mails nobody and tells nothing about accounts; the invited
+ * account sees the invitation when signed in and accepts (with its address verified) or declines.
+ */
+let api: TestApi;
+let editor: TestAccount;
+let invitee: TestAccount;
+let stranger: TestAccount;
+let companies: { id: string; slug: string; name: string }[];
+
+beforeAll(async () => {
+  api = await startTestApi();
+  await importSampleCompanies(api.db, await loadPlaces(api.db), 8, 'invitations');
+  companies = await api.db.company.findMany({
+    select: { id: true, slug: true, name: true },
+    orderBy: { name: 'asc' },
+  });
+  [editor, invitee, stranger] = await Promise.all([
+    signedIn(api, 'USER'),
+    signedIn(api, 'USER'),
+    signedIn(api, 'USER'),
+  ]);
+  await api.db.companyMembership.createMany({
+    data: companies.map((company) => ({ companyId: company.id, accountId: editor.id })),
+  });
+  await api.db.account.update({ where: { id: invitee.id }, data: { emailVerifiedAt: new Date() } });
+});
+afterAll(async () => api?.close());
+
+const company = (index: number) => companies[index] as { id: string; slug: string; name: string };
+
+type Invited = {
+  addCompanyEditor: {
+    invitation: { email: string; status: string } | null;
+    retryAfterSeconds: number | null;
+    userErrors: { field: string | null; code: string }[];
+  };
+};
+
+const INVITE =
+  'mutation ($companyId: ID!, $email: String!) { addCompanyEditor(companyId: $companyId, email: $email) { invitation { email status } retryAfterSeconds userErrors { field code } } }';
+
+async function invite(account: TestAccount, companyId: string, email: string) {
+  const response = await api.graphql<Invited>(INVITE, { companyId, email }, { token: account.token });
+  expect(response.errors).toBeUndefined();
+  return response.data?.addCompanyEditor as Invited['addCompanyEditor'];
+}
+
+type Mine = {
+  me: {
+    editorInvitations: {
+      id: string;
+      email: string;
+      status: string;
+      invitedByEmail: string | null;
+      company: { name: string };
+    }[];
+  };
+};
+
+async function pendingFor(account: TestAccount) {
+  const response = await api.graphql<Mine>(
+    '{ me { editorInvitations { id email status invitedByEmail company { name } } } }',
+    {},
+    { token: account.token },
+  );
+  return response.data?.me.editorInvitations ?? [];
+}
+
+async function answer(account: TestAccount, verb: 'accept' | 'decline', id: string) {
+  const field = `${verb}EditorInvitation`;
+  const response = await api.graphql<
+    Record<string, { invitation: { status: string } | null; userErrors: { code: string }[] }>
+  >(
+    `mutation ($id: ID!) { ${field}(id: $id) { invitation { status } userErrors { code } } }`,
+    { id },
+    { token: account.token },
+  );
+  return response.data?.[field];
+}
+
+describe('editor invitations', () => {
+  it('mail nobody and answer the same whether or not the address has an account', async () => {
+    const mailBefore = await api.db.mailOutbox.count();
+    const known = await invite(editor, company(0).id, invitee.email.toUpperCase());
+    const unknown = await invite(editor, company(0).id, 'ningu-te-compte@example.org');
+    expect(known).toEqual({
+      invitation: { email: invitee.email.toUpperCase(), status: 'PENDING' },
+      retryAfterSeconds: null,
+      userErrors: [],
+    });
+    expect(unknown).toEqual({
+      invitation: { email: 'ningu-te-compte@example.org', status: 'PENDING' },
+      retryAfterSeconds: null,
+      userErrors: [],
+    });
+    // The payload type has no account data to ask for at all.
+    const fields = await api.graphql<{ __type: { fields: { name: string }[] } }>(
+      '{ __type(name: "EditorInvitation") { fields { name } } }',
+    );
+    expect(fields.data?.__type.fields.map((f) => f.name).sort()).toEqual([
+      'company',
+      'createdAt',
+      'email',
+      'expiresAt',
+      'id',
+      'invitedByEmail',
+      'status',
+    ]);
+    expect(await api.db.mailOutbox.count()).toBe(mailBefore);
+    // Nobody became an editor by being named.
+    expect(
+      await api.db.companyMembership.count({ where: { companyId: company(0).id, accountId: invitee.id } }),
+    ).toBe(0);
+    // Asking again makes no second invitation.
+    await invite(editor, company(0).id, invitee.email);
+    expect(
+      await api.db.editorInvitation.count({ where: { companyId: company(0).id, emailKey: invitee.email } }),
+    ).toBe(1);
+  });
+
+  it('show to the invited account and the company’s editors only', async () => {
+    const mine = await pendingFor(invitee);
+    expect(mine).toEqual([
+      {
+        id: expect.any(String),
+        email: invitee.email.toUpperCase(),
+        status: 'PENDING',
+        invitedByEmail: editor.email,
+        company: { name: company(0).name },
+      },
+    ]);
+    expect(await pendingFor(stranger)).toEqual([]);
+    const panel = (account: TestAccount | null) =>
+      api.graphql<{ company: { editorInvitations: { email: string }[] } }>(
+        'query ($slug: String!) { company(slug: $slug) { editorInvitations { email } } }',
+        { slug: company(0).slug },
+        account ? { token: account.token } : {},
+      );
+    expect((await panel(editor)).data?.company.editorInvitations.map((i) => i.email).sort()).toEqual([
+      invitee.email.toUpperCase(),
+      'ningu-te-compte@example.org',
+    ]);
+    expect((await panel(stranger)).data?.company.editorInvitations).toEqual([]);
+    expect((await panel(null)).data?.company.editorInvitations).toEqual([]);
+  });
+
+  it('are accepted by the invited account only, with its address verified', async () => {
+    const [invitation] = await pendingFor(invitee);
+    const id = invitation?.id as string;
+    // Another account cannot answer it: for them it does not exist.
+    expect((await answer(stranger, 'accept', id))?.userErrors).toEqual([{ code: 'NOT_FOUND' }]);
+    expect((await answer(stranger, 'decline', id))?.userErrors).toEqual([{ code: 'NOT_FOUND' }]);
+
+    // An account registered with the address but never verified it gains nothing.
+    await api.db.account.update({ where: { id: invitee.id }, data: { emailVerifiedAt: null } });
+    expect((await answer(invitee, 'accept', id))?.userErrors).toEqual([{ code: 'FORBIDDEN' }]);
+    await api.db.account.update({ where: { id: invitee.id }, data: { emailVerifiedAt: new Date() } });
+
+    const accepted = await answer(invitee, 'accept', id);
+    expect(accepted).toEqual({ invitation: { status: 'ACCEPTED' }, userErrors: [] });
+    expect(
+      await api.db.companyMembership.count({ where: { companyId: company(0).id, accountId: invitee.id } }),
+    ).toBe(1);
+    expect((await answer(invitee, 'accept', id))?.userErrors).toEqual([{ code: 'CONFLICT' }]);
+    expect(await pendingFor(invitee)).toEqual([]);
+  });
+
+  it('are declined, or withdrawn by the editors, and then make nobody an editor', async () => {
+    await invite(editor, company(1).id, invitee.email);
+    await invite(editor, company(2).id, invitee.email);
+    const [first, second] = await pendingFor(invitee);
+    expect((await answer(invitee, 'decline', first?.id as string))?.invitation?.status).toBe('DECLINED');
+
+    const revoke = (account: TestAccount, id: string) =>
+      api.graphql<{
+        revokeEditorInvitation: { invitation: { status: string } | null; userErrors: { code: string }[] };
+      }>(
+        'mutation ($id: ID!) { revokeEditorInvitation(id: $id) { invitation { status } userErrors { code } } }',
+        { id },
+        { token: account.token },
+      );
+    expect((await revoke(stranger, second?.id as string)).data?.revokeEditorInvitation.userErrors).toEqual([
+      { code: 'FORBIDDEN' },
+    ]);
+    expect((await revoke(editor, second?.id as string)).data?.revokeEditorInvitation.invitation?.status).toBe(
+      'REVOKED',
+    );
+    expect((await answer(invitee, 'accept', second?.id as string))?.userErrors).toEqual([
+      { code: 'CONFLICT' },
+    ]);
+    expect(
+      await api.db.companyMembership.count({
+        where: { accountId: invitee.id, companyId: { in: [company(1).id, company(2).id] } },
+      }),
+    ).toBe(0);
+  });
+
+  it('only editors (and staff) invite', async () => {
+    const refused = await invite(stranger, company(3).id, 'algu@example.org');
+    expect(refused.userErrors).toEqual([{ field: 'companyId', code: 'FORBIDDEN' }]);
+    expect(refused.invitation).toBeNull();
+    expect(await api.db.editorInvitation.count({ where: { companyId: company(3).id } })).toBe(0);
+  });
+
+  it(`are limited to ${RATE_RULES.editorInvitePerInvitee.limit} a day for one address, from anyone`, async () => {
+    const target = 'bustia-plena@example.org';
+    const others = await Promise.all([signedIn(api, 'USER'), signedIn(api, 'USER')]);
+    await api.db.companyMembership.createMany({
+      data: others.map((account, index) => ({ companyId: company(4 + index).id, accountId: account.id })),
+    });
+    const answers = [];
+    for (let i = 0; i < RATE_RULES.editorInvitePerInvitee.limit + 2; i += 1) {
+      const from = others[i % 2] as TestAccount;
+      answers.push(
+        await invite(from, company(4 + (i % 2)).id, `${i % 3 === 0 ? 'B' : 'b'}ustia-plena@example.org`),
+      );
+    }
+    const limited = answers.filter((a) => a.userErrors[0]?.code === 'RATE_LIMITED');
+    expect(limited).toHaveLength(2);
+    expect(limited[0]?.retryAfterSeconds).toBeGreaterThan(0);
+    expect(limited[0]?.invitation).toBeNull();
+    expect(await api.db.editorInvitation.count({ where: { emailKey: target } })).toBeLessThanOrEqual(2);
+  });
+
+  it(`are limited to ${RATE_RULES.editorInvitePerAccount.limit} a day from one account`, async () => {
+    const sender = await signedIn(api, 'USER');
+    await api.db.companyMembership.create({ data: { companyId: company(6).id, accountId: sender.id } });
+    const attempts = RATE_RULES.editorInvitePerAccount.limit + 5;
+    const answers = await Promise.all(
+      Array.from({ length: attempts }, (_, i) => invite(sender, company(6).id, `persona-${i}@example.org`)),
+    );
+    const accepted = answers.filter((a) => a.userErrors.length === 0);
+    expect(accepted).toHaveLength(RATE_RULES.editorInvitePerAccount.limit);
+    expect(answers.filter((a) => a.userErrors[0]?.code === 'RATE_LIMITED')).toHaveLength(5);
+    expect(await api.db.editorInvitation.count({ where: { invitedById: sender.id } })).toBe(
+      RATE_RULES.editorInvitePerAccount.limit,
+    );
+  });
+});
