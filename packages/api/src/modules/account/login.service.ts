@@ -24,6 +24,6 @@ export async function login(db: Db, email: string, password: string, address: st
   const valid = await verifyPassword(account?.passwordHash ?? (await dummyHash), password);
   if (!account || !valid) return { ok: false };
   await attemptSucceeded(db, normalised, address);
-  const session = await createSession(db, account.id);
+  const session = await createSession(db, account.id, address);
   return { ok: true, ...session, account: viewerOf(account) };
 }

@@ -19,10 +19,17 @@ export function viewerOf(account: {
   return { id: account.id, email: account.email, role: emailVerified ? account.role : 'USER', emailVerified };
 }
 
-export async function createSession(db: Db, accountId: string): Promise<{ token: string; expiresAt: Date }> {
+/** A new session of the account; `address` is the client's, remembered for the sign-in throttle. */
+export async function createSession(
+  db: Db,
+  accountId: string,
+  address?: string,
+): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 24 * 60 * 60 * 1000);
-  await db.session.create({ data: { tokenHash: hashToken(token), accountId, expiresAt } });
+  await db.session.create({
+    data: { tokenHash: hashToken(token), accountId, expiresAt, address: address ?? null },
+  });
   return { token, expiresAt };
 }
 

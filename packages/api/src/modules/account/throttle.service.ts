@@ -12,6 +12,9 @@ import type { Db } from '@proximitat/db';
  *   password too (otherwise a burst of guesses ending with it would win the race), and refusals do
  *   not lengthen the wait, so the owner is never kept out longer than the cap. A password reset
  *   clears the account.
+ * - From an address the account signed in from in the last `knownAddressDays`, the same delay is
+ *   counted for that account and address alone: others' failures from elsewhere, however many,
+ *   never hold up the owner at a usual address (and failures there do not hold up the others).
  * - Per address, `addressFailures` failures block that address alone for `windowMinutes`.
  *
  * A key is forgotten once it has had no failure for `windowMinutes`.
@@ -21,10 +24,13 @@ export const THROTTLE = {
   accountFreeFailures: 5,
   accountMaxDelaySeconds: 300,
   addressFailures: 20,
+  knownAddressDays: 30,
 } as const;
 
 export const accountKey = (email: string) => `account:${email}`;
 export const addressKey = (address: string) => `ip:${address}`;
+// A space never appears in an account's email: no key of one account starts with another's prefix.
+const knownAddressKey = (email: string, address: string) => `known:${email} ${address}`;
 
 interface Rule {
   /** Failures let through before any wait. */
@@ -101,7 +107,10 @@ export type Reservation = { allowed: true } | { allowed: false; retryAfterSecond
 export async function reserveAttempt(db: Db, email: string, address: string): Promise<Reservation> {
   const byAddress = await reserve(db, addressKey(address), ADDRESS_RULE);
   if (byAddress > 0) return { allowed: false, retryAfterSeconds: byAddress };
-  const byAccount = await reserve(db, accountKey(email), ACCOUNT_RULE);
+  const key = (await isKnownAddress(db, email, address))
+    ? knownAddressKey(email, address)
+    : accountKey(email);
+  const byAccount = await reserve(db, key, ACCOUNT_RULE);
   if (byAccount > 0) {
     await release(db, addressKey(address), ADDRESS_RULE);
     return { allowed: false, retryAfterSeconds: byAccount };
@@ -109,13 +118,31 @@ export async function reserveAttempt(db: Db, email: string, address: string): Pr
   return { allowed: true };
 }
 
+/** Whether the account has signed in from this address lately (a session remembers it). */
+async function isKnownAddress(db: Db, email: string, address: string): Promise<boolean> {
+  const rows = await db.$queryRawUnsafe<unknown[]>(
+    `SELECT 1 FROM "Session" s JOIN "Account" a ON a.id = s."accountId"
+     WHERE a.email = $1 AND s.address = $2 AND s."createdAt" > now() - make_interval(days => $3) LIMIT 1`,
+    email,
+    address,
+    THROTTLE.knownAddressDays,
+  );
+  return rows.length > 0;
+}
+
 /** After a successful sign-in: the account starts afresh and the address gets its attempt back. */
 export async function attemptSucceeded(db: Db, email: string, address: string): Promise<void> {
-  await db.loginThrottle.deleteMany({ where: { key: accountKey(email) } });
+  await db.loginThrottle.deleteMany({
+    where: { key: { in: [accountKey(email), knownAddressKey(email, address)] } },
+  });
   await release(db, addressKey(address), ADDRESS_RULE);
 }
 
-/** A password reset proves the owner: whatever others tried against the account is forgotten. */
+/** A password reset proves the owner: whatever was tried against the account is forgotten. */
 export async function clearAccountFailures(db: Db, email: string): Promise<void> {
-  await db.loginThrottle.deleteMany({ where: { key: accountKey(email) } });
+  await db.$executeRawUnsafe(
+    `DELETE FROM "LoginThrottle" WHERE key = $1 OR left(key, length($2)) = $2`,
+    accountKey(email),
+    knownAddressKey(email, ''),
+  );
 }

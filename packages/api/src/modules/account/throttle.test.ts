@@ -132,7 +132,9 @@ describe('the throttle cannot be turned against an account owner', () => {
       waits.push(refused.data?.login.retryAfterSeconds ?? 0);
     }
     expect(waits).toEqual([1, 2, 4, 8, 16, 32, 64, 128, 256, 300, 300, 300, 300]);
-    const refusedOwner = await login(proxied, victim.email, victim.password, owner);
+    // The owner at an address the account has not used before (see the next test for a usual one).
+    const elsewhere = freshAddress();
+    const refusedOwner = await login(proxied, victim.email, victim.password, elsewhere);
     expect(codeOf(refusedOwner)).toBe('RATE_LIMITED');
     expect(refusedOwner.data?.login.retryAfterSeconds).toBeLessThanOrEqual(THROTTLE.accountMaxDelaySeconds);
     // Refusals do not lengthen the wait: hammering inside it leaves it as it was.
@@ -145,7 +147,31 @@ describe('the throttle cannot be turned against an account owner', () => {
         .nextAttemptAt,
     ).toEqual(until.nextAttemptAt);
     await waitIsOver(victim.email);
-    expect(codeOf(await login(proxied, victim.email, victim.password, owner))).toBe('SIGNED_IN');
+    expect(codeOf(await login(proxied, victim.email, victim.password, elsewhere))).toBe('SIGNED_IN');
+  });
+
+  it('never holds up the owner at an address the account signed in from, however long others attack', async () => {
+    const victim = await signedIn(proxied, 'USER');
+    const usual = freshAddress();
+    expect(codeOf(await login(proxied, victim.email, victim.password, usual))).toBe('SIGNED_IN');
+    // Others keep failing from elsewhere, well past the free attempts, and keep it up meanwhile.
+    for (let i = 0; i < THROTTLE.accountFreeFailures + 4; i += 1) {
+      await waitIsOver(victim.email);
+      await login(proxied, victim.email, `des de fora ${i}`, freshAddress());
+    }
+    const attack = Promise.all(
+      Array.from({ length: 40 }, (_, i) => login(proxied, victim.email, `continu ${i}`, freshAddress())),
+    );
+    expect(codeOf(await login(proxied, victim.email, victim.password, freshAddress()))).toBe('RATE_LIMITED');
+    expect(codeOf(await login(proxied, victim.email, victim.password, usual))).toBe('SIGNED_IN');
+    await attack;
+    // At the usual address the same rule holds for whoever is there: its failures have their own count.
+    const before = passwordVerifications();
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) => login(proxied, victim.email, `a casa ${i}`, usual)),
+    );
+    expect(passwordVerifications() - before).toBeLessThanOrEqual(THROTTLE.accountFreeFailures + 2);
+    expect(codeOf(await login(proxied, victim.email, victim.password, usual))).toBe('RATE_LIMITED');
   });
 
   it('lifts the delay when the owner resets the password', async () => {
