@@ -94,13 +94,6 @@ export function fallbackGate(db: Db): FallbackGate {
   return gate;
 }
 
-const FOLD_FROM = 'àáâäèéêëìíîïòóôöùúûüçñ·';
-const FOLD_TO = 'aaaaeeeeiiiioooouuuucn.';
-
-function folded(sql: string): string {
-  return `translate(lower(${sql}), '${FOLD_FROM}', '${FOLD_TO}')`;
-}
-
 /** Catalan elided articles and pronouns (l', d', s', n', m', t', qu'): dropped, as search_fold drops them. */
 const ELISION = /(^|[^\p{L}\p{N}])(?:qu|[dlsmnt])['’]/gu;
 
@@ -187,38 +180,59 @@ async function sectorsByWord(tx: Transaction, words: string[]): Promise<(string[
   return matches.map((codes) => (codes && codes.length > 0 ? codes : null));
 }
 
-function searchSql(request: SearchRequest, words: string[], sectorMatches: (string[] | null)[]): Sql {
+/**
+ * The text condition: every word in the search column, or (for a word found in sector names) in
+ * the company's sectors; with `typos`, or a name that resembles the whole query (trigrams).
+ */
+function textCondition(
+  param: (value: unknown) => string,
+  words: string[],
+  sectorMatches: (string[] | null)[],
+  typos: boolean,
+): { where: string; rank: string } {
+  const last = words.length - 1;
+  // Words found in no sector name: one tsquery, so the GIN index intersects them itself.
+  const plain = words.flatMap((word, index) =>
+    sectorMatches[index] ? [] : [wordQuery(param, word, index === last)],
+  );
+  const all: string[] = [];
+  if (plain.length > 0) all.push(`c.search @@ (${plain.join(' && ')})`);
+  words.forEach((word, index) => {
+    const sectors = sectorMatches[index];
+    if (!sectors) return;
+    all.push(`(c.search @@ ${wordQuery(param, word, index === last)}
+      OR c.id IN (SELECT cs."companyId" FROM "CompanySector" cs WHERE cs."sectorCode" = ANY(${param(sectors)}::text[])))`);
+  });
+  const anyWord = words.map((word, index) => wordQuery(param, word, index === last)).join(' || ');
+  // Every word in the name (weight A) counts as much as the rest of the ranking together.
+  const inName = `to_tsquery('simple', ${param(words.map((word, index) => (index === last ? `${word}:*A` : `${word}:A`)).join(' & '))})`;
+  let where = all.join(' AND ');
+  let rank = `ts_rank(c.search, ${anyWord}) + (CASE WHEN c.search @@ ${inName} THEN 1 ELSE 0 END)`;
+  if (typos) {
+    const name = param(words.join(' '));
+    where = `(${where} OR ${name} <% public.search_fold(c.name))`;
+    rank = `${rank} + word_similarity(${name}, public.search_fold(c.name))`;
+  }
+  return { where: `(${where})`, rank };
+}
+
+/** The sort key of names: folded, a leading elided article dropped (as the index's nameSort does). */
+const NAME_KEY = (column: string) => `btrim(public.search_fold(${column})) COLLATE "C"`;
+
+function searchSql(
+  request: SearchRequest,
+  words: string[],
+  sectorMatches: (string[] | null)[],
+  typos: boolean,
+): Sql {
   const { params, param } = builder();
   const where: string[] = [`c.status = 'PUBLISHED'`];
   let rank = '0';
   if (request.query && words.length === 0) where.push('false');
   if (words.length > 0) {
-    const last = words.length - 1;
-    // Words found in no sector name: one tsquery, so the GIN index intersects them itself.
-    const plain = words.flatMap((word, index) =>
-      sectorMatches[index] ? [] : [wordQuery(param, word, index === last)],
-    );
-    const text: string[] = [];
-    if (plain.length > 0) text.push(`c.search @@ (${plain.join(' && ')})`);
-    words.forEach((word, index) => {
-      const sectors = sectorMatches[index];
-      if (!sectors) return;
-      text.push(`c.id IN (SELECT m.id FROM "Company" m WHERE m.search @@ ${wordQuery(param, word, index === last)}
-        UNION SELECT cs."companyId" FROM "CompanySector" cs WHERE cs."sectorCode" = ANY(${param(sectors)}::text[]))`);
-    });
-    const foldedQuery = words.join(' ');
-    const branches = [`SELECT c.id FROM "Company" c WHERE ${text.join(' AND ')}`];
-    if (foldedQuery.length >= TYPO_QUERY_LENGTH) {
-      branches.push(`SELECT c.id FROM "Company" c WHERE ${param(foldedQuery)} <% public.search_fold(c.name)`);
-    }
-    where.push(`c.id IN (${branches.join(' UNION ')})`);
-    if (request.sort === 'RELEVANCE') {
-      const anyWord = words.map((word, index) => wordQuery(param, word, index === last)).join(' || ');
-      const name = param(foldedQuery);
-      rank = `ts_rank(c.search, ${anyWord})
-        + (CASE WHEN public.search_fold(c.name) LIKE '%' || ${name} || '%' THEN 1 ELSE 0 END)
-        + word_similarity(${name}, public.search_fold(c.name))`;
-    }
+    const text = textCondition(param, words, sectorMatches, typos);
+    where.push(text.where);
+    if (request.sort === 'RELEVANCE') rank = text.rank;
   }
   if (request.sectors)
     where.push(
@@ -261,43 +275,57 @@ function searchSql(request: SearchRequest, words: string[], sectorMatches: (stri
     if (request.near.radiusMeters)
       where.push(`c.latitude IS NOT NULL AND ${distance} <= ${param(request.near.radiusMeters)}`);
   }
-  const order =
-    request.sort === 'DISTANCE'
-      ? 'h.distance ASC NULLS LAST, h.name, h.id'
-      : request.sort === 'NEWEST'
-        ? 'h."createdAt" DESC, h.id'
-        : request.sort === 'RELEVANCE'
-          ? 'h.rank DESC, h.name, h.id'
-          : `${folded('h.name')}, h.id`;
+  const limit = param(request.limit);
+  const offset = param(request.offset);
+  const byName = request.sort !== 'DISTANCE' && request.sort !== 'NEWEST' && request.sort !== 'RELEVANCE';
+  // By name, the page is read from Company in the order of its name index (a browse stops after
+  // one page instead of sorting every company); otherwise from the hits, sorted.
+  const page = byName
+    ? `SELECT c.id, NULL::float8 AS distance, c.name, row_number() OVER (ORDER BY ${NAME_KEY('c.name')}, c.id) AS n
+       FROM "Company" c WHERE ${where.join(' AND ')} ORDER BY ${NAME_KEY('c.name')}, c.id LIMIT ${limit} OFFSET ${offset}`
+    : `SELECT h.id, h.distance, h.name, row_number() OVER (ORDER BY ${
+        request.sort === 'DISTANCE'
+          ? 'h.distance ASC NULLS LAST, h.name COLLATE "C", h.id'
+          : request.sort === 'NEWEST'
+            ? 'h."createdAt" DESC, h.id'
+            : 'h.rank DESC, h.name COLLATE "C", h.id'
+      }) AS n FROM hits h ORDER BY n LIMIT ${limit} OFFSET ${offset}`;
   const description = `description${request.locale === 'CA' ? 'Ca' : request.locale === 'ES' ? 'Es' : 'En'}`;
-  const facet = (select: string) =>
-    `(SELECT coalesce(json_object_agg(f.value, f.n), '{}')::text FROM (${select}) f)`;
   // One statement: the hits once, then the page and every facet over them.
   const text = `${FALLBACK_SQL_TAG}
     WITH hits AS MATERIALIZED (
       SELECT c.id, c.name, c."createdAt", c."legalFormCode", c."districtCode", c."neighbourhoodCode",
              c."socialClauses", c."cpvCodes", (c."insertionCompany" OR c."specialEmploymentCentre") AS reserved,
-             ${rank} AS rank, ${distance} AS distance
+             c.id IN (SELECT e."companyId" FROM "EsgAssessment" e WHERE e.status = 'VERIFIED' AND e."validUntil" > now()) AS homologated,
+             ${byName ? '0' : rank} AS rank, ${byName ? 'NULL::float8' : distance} AS distance
       FROM "Company" c WHERE ${where.join(' AND ')}
     ),
-    page AS (
-      SELECT h.id, h.distance, h.name, row_number() OVER (ORDER BY ${order}) AS n
-      FROM hits h ORDER BY ${order} LIMIT ${param(request.limit)} OFFSET ${param(request.offset)}
+    page AS (${page}),
+    facets AS (
+      SELECT CASE WHEN grouping(h."legalFormCode") = 0 THEN 'legalForms'
+                  WHEN grouping(h."districtCode") = 0 THEN 'districts'
+                  WHEN grouping(h."neighbourhoodCode") = 0 THEN 'neighbourhoods'
+                  WHEN grouping(h.reserved) = 0 THEN 'reservedContractEligible'
+                  ELSE 'homologated' END AS field,
+             coalesce(h."legalFormCode", h."districtCode", h."neighbourhoodCode", h.reserved::text, h.homologated::text) AS value,
+             count(*) AS n
+      FROM hits h
+      GROUP BY GROUPING SETS ((h."legalFormCode"), (h."districtCode"), (h."neighbourhoodCode"), (h.reserved), (h.homologated))
+      UNION ALL
+      SELECT 'sectors', cs."sectorCode", count(*) FROM hits h JOIN "CompanySector" cs ON cs."companyId" = h.id GROUP BY 2
+      UNION ALL
+      SELECT 'certifications', cc."certificationCode", count(*) FROM hits h JOIN "CompanyCertification" cc ON cc."companyId" = h.id GROUP BY 2
+      UNION ALL
+      SELECT 'socialClauses', clause, count(*) FROM hits h, unnest(h."socialClauses") clause GROUP BY 2
+      UNION ALL
+      SELECT 'cpv', d.value, count(*) FROM hits h, LATERAL (SELECT DISTINCT left(code, 2) AS value FROM unnest(h."cpvCodes") code) d GROUP BY 2
     )
     SELECT
       (SELECT count(*) FROM hits) AS total,
       (SELECT coalesce(json_agg(json_build_object('id', p.id, 'distance', p.distance, 'name', p.name,
          'description', c."${description}") ORDER BY p.n), '[]')::text
        FROM page p JOIN "Company" c ON c.id = p.id) AS page,
-      ${facet(`SELECT cs."sectorCode" AS value, count(*) AS n FROM hits h JOIN "CompanySector" cs ON cs."companyId" = h.id GROUP BY 1`)} AS sectors,
-      ${facet(`SELECT h."legalFormCode" AS value, count(*) AS n FROM hits h GROUP BY 1`)} AS "legalForms",
-      ${facet(`SELECT h."districtCode" AS value, count(*) AS n FROM hits h WHERE h."districtCode" IS NOT NULL GROUP BY 1`)} AS districts,
-      ${facet(`SELECT h."neighbourhoodCode" AS value, count(*) AS n FROM hits h WHERE h."neighbourhoodCode" IS NOT NULL GROUP BY 1`)} AS neighbourhoods,
-      ${facet(`SELECT cc."certificationCode" AS value, count(*) AS n FROM hits h JOIN "CompanyCertification" cc ON cc."companyId" = h.id GROUP BY 1`)} AS certifications,
-      ${facet(`SELECT clause AS value, count(*) AS n FROM hits h, unnest(h."socialClauses") clause GROUP BY 1`)} AS "socialClauses",
-      ${facet(`SELECT d.value, count(*) AS n FROM hits h, LATERAL (SELECT DISTINCT left(code, 2) AS value FROM unnest(h."cpvCodes") code) d GROUP BY 1`)} AS cpv,
-      ${facet(`SELECT h.reserved AS value, count(*) AS n FROM hits h GROUP BY 1`)} AS "reservedContractEligible",
-      ${facet(`SELECT (h.id IN (SELECT e."companyId" FROM "EsgAssessment" e WHERE e.status = 'VERIFIED' AND e."validUntil" > now())) AS value, count(*) AS n FROM hits h GROUP BY 1`)} AS homologated`;
+      (SELECT coalesce(json_agg(json_build_array(f.field, f.value, f.n)), '[]')::text FROM facets f WHERE f.value IS NOT NULL) AS facets`;
   return { text, params };
 }
 
@@ -313,7 +341,7 @@ const FACET_FIELDS: FacetField[] = [
   'homologated',
 ];
 
-type Row = { total: bigint; page: string } & Record<FacetField, string>;
+type Row = { total: bigint; page: string; facets: string };
 
 function isStatementTimeout(error: unknown): boolean {
   const seen = new Set<unknown>();
@@ -347,10 +375,18 @@ export async function searchPostgres(
           await tx.$executeRawUnsafe(
             `SET LOCAL statement_timeout = ${Math.max(1, Math.round(statementTimeoutMs))}`,
           );
+          // Hashes and the materialised hits of a broad search stay in memory (a few searches at once).
+          await tx.$executeRawUnsafe(`SET LOCAL work_mem = '16MB'`);
           const sectorMatches = words.length > 0 ? await sectorsByWord(tx, words) : [];
-          const { text, params } = searchSql(request, words, sectorMatches);
-          const [result] = await tx.$queryRawUnsafe<Row[]>(text, ...params);
-          return result;
+          const run = async (typos: boolean) => {
+            const { text, params } = searchSql(request, words, sectorMatches, typos);
+            const [result] = await tx.$queryRawUnsafe<Row[]>(text, ...params);
+            return result;
+          };
+          const exact = await run(false);
+          // Names resembling the query are looked for only when the exact words leave the page short.
+          const short = Number(exact?.total ?? 0) < request.offset + request.limit;
+          return short && words.join(' ').length >= TYPO_QUERY_LENGTH ? run(true) : exact;
         },
         { maxWait: FALLBACK_LIMITS.queueWaitMs, timeout: statementTimeoutMs * 3 + 1_000 },
       );
@@ -366,9 +402,12 @@ export async function searchPostgres(
     name: string;
     description: string | null;
   }[];
-  const facets = Object.fromEntries(
-    FACET_FIELDS.map((field) => [field, JSON.parse(row[field]) as Record<string, number>]),
-  ) as Record<FacetField, Record<string, number>>;
+  const facets = Object.fromEntries(FACET_FIELDS.map((field) => [field, {}])) as Record<
+    FacetField,
+    Record<string, number>
+  >;
+  for (const [field, value, count] of JSON.parse(row.facets) as [FacetField, string, number][])
+    facets[field][value] = count;
   return {
     totalCount: Number(row.total),
     facets,

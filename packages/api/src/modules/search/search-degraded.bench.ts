@@ -1,0 +1,150 @@
+import { freePort } from '@proximitat/runtime';
+import type { Scenario } from '../../bench/bench.ts';
+import { graphqlRequest } from '../../bench/load-spec.ts';
+import { startApi } from '../../bench/processes.ts';
+import { rssFigure, SEARCH_MIX, SEARCH_OPERATION } from './search.bench.ts';
+
+// The same operation without `degraded`, which the load generator counts as a failure: whether an
+// API answers degraded is checked on its own, before and after each load.
+const OPERATION = SEARCH_OPERATION.replace('totalCount degraded', 'totalCount');
+const PAGE = 20;
+
+const searchRequests = () =>
+  SEARCH_MIX.map(([label, args]) => graphqlRequest(label, OPERATION, { ...args, first: PAGE, locale: 'CA' }));
+
+async function answersDegraded(origin: string): Promise<boolean> {
+  const response = await fetch(`${origin}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: '{ searchCompanies(query: "cooperativa", first: 1) { degraded totalCount } }',
+    }),
+  });
+  const body = (await response.json()) as { data?: { searchCompanies?: { degraded: boolean } } };
+  return body.data?.searchCompanies?.degraded === true;
+}
+
+const searchDegraded: Scenario = {
+  name: 'search-degraded',
+  summary:
+    'The search mix through GraphQL from an API whose Meilisearch is a closed port (PostgreSQL answers), against the same searches answered by Meilisearch, 4 at a time; then other callers ({ me }, { sectors }) during a flood of 16 degraded searches at a time, against the same callers alone',
+  async run(context) {
+    const platform = await context.platform();
+    const closed = await freePort();
+    const degradedApi = await context.step('starting an API whose Meilisearch is unreachable', () =>
+      startApi({
+        databaseUrl: platform.databaseUrl,
+        meiliUrl: `http://127.0.0.1:${closed}`,
+        meiliKey: platform.meili.key,
+        indexPrefix: platform.meili.indexPrefix,
+      }),
+    );
+    try {
+      if (await answersDegraded(platform.api.origin)) throw new Error('the platform answers degraded');
+      if (!(await answersDegraded(degradedApi.origin)))
+        throw new Error('the API without Meilisearch is not degraded');
+      const live = await context.step('GraphQL searchCompanies on Meilisearch', () =>
+        context.load(
+          { origin: platform.api.origin, connections: 4, requests: searchRequests() },
+          platform.api,
+        ),
+      );
+      const degraded = await context.step('GraphQL searchCompanies, Meilisearch unreachable', () =>
+        context.load({ origin: degradedApi.origin, connections: 4, requests: searchRequests() }, degradedApi),
+      );
+      if (!(await answersDegraded(degradedApi.origin)))
+        throw new Error('the degraded API recovered by itself');
+      const baseline = (value: number) => ({ label: 'on Meilisearch', value });
+      context.figure({
+        key: 'p50',
+        label: 'p50 latency, degraded',
+        value: degraded.latency.p50,
+        unit: 'ms',
+        baseline: baseline(live.latency.p50),
+      });
+      context.figure({
+        key: 'p95',
+        label: 'p95 latency, degraded',
+        value: degraded.latency.p95,
+        unit: 'ms',
+        baseline: baseline(live.latency.p95),
+        goal: { kind: 'ratio-at-most', value: 3 },
+      });
+      context.figure({
+        key: 'p99',
+        label: 'p99 latency, degraded',
+        value: degraded.latency.p99,
+        unit: 'ms',
+        baseline: baseline(live.latency.p99),
+      });
+      context.figure({
+        key: 'throughput',
+        label: 'throughput, degraded',
+        value: degraded.throughput,
+        unit: 'req/s',
+        baseline: baseline(live.throughput),
+      });
+      for (const [label] of SEARCH_MIX) {
+        const mine = degraded.byLabel[label];
+        const theirs = live.byLabel[label];
+        if (mine && theirs)
+          context.figure({
+            key: `p95 ${label}`,
+            label: `p95, ${label}`,
+            value: mine.latency.p95,
+            unit: 'ms',
+            baseline: baseline(theirs.latency.p95),
+          });
+      }
+
+      // Other callers, alone and then beside a flood of degraded searches on the same process.
+      const token = platform.tokens.officer;
+      const others = [
+        graphqlRequest('me', '{ me { id } }', {}, { token }),
+        graphqlRequest('sectors (signed in, not cached)', '{ sectors { code } }', {}, { token }),
+      ];
+      const alone = await context.step('other callers alone', () =>
+        context.load({ origin: degradedApi.origin, connections: 2, requests: others }, degradedApi),
+      );
+      const [beside, flood] = await context.step('other callers during a flood of degraded searches', () =>
+        Promise.all([
+          context.load({ origin: degradedApi.origin, connections: 2, requests: others }, degradedApi),
+          context.load({ origin: degradedApi.origin, connections: 16, requests: searchRequests() }),
+        ]),
+      );
+      context.figure({
+        key: 'others p95',
+        label: 'p95 latency of { me } and { sectors } during the flood',
+        value: beside.latency.p95,
+        unit: 'ms',
+        baseline: { label: 'without the flood', value: alone.latency.p95 },
+      });
+      context.figure({
+        key: 'flood throughput',
+        label: 'degraded searches answered during the flood',
+        value: flood.throughput,
+        unit: 'req/s',
+      });
+      context.figure({
+        key: 'errors',
+        label: 'failed requests (searches, and other callers during the flood)',
+        value: live.errors + degraded.errors + alone.errors + beside.errors + flood.errors,
+        unit: 'count',
+        goal: { kind: 'at-most', value: 0 },
+      });
+      rssFigure(context, platform, [...degraded.rss, ...beside.rss]);
+      if (degraded.latency.p95 > 3 * live.latency.p95) {
+        const slowest = SEARCH_MIX.map(
+          ([label]) => [label, degraded.byLabel[label]?.latency.p95 ?? 0] as const,
+        ).sort((a, b) => b[1] - a[1])[0];
+        context.note(
+          `search-degraded: PostgreSQL answers the mix at p95 ${degraded.latency.p95.toFixed(0)} ms against ${live.latency.p95.toFixed(0)} ms on Meilisearch; the slowest search is "${slowest?.[0]}" (${slowest?.[1].toFixed(0)} ms): its hits and facets are counted over every matching company`,
+        );
+      }
+    } finally {
+      await degradedApi.stop();
+    }
+  },
+};
+
+export const scenarios: Scenario[] = [searchDegraded];
