@@ -144,6 +144,20 @@ describe('companies', () => {
     expect(eligible).toBeGreaterThan(0);
   });
 
+  it('matches % _ and \\ in nameOrTaxId as themselves, not as LIKE wildcards', async () => {
+    const total = await api.db.company.count({ where: { status: 'PUBLISHED' } });
+    const count = async (nameOrTaxId: string) =>
+      (await api.graphql<List>(LIST, { filter: { nameOrTaxId }, first: 1 })).data?.companies.totalCount;
+    // Before, "_" and "%" matched every company.
+    for (const text of ['_', '%', '%%', '\\', '_%_']) expect(await count(text), text).toBe(0);
+    await api.db.company.update({ where: { id: published.id }, data: { name: 'Cal 100% _Neteja\\' } });
+    expect(await count('100%')).toBe(1);
+    expect(await count('% _n')).toBe(1);
+    expect(await count('_Neteja\\')).toBe(1);
+    expect(await count('100_')).toBe(0);
+    expect(total).toBeGreaterThan(1);
+  });
+
   it('refuses a page larger than 100', async () => {
     const result = await api.graphql<List>(LIST, { first: 101 });
     expect(result.errors?.[0]?.extensions?.code).toBe('LIMIT_EXCEEDED');

@@ -234,4 +234,24 @@ describe('contract awards', () => {
     expect((await fetch(`${api.url}/exports/awards.ocds.json?year=2010`)).status).toBe(404);
     expect((await fetch(`${api.url}/exports/awards.ocds.json?year=dos-mil`)).status).toBe(400);
   });
+
+  it('answers an out-of-range year with VALIDATION naming the argument, not a server error', async () => {
+    for (const [query, argument] of [
+      ['{ contractAwards(year: 2147483647, first: 5) { totalCount } }', 'year'],
+      ['{ contractAwards(year: -2147483648, first: 5) { edges { node { id } } } }', 'year'],
+      ['{ contractAwards(year: 1899, first: 5) { totalCount } }', 'year'],
+      ['{ procurementIndicators(from: 2020, to: 2147483647) { year } }', 'to'],
+      ['{ procurementIndicators(from: -5, to: 2020) { year } }', 'from'],
+    ] as const) {
+      const response = await api.graphql(query);
+      expect(response.errors?.[0]?.extensions, query).toMatchObject({ code: 'VALIDATION', field: argument });
+      expect(response.errors?.[0]?.message, query).toMatch(
+        new RegExp(`^${argument}: must be from 1900 to 2100`),
+      );
+    }
+    const fine = await api.graphql<{ contractAwards: { totalCount: number } }>(
+      '{ contractAwards(year: 2100, first: 5) { totalCount } }',
+    );
+    expect(fine.data?.contractAwards.totalCount).toBe(0);
+  });
 });

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RATE_RULES } from '../../rate-limit/rate-limit.ts';
 import { signedIn, type TestAccount } from '../../testing/accounts.ts';
 import { contractOperation } from '../../testing/contract.ts';
 import { startTestApi, type TestApi } from '../../testing/test-api.ts';
@@ -230,6 +231,72 @@ describe('shortlists', () => {
     ).toEqual([]);
     expect((await read(colleague, id)).data?.shortlist).toBeNull();
     expect((await csv(url, colleague)).status).toBe(404);
+  });
+
+  it('answer a share alike whether or not the address has an officer’s account, and limit shares', async () => {
+    const sharer = await signedIn(api, 'PROCUREMENT_OFFICER');
+    const id = (await create(sharer, { name: 'Enumeració' })).shortlist?.id as string;
+    const share = async (email: string) =>
+      api.graphql<{ shareShortlist: Payload & { retryAfterSeconds: number | null } }>(
+        'mutation ($shortlistId: ID!, $email: String!) { shareShortlist(shortlistId: $shortlistId, email: $email) { shortlist { id } retryAfterSeconds userErrors { field message code } } }',
+        { shortlistId: id, email },
+        { token: sharer.token },
+      );
+    const answers = [
+      await share(colleague.email),
+      await share(user.email),
+      await share('ningu@example.org'),
+    ].map((response) => response.data);
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[2]).toEqual(answers[0]);
+    expect(answers[0]).toEqual({
+      shareShortlist: { shortlist: { id }, retryAfterSeconds: null, userErrors: [] },
+    });
+
+    // At most RATE_RULES.shortlistSharePerAccount.limit a day from one account.
+    const limit = RATE_RULES.shortlistSharePerAccount.limit;
+    const more = await Promise.all(
+      Array.from({ length: limit }, (_, i) => share(`persona-${i}@example.org`)),
+    );
+    const refused = more.filter((r) => r.data?.shareShortlist.userErrors[0]?.code === 'RATE_LIMITED');
+    expect(refused).toHaveLength(3);
+    expect(refused[0]?.data?.shareShortlist.retryAfterSeconds).toBeGreaterThan(0);
+  });
+
+  it('are hidden from an officer demoted to USER, in the API and as CSV, their own lists included', async () => {
+    const [officer, reader] = await Promise.all([
+      signedIn(api, 'PROCUREMENT_OFFICER'),
+      signedIn(api, 'PROCUREMENT_OFFICER'),
+    ]);
+    const id = (await create(officer, { name: 'Abans del canvi de rol' })).shortlist?.id as string;
+    await add(officer, id, await companyId(HOSTILE_NAME));
+    await mutate(officer, 'shareShortlist', '$shortlistId: ID!, $email: String!', {
+      shortlistId: id,
+      email: reader.email,
+    });
+    const url = (await read(officer, id)).data?.shortlist?.csvUrl as string;
+    expect((await read(reader, id)).data?.shortlist?.id).toBe(id);
+    expect((await csv(url, reader)).status).toBe(200);
+
+    await api.db.account.updateMany({
+      where: { id: { in: [officer.id, reader.id] } },
+      data: { role: 'USER' },
+    });
+    for (const account of [officer, reader]) {
+      const response = await read(account, id);
+      expect(response.errors).toBeUndefined();
+      expect(response.data?.shortlist).toBeNull();
+      expect((await csv(url, account)).status).toBe(404);
+      const mine = await api.graphql(
+        '{ myShortlists(first: 10) { totalCount } }',
+        {},
+        { token: account.token },
+      );
+      expect(mine.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    // Promoted again, the share still stands: nothing was deleted.
+    await api.db.account.update({ where: { id: reader.id }, data: { role: 'PROCUREMENT_OFFICER' } });
+    expect((await read(reader, id)).data?.shortlist?.id).toBe(id);
   });
 
   it('export as CSV that Excel in Catalan reads back exactly, hostile characters included', async () => {

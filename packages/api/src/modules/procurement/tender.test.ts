@@ -221,6 +221,19 @@ describe('tender matching', () => {
     expect((await createTender({ title: 'x' }, user)).userErrors[0]?.code).toBe('FORBIDDEN');
   });
 
+  it('is hidden from its owner once demoted to USER (the role is read at read time)', async () => {
+    const demoted = await signedIn(api, 'PROCUREMENT_OFFICER');
+    const { tender } = await createTender({ title: 'Abans del canvi', cpvCodes: ['90910000-9'] }, demoted);
+    const id = tender?.id as string;
+    expect(await readTender(id, demoted)).not.toBeNull();
+    await api.db.account.update({ where: { id: demoted.id }, data: { role: 'USER' } });
+    expect(await readTender(id, demoted)).toBeNull();
+    const mine = await api.graphql('{ myTenders(first: 10) { totalCount } }', {}, { token: demoted.token });
+    expect(mine.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // Staff still read it: the tender is kept, only its owner lost the right to see it.
+    expect(await readTender(id, staff)).not.toBeNull();
+  });
+
   it('invites suppliers through the mail outbox, all or none, and records their answers', async () => {
     const { tender } = await createTender({
       title: 'Neteja del casal',
