@@ -1,6 +1,7 @@
 import { builder } from '../../builder.ts';
 import type { Context, Viewer } from '../../context.ts';
 import { AppError, ErrorCode } from '../../errors.ts';
+import { normaliseEmail } from '../account/password.ts';
 import { isUuid } from '../common/ids.ts';
 import {
   changed,
@@ -42,6 +43,15 @@ const ShortlistMemberRef = builder.prismaObject('Account', {
     accountId: t.exposeID('id'),
     email: t.exposeString('email'),
     name: t.exposeString('name', { nullable: true }),
+  }),
+});
+
+const ShortlistShareRef = builder.objectRef<{ email: string; createdAt: Date }>('ShortlistShare').implement({
+  description:
+    'An address a shortlist is shared with: the account with it reads the list while it is an officer or staff.',
+  fields: (t) => ({
+    email: t.exposeString('email'),
+    sharedAt: t.expose('createdAt', { type: 'DateTime' }),
   }),
 });
 
@@ -91,16 +101,15 @@ builder.prismaObject('Shortlist', {
       },
     }),
     sharedWith: t.field({
-      type: [ShortlistMemberRef],
-      description: 'The colleagues who can read the list (for its owner and staff).',
-      select: (_args, _context, nestedSelection) => ({
+      type: [ShortlistShareRef],
+      description:
+        'The addresses the list is shared with, for its owner and staff (whether an account has them is not told).',
+      select: {
         ownerId: true,
-        shares: { select: { account: nestedSelection(true) }, orderBy: { createdAt: 'asc' } },
-      }),
+        shares: { select: { email: true, createdAt: true }, orderBy: { createdAt: 'asc' } },
+      },
       resolve: (shortlist, _args, context) =>
-        shortlist.ownerId === context.viewer?.id || isStaffViewer(context.viewer)
-          ? shortlist.shares.map((share) => share.account)
-          : [],
+        shortlist.ownerId === context.viewer?.id || isStaffViewer(context.viewer) ? shortlist.shares : [],
     }),
     snapshots: t.relation('snapshots', {
       description: 'Dated, frozen copies for the contract file, newest first.',
@@ -172,8 +181,8 @@ builder.queryFields((t) => ({
 }));
 
 function mine(viewer: Viewer | null) {
-  const id = viewer?.id ?? '';
-  return { OR: [{ ownerId: id }, { shares: { some: { accountId: id } } }] };
+  const email = normaliseEmail(viewer?.email ?? '');
+  return { OR: [{ ownerId: viewer?.id ?? '' }, ...(email ? [{ shares: { some: { email } } }] : [])] };
 }
 
 const ShortlistPayload = mutationPayload(
@@ -296,11 +305,10 @@ builder.mutationFields((t) => ({
   unshareShortlist: t.field({
     ...officers,
     type: ShortlistPayload,
-    args: { shortlistId: t.arg.id({ required: true }), accountId: t.arg.id({ required: true }) },
-    resolve: async (_root, { shortlistId, accountId }, context) => {
-      return outcome(
-        await unshareShortlist(context.db, signedInViewer(context), String(shortlistId), String(accountId)),
-      );
+    description: 'The owner stops sharing the list with an address.',
+    args: { shortlistId: t.arg.id({ required: true }), email: t.arg.string({ required: true }) },
+    resolve: async (_root, { shortlistId, email }, context) => {
+      return outcome(await unshareShortlist(context.db, signedInViewer(context), String(shortlistId), email));
     },
   }),
   snapshotShortlist: t.field({

@@ -38,7 +38,10 @@ export async function shortlistAccess(
   if (!viewer || !PROCUREMENT_ROLES.has(viewer.role) || !isUuid(shortlistId)) return null;
   const shortlist = await db.shortlist.findUnique({
     where: { id: shortlistId },
-    select: { ownerId: true, shares: { where: { accountId: viewer.id }, select: { accountId: true } } },
+    select: {
+      ownerId: true,
+      shares: { where: { email: normaliseEmail(viewer.email) }, select: { email: true } },
+    },
   });
   if (!shortlist) return null;
   if (shortlist.ownerId === viewer.id) return 'OWNER';
@@ -225,8 +228,9 @@ export async function setShortlistNote(
 
 /**
  * Read-only access for a colleague: another procurement officer (or staff), named by email. The
- * answer is the same whether or not the address belongs to such an account (nothing tells which
- * addresses have accounts); only such an account is given access, and only while it keeps its role.
+ * share names the address, whether or not an account has it, so neither the answer nor the list of
+ * shares tells which addresses have accounts; the account with the address reads the list only while
+ * it holds a procurement role.
  */
 export async function shareShortlist(
   db: Db,
@@ -260,17 +264,11 @@ export async function shareShortlist(
     'email',
   );
   if (limited) return limited;
-  const colleague = await db.account.findUnique({
-    where: { email: address },
-    select: { id: true, role: true },
+  await db.shortlistShare.upsert({
+    where: { shortlistId_email: { shortlistId, email: address } },
+    create: { shortlistId, email: address },
+    update: {},
   });
-  if (colleague && PROCUREMENT_ROLES.has(colleague.role)) {
-    await db.shortlistShare.upsert({
-      where: { shortlistId_accountId: { shortlistId, accountId: colleague.id } },
-      create: { shortlistId, accountId: colleague.id },
-      update: {},
-    });
-  }
   return { ok: true, id: shortlistId };
 }
 
@@ -278,17 +276,15 @@ export async function unshareShortlist(
   db: Db,
   viewer: Viewer,
   shortlistId: string,
-  accountId: string,
+  email: string,
 ): Promise<ServiceResult> {
   const refused = await ownerOnly(db, shortlistId, viewer);
   if (refused) return rejected(refused);
-  const removed = isUuid(accountId)
-    ? await db.shortlistShare.deleteMany({ where: { shortlistId, accountId } })
-    : { count: 0 };
+  const removed = await db.shortlistShare.deleteMany({
+    where: { shortlistId, email: normaliseEmail(email) },
+  });
   if (removed.count === 0) {
-    return rejected(
-      userError(ErrorCode.NOT_FOUND, 'The shortlist is not shared with this account', 'accountId'),
-    );
+    return rejected(userError(ErrorCode.NOT_FOUND, 'The shortlist is not shared with this address', 'email'));
   }
   return { ok: true, id: shortlistId };
 }

@@ -223,9 +223,9 @@ describe('shortlists', () => {
     // Unshared: gone again.
     expect(
       (
-        await mutate(owner, 'unshareShortlist', '$shortlistId: ID!, $accountId: ID!', {
+        await mutate(owner, 'unshareShortlist', '$shortlistId: ID!, $email: String!', {
           shortlistId: id,
-          accountId: colleague.id,
+          email: colleague.email,
         })
       ).userErrors,
     ).toEqual([]);
@@ -252,6 +252,20 @@ describe('shortlists', () => {
     expect(answers[0]).toEqual({
       shareShortlist: { shortlist: { id }, retryAfterSeconds: null, userErrors: [] },
     });
+    // Nor does the list of shares: it holds the addresses as shared, accounts or not.
+    const shares = await api.graphql<{ shortlist: { sharedWith: { email: string }[] } }>(
+      'query ($id: ID!) { shortlist(id: $id) { sharedWith { email } } }',
+      { id },
+      { token: sharer.token },
+    );
+    expect(shares.data?.shortlist.sharedWith.map((share) => share.email)).toEqual([
+      colleague.email,
+      user.email,
+      'ningu@example.org',
+    ]);
+    // Only the officer reads it; the plain user with a shared address does not.
+    expect((await read(colleague, id)).data?.shortlist?.id).toBe(id);
+    expect((await read(user, id)).data?.shortlist).toBeNull();
 
     // At most RATE_RULES.shortlistSharePerAccount.limit a day from one account.
     const limit = RATE_RULES.shortlistSharePerAccount.limit;

@@ -19,7 +19,6 @@ const ShortlistQuery = graphql(`
         email
       }
       sharedWith {
-        accountId
         email
       }
       snapshots {
@@ -100,8 +99,8 @@ const ShareMutation = graphql(`
 `);
 
 const UnshareMutation = graphql(`
-  mutation ShortlistPage_Unshare($shortlistId: ID!, $accountId: ID!) {
-    unshareShortlist(shortlistId: $shortlistId, accountId: $accountId) {
+  mutation ShortlistPage_Unshare($shortlistId: ID!, $email: String!) {
+    unshareShortlist(shortlistId: $shortlistId, email: $email) {
       shortlist {
         id
       }
@@ -396,14 +395,14 @@ export function ShortlistPage() {
               <p className="hint">{t('shortlist.sharingHint')}</p>
               <ul className="plain-list">
                 {shortlist.sharedWith.map((colleague) => (
-                  <li key={colleague.accountId}>
+                  <li key={colleague.email}>
                     {colleague.email}{' '}
                     <button
                       type="button"
                       className="link-button"
                       onClick={async () =>
                         report(
-                          await unshare({ shortlistId: id, accountId: colleague.accountId }),
+                          await unshare({ shortlistId: id, email: colleague.email }),
                           `${t('shortlist.unshared')} ${colleague.email}`,
                         )
                       }

@@ -316,7 +316,7 @@ export const ca = {
   'shortlist.snapshotTaken': 'Còpia datada desada',
   'shortlist.sharing': 'Compartida amb',
   'shortlist.sharingHint':
-    'Els companys amb qui la compartiu la poden llegir i descarregar, però no canviar.',
+    "Els companys amb qui la compartiu la poden llegir i descarregar, però no canviar, mentre el seu compte d'aquesta adreça sigui de personal tècnic de contractació o de Barcelona Activa.",
   'shortlist.shareWith': "Correu d'un company",
   'shortlist.share': 'Comparteix',
   'shortlist.sharedWithDone': 'Compartida amb',

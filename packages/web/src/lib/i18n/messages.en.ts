@@ -315,7 +315,8 @@ export const en: Record<MessageKey, string> = {
   'shortlist.takeSnapshot': 'Save a dated copy',
   'shortlist.snapshotTaken': 'Dated copy saved',
   'shortlist.sharing': 'Shared with',
-  'shortlist.sharingHint': 'Colleagues you share it with can read and download it, but not change it.',
+  'shortlist.sharingHint':
+    'Colleagues you share it with can read and download it, but not change it, while their account with that address belongs to a procurement officer or Barcelona Activa staff.',
   'shortlist.shareWith': "A colleague's email",
   'shortlist.share': 'Share',
   'shortlist.sharedWithDone': 'Shared with',

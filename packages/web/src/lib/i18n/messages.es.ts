@@ -317,7 +317,7 @@ export const es: Record<MessageKey, string> = {
   'shortlist.snapshotTaken': 'Copia fechada guardada',
   'shortlist.sharing': 'Compartida con',
   'shortlist.sharingHint':
-    'Los compañeros con quien la comparta pueden leerla y descargarla, pero no cambiarla.',
+    'Los compañeros con quien la comparta pueden leerla y descargarla, pero no cambiarla, mientras su cuenta con esta dirección sea de personal técnico de contratación o de Barcelona Activa.',
   'shortlist.shareWith': 'Correo de un compañero',
   'shortlist.share': 'Compartir',
   'shortlist.sharedWithDone': 'Compartida con',
