@@ -108,6 +108,8 @@ describe('a profile with someone else’s tax ID', () => {
       status: 'PUBLISHED',
     });
     expect(company.memberships.map((m) => m.accountId)).toEqual([owner.id]);
+    // Never public before, its address follows the real name rather than the one the other account chose.
+    expect(company.slug).toBe('neteja-del-barri-sccl');
     expect(company.revisions.find((r) => r.kind === 'CREATION')?.status).toBe('REJECTED');
     expect(
       (

@@ -11,6 +11,7 @@ import {
 } from '../directory/company-profile.ts';
 import { currentProfile, existingSelect, upsertCompanies } from '../directory/company-write.ts';
 import { isEditor } from '../directory/membership.ts';
+import { fallbackSlug, slugify } from '../directory/slug.ts';
 import { loadValidationContext } from '../directory/validation-context.ts';
 import { enqueueCompanies } from '../search/outbox.ts';
 import { diffProfiles } from './profile-diff.ts';
@@ -395,7 +396,7 @@ async function approveClaim(
     companyId: string;
     submittedById: string | null;
     proposed: unknown;
-    company: { status: CompanyStatus };
+    company: { status: CompanyStatus; publishedAt: Date | null };
   },
   reviewerId: string,
   now: Date,
@@ -440,5 +441,17 @@ async function approveClaim(
   });
   const proposed = { socialClauses: [], ...(revision.proposed as object) } as unknown as CompanyProfile;
   await upsertCompanies(tx, [proposed], { source: 'COMPANY', status: 'PUBLISHED', now, actorId: claimant });
+  if (!revision.company.publishedAt) {
+    // Never public, so no address to keep: the slug follows the real company's name, not the other one's.
+    const wanted = slugify(proposed.name);
+    const taken = await tx.company.findFirst({
+      where: { slug: wanted, id: { not: companyId } },
+      select: { id: true },
+    });
+    await tx.company.update({
+      where: { id: companyId },
+      data: { slug: taken ? fallbackSlug(proposed.name, proposed.taxId) : wanted },
+    });
+  }
   return { published: true };
 }
