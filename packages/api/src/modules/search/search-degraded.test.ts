@@ -15,6 +15,7 @@ import {
   fallbackGate,
   searchPostgres,
   searchWords,
+  summaryCache,
 } from './search-postgres.ts';
 import { normaliseSearch } from './search-request.ts';
 
@@ -123,8 +124,43 @@ describe('the degraded search (PostgreSQL full text)', () => {
     expect(rows.every((row) => row.legalFormCode === 'COOP_TREBALL')).toBe(true);
   });
 
+  it('counts the total and facets of a search once for all its pages and sorts', async () => {
+    const PAGES = `query ($after: String, $sort: CompanySort) {
+      searchCompanies(query: "cooperativa", first: 10, after: $after, sort: $sort) {
+        totalCount pageInfo { endCursor } facets { field values { value count } } edges { node { id } }
+      }
+    }`;
+    type Page = {
+      totalCount: number;
+      pageInfo: { endCursor: string };
+      facets: unknown[];
+      edges: { node: { id: string } }[];
+    };
+    const page = async (variables: Record<string, unknown>) =>
+      (await api.graphql<{ searchCompanies: Page }>(PAGES, variables)).data?.searchCompanies as Page;
+    const cache = summaryCache(api.db);
+    const first = await page({});
+    const before = cache.hits;
+    const second = await page({ after: first.pageInfo.endCursor });
+    const byName = await page({ sort: 'NAME' });
+    expect(cache.hits).toBe(before + 2);
+    expect(second.totalCount).toBe(first.totalCount);
+    expect(byName.facets).toEqual(first.facets);
+    const ids = new Set(first.edges.map((edge) => edge.node.id));
+    expect(second.edges.some((edge) => ids.has(edge.node.id))).toBe(false);
+    expect(second.edges).toHaveLength(Math.min(10, first.totalCount - 10));
+
+    // Near without a radius only reports distances, in any order.
+    const near = await api.graphql<{ searchCompanies: { edges: { distanceMeters: number | null }[] } }>(
+      `{ searchCompanies(query: "cooperativa", near: { lat: 41.3879, lng: 2.16992 }, sort: NAME, first: 5) {
+        edges { distanceMeters } } }`,
+    );
+    expect(near.errors).toBeUndefined();
+    expect(near.data?.searchCompanies.edges.some((edge) => edge.distanceMeters !== null)).toBe(true);
+  });
+
   it('gives up on a statement past its own timeout with a clear error, and leaves the pool as it was', async () => {
-    const request = await normaliseSearch(api.db, { query: 'cooperativa', first: 100 });
+    const request = await normaliseSearch(api.db, { query: 'cooperativa de', first: 100 });
     await expect(searchPostgres(api.db, request, { statementTimeoutMs: 1 })).rejects.toMatchObject({
       extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'SEARCH_TIMEOUT' },
     });

@@ -24,6 +24,10 @@ export const FALLBACK_LIMITS = {
   queueWaitMs: 3_000,
   /** PostgreSQL cancels a fallback statement that runs longer. */
   statementTimeoutMs: 2_000,
+  /** How long the total and facets of a search are reused for its other pages and sorts. */
+  summaryTtlMs: 30_000,
+  /** Searches whose total and facets are kept (each a few kilobytes). */
+  summaryEntries: 200,
 } as const;
 
 /** Marks the fallback's statements, so that tests (and an operator) can find them in pg_stat_activity. */
@@ -189,7 +193,7 @@ function textCondition(
   words: string[],
   sectorMatches: (string[] | null)[],
   typos: boolean,
-): { where: string; rank: string } {
+): { where: string; rank: () => string } {
   const last = words.length - 1;
   // Words found in no sector name: one tsquery, so the GIN index intersects them itself.
   const plain = words.flatMap((word, index) =>
@@ -203,16 +207,17 @@ function textCondition(
     all.push(`(c.search @@ ${wordQuery(param, word, index === last)}
       OR c.id IN (SELECT cs."companyId" FROM "CompanySector" cs WHERE cs."sectorCode" = ANY(${param(sectors)}::text[])))`);
   });
-  const anyWord = words.map((word, index) => wordQuery(param, word, index === last)).join(' || ');
-  // Every word in the name (weight A) counts as much as the rest of the ranking together.
-  const inName = `to_tsquery('simple', ${param(words.map((word, index) => (index === last ? `${word}:*A` : `${word}:A`)).join(' & '))})`;
   let where = all.join(' AND ');
-  let rank = `ts_rank(c.search, ${anyWord}) + (CASE WHEN c.search @@ ${inName} THEN 1 ELSE 0 END)`;
-  if (typos) {
-    const name = param(words.join(' '));
-    where = `(${where} OR ${name} <% public.search_fold(c.name))`;
-    rank = `${rank} + word_similarity(${name}, public.search_fold(c.name))`;
-  }
+  const name = typos ? param(words.join(' ')) : '';
+  if (typos) where = `(${where} OR ${name} <% public.search_fold(c.name))`;
+  // Parameters only when the rank is used: PostgreSQL refuses a statement with an unused one.
+  const rank = () => {
+    const anyWord = words.map((word, index) => wordQuery(param, word, index === last)).join(' || ');
+    // Every word in the name (weight A) counts as much as the rest of the ranking together.
+    const inName = `to_tsquery('simple', ${param(words.map((word, index) => (index === last ? `${word}:*A` : `${word}:A`)).join(' & '))})`;
+    const base = `ts_rank(c.search, ${anyWord}) + (CASE WHEN c.search @@ ${inName} THEN 1 ELSE 0 END)`;
+    return typos ? `${base} + word_similarity(${name}, public.search_fold(c.name))` : base;
+  };
   return { where: `(${where})`, rank };
 }
 
@@ -224,6 +229,7 @@ function searchSql(
   words: string[],
   sectorMatches: (string[] | null)[],
   typos: boolean,
+  pageOnly: boolean,
 ): Sql {
   const { params, param } = builder();
   const where: string[] = [`c.status = 'PUBLISHED'`];
@@ -232,7 +238,7 @@ function searchSql(
   if (words.length > 0) {
     const text = textCondition(param, words, sectorMatches, typos);
     where.push(text.where);
-    if (request.sort === 'RELEVANCE') rank = text.rank;
+    if (request.sort === 'RELEVANCE') rank = text.rank();
   }
   if (request.sectors)
     where.push(
@@ -281,7 +287,7 @@ function searchSql(
   // By name, the page is read from Company in the order of its name index (a browse stops after
   // one page instead of sorting every company); otherwise from the hits, sorted.
   const page = byName
-    ? `SELECT c.id, NULL::float8 AS distance, c.name, row_number() OVER (ORDER BY ${NAME_KEY('c.name')}, c.id) AS n
+    ? `SELECT c.id, ${distance} AS distance, c.name, row_number() OVER (ORDER BY ${NAME_KEY('c.name')}, c.id) AS n
        FROM "Company" c WHERE ${where.join(' AND ')} ORDER BY ${NAME_KEY('c.name')}, c.id LIMIT ${limit} OFFSET ${offset}`
     : `SELECT h.id, h.distance, h.name, row_number() OVER (ORDER BY ${
         request.sort === 'DISTANCE'
@@ -291,6 +297,19 @@ function searchSql(
             : 'h.rank DESC, h.name COLLATE "C", h.id'
       }) AS n FROM hits h ORDER BY n LIMIT ${limit} OFFSET ${offset}`;
   const description = `description${request.locale === 'CA' ? 'Ca' : request.locale === 'ES' ? 'Es' : 'En'}`;
+  const pageJson = `(SELECT coalesce(json_agg(json_build_object('id', p.id, 'distance', p.distance, 'name', p.name,
+         'description', c."${description}") ORDER BY p.n), '[]')::text
+       FROM page p JOIN "Company" c ON c.id = p.id)`;
+  if (pageOnly) {
+    const hits = byName
+      ? ''
+      : `hits AS (SELECT c.id, c.name, c."createdAt", ${rank} AS rank, ${distance} AS distance
+           FROM "Company" c WHERE ${where.join(' AND ')}),`;
+    return {
+      text: `${FALLBACK_SQL_TAG} WITH ${hits} page AS (${page}) SELECT 0::bigint AS total, ${pageJson} AS page, '[]' AS facets`,
+      params,
+    };
+  }
   // One statement: the hits once, then the page and every facet over them.
   const text = `${FALLBACK_SQL_TAG}
     WITH hits AS MATERIALIZED (
@@ -322,9 +341,7 @@ function searchSql(
     )
     SELECT
       (SELECT count(*) FROM hits) AS total,
-      (SELECT coalesce(json_agg(json_build_object('id', p.id, 'distance', p.distance, 'name', p.name,
-         'description', c."${description}") ORDER BY p.n), '[]')::text
-       FROM page p JOIN "Company" c ON c.id = p.id) AS page,
+      ${pageJson} AS page,
       (SELECT coalesce(json_agg(json_build_array(f.field, f.value, f.n)), '[]')::text FROM facets f WHERE f.value IS NOT NULL) AS facets`;
   return { text, params };
 }
@@ -361,6 +378,64 @@ function isStatementTimeout(error: unknown): boolean {
   return false;
 }
 
+interface Summary {
+  expires: number;
+  total: bigint;
+  facets: string;
+  /** Whether names resembling the query were counted (the exact words left the first page short). */
+  typos: boolean;
+}
+
+/**
+ * Totals and facets of recent searches, per client: they do not depend on the sort, the page or
+ * the locale, so paging through a search, or many people opening the same one (the search page
+ * without a query counts every company), costs only its page. Up to summaryTtlMs old.
+ */
+class SummaryCache {
+  private readonly entries = new Map<string, Summary>();
+  hits = 0;
+  misses = 0;
+
+  get(key: string): Summary | undefined {
+    const entry = this.entries.get(key);
+    if (entry && entry.expires > Date.now()) {
+      this.hits++;
+      return entry;
+    }
+    if (entry) this.entries.delete(key);
+    this.misses++;
+    return undefined;
+  }
+
+  set(key: string, summary: Omit<Summary, 'expires'>) {
+    this.entries.delete(key);
+    this.entries.set(key, { ...summary, expires: Date.now() + FALLBACK_LIMITS.summaryTtlMs });
+    // A Map iterates in insertion order: the first key is the oldest.
+    while (this.entries.size > FALLBACK_LIMITS.summaryEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.entries.delete(oldest);
+    }
+  }
+}
+
+const summaries = new WeakMap<Db, SummaryCache>();
+
+export function summaryCache(db: Db): SummaryCache {
+  let cache = summaries.get(db);
+  if (!cache) {
+    cache = new SummaryCache();
+    summaries.set(db, cache);
+  }
+  return cache;
+}
+
+/** What decides a search's hits: everything but the sort, the page and the locale. */
+function hitsKey(request: SearchRequest, words: string[]): string {
+  const { sort: _sort, offset: _offset, limit: _limit, locale: _locale, query: _query, ...rest } = request;
+  return JSON.stringify({ words, ...rest });
+}
+
 export async function searchPostgres(
   db: Db,
   request: SearchRequest,
@@ -378,15 +453,22 @@ export async function searchPostgres(
           // Hashes and the materialised hits of a broad search stay in memory (a few searches at once).
           await tx.$executeRawUnsafe(`SET LOCAL work_mem = '16MB'`);
           const sectorMatches = words.length > 0 ? await sectorsByWord(tx, words) : [];
-          const run = async (typos: boolean) => {
-            const { text, params } = searchSql(request, words, sectorMatches, typos);
+          const run = async (typos: boolean, pageOnly: boolean) => {
+            const { text, params } = searchSql(request, words, sectorMatches, typos, pageOnly);
             const [result] = await tx.$queryRawUnsafe<Row[]>(text, ...params);
+            if (!result) throw new Error('the fallback search returned no row');
             return result;
           };
-          const exact = await run(false);
-          // Names resembling the query are looked for only when the exact words leave the page short.
-          const short = Number(exact?.total ?? 0) < request.offset + request.limit;
-          return short && words.join(' ').length >= TYPO_QUERY_LENGTH ? run(true) : exact;
+          const cache = summaryCache(db);
+          const key = hitsKey(request, words);
+          const known = cache.get(key);
+          if (known) return { ...(await run(known.typos, true)), total: known.total, facets: known.facets };
+          let result = await run(false, false);
+          // Names resembling the query are looked for only when the exact words leave the first page short.
+          const typos = Number(result.total) < request.limit && words.join(' ').length >= TYPO_QUERY_LENGTH;
+          if (typos) result = await run(true, false);
+          cache.set(key, { total: result.total, facets: result.facets, typos });
+          return result;
         },
         { maxWait: FALLBACK_LIMITS.queueWaitMs, timeout: statementTimeoutMs * 3 + 1_000 },
       );
@@ -395,7 +477,6 @@ export async function searchPostgres(
       throw error;
     }
   });
-  if (!row) throw new Error('the fallback search returned no row');
   const page = JSON.parse(row.page) as {
     id: string;
     distance: number | null;
