@@ -13,6 +13,7 @@ import {
   type Services,
 } from '@proximitat/runtime';
 import { createSearch, type Search } from '@proximitat/search';
+import { pruneLoginThrottle } from './modules/account/throttle.service.ts';
 import { createMailSender, type MailWorker, startMailWorker } from './modules/mail/mail.ts';
 import { type OutboxWorker, startOutboxWorker } from './modules/search/outbox.ts';
 import { seedNodeArgs } from './production-command.ts';
@@ -166,10 +167,13 @@ if (cluster.isWorker) {
         outbox = startOutboxWorker(db, search, log);
         // Sends what requests queued: SMTP when SMTP_URL is set, the log otherwise.
         mail = startMailWorker(db, createMailSender(env, log), env.mailFrom, log);
-        // Rate-limit windows that ended long ago are of no use.
+        // Rate-limit windows that ended long ago, and quiet sign-in throttle keys, are of no use.
         pruning = setInterval(() => {
           pruneRateLimits(db).catch((error: unknown) =>
             log.warn({ err: error }, 'pruning rate limits failed'),
+          );
+          pruneLoginThrottle(db).catch((error: unknown) =>
+            log.warn({ err: error }, 'pruning the sign-in throttle failed'),
           );
         }, 3_600_000);
         pruning.unref();

@@ -60,6 +60,8 @@ const NEXT = `CASE WHEN ${FORGOTTEN} THEN 1 ELSE LEAST("LoginThrottle".failures 
 /**
  * Counts one attempt of `key` and says whether it may go on: one statement, so that concurrent
  * attempts see each other's counts (the upsert locks the row). A refused attempt changes nothing.
+ * The free attempts are decided by the count alone: a statement that waited for the row's lock has
+ * a now() older than the time the other one wrote.
  */
 async function reserve(db: Db, key: string, rule: Rule): Promise<number> {
   const rows = await db.$queryRawUnsafe<{ failures: number }[]>(
@@ -69,7 +71,7 @@ async function reserve(db: Db, key: string, rule: Rule): Promise<number> {
        failures = ${NEXT},
        "lastFailureAt" = now(),
        "nextAttemptAt" = now() + ${delayAfter(`(${NEXT})`)}
-     WHERE "LoginThrottle"."nextAttemptAt" <= now() OR ${FORGOTTEN}
+     WHERE "LoginThrottle".failures < $2 OR "LoginThrottle"."nextAttemptAt" <= now() OR ${FORGOTTEN}
      RETURNING failures`,
     key,
     rule.free,
@@ -144,5 +146,14 @@ export async function clearAccountFailures(db: Db, email: string): Promise<void>
     `DELETE FROM "LoginThrottle" WHERE key = $1 OR left(key, length($2)) = $2`,
     accountKey(email),
     knownAddressKey(email, ''),
+  );
+}
+
+/** Removes keys that are quiet and not waiting (nothing of them is remembered); run by the background workers. */
+export async function pruneLoginThrottle(db: Db): Promise<number> {
+  return db.$executeRawUnsafe(
+    `DELETE FROM "LoginThrottle"
+     WHERE "lastFailureAt" < now() - make_interval(mins => $1) AND "nextAttemptAt" < now()`,
+    THROTTLE.windowMinutes,
   );
 }

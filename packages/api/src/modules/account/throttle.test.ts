@@ -4,7 +4,7 @@ import { signedIn, type TestAccount } from '../../testing/accounts.ts';
 import { startTestApi, type TestApi } from '../../testing/test-api.ts';
 import { deliverMail, type Mail } from '../mail/mail.ts';
 import { passwordVerifications } from './password.ts';
-import { THROTTLE } from './throttle.service.ts';
+import { pruneLoginThrottle, THROTTLE } from './throttle.service.ts';
 
 // Two APIs over one database: one behind a trusted proxy on loopback, one trusting no proxy.
 let proxied: TestApi;
@@ -98,6 +98,18 @@ describe('the sign-in throttle under concurrency', () => {
     expect(codeOf(rightAnswer)).toBe('RATE_LIMITED');
     expect(rightAnswer.data?.login.token).toBeNull();
     expect(passwordVerifications() - before).toBeLessThanOrEqual(mostChecked(performance.now() - started));
+  });
+});
+
+describe('parallel sign-ins that succeed', () => {
+  it('are all let through from one address, whatever their order', async () => {
+    const accounts = await Promise.all(Array.from({ length: 8 }, () => signedIn(proxied, 'USER')));
+    const from = freshAddress();
+    for (let round = 0; round < 3; round += 1) {
+      const answers = await Promise.all(accounts.map((a) => login(proxied, a.email, a.password, from)));
+      expect(answers.map(codeOf)).toEqual(accounts.map(() => 'SIGNED_IN'));
+    }
+    expect((await database.db.loginThrottle.findUnique({ where: { key: `ip:${from}` } }))?.failures).toBe(0);
   });
 });
 
@@ -264,5 +276,24 @@ describe('out-of-range sign-in input', () => {
       { field: 'password', code: 'VALIDATION', message: 'is longer than 256 characters' },
     ]);
     expect(passwordVerifications()).toBe(before);
+  });
+});
+
+describe('pruning', () => {
+  it('forgets quiet keys only', async () => {
+    await database.db.$executeRawUnsafe(
+      `INSERT INTO "LoginThrottle" (key, failures, "lastFailureAt", "nextAttemptAt") VALUES
+       ('account:quiet@example.org', 3, now() - interval '1 hour', now() - interval '1 hour'),
+       ('account:waiting@example.org', 30, now() - interval '1 hour', now() + interval '1 minute'),
+       ('account:recent@example.org', 2, now(), now())`,
+    );
+    expect(await pruneLoginThrottle(database.db)).toBeGreaterThanOrEqual(1);
+    const keys = (
+      await database.db.loginThrottle.findMany({ where: { key: { endsWith: '@example.org' } } })
+    ).map((row) => row.key);
+    expect(keys).not.toContain('account:quiet@example.org');
+    expect(keys).toEqual(
+      expect.arrayContaining(['account:waiting@example.org', 'account:recent@example.org']),
+    );
   });
 });
