@@ -1,0 +1,58 @@
+import { hashPassword } from '@proximitat/api/password';
+import { startTestApi, type TestApi } from '@proximitat/api/testing';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations, browserAvailable, launchBrowser, type TestBrowser } from '../src/index.ts';
+
+describe.runIf(browserAvailable())(
+  'signing up with an address that already has an account, in Chromium',
+  () => {
+    let api: TestApi;
+    let browser: TestBrowser;
+    let page: Page;
+
+    beforeAll(async () => {
+      api = await startTestApi();
+      await api.db.account.create({
+        data: {
+          email: 'ja-hi-soc@cooperativa.example',
+          passwordHash: await hashPassword('la meva contrasenya de sempre'),
+          emailVerifiedAt: new Date(),
+        },
+      });
+      browser = await launchBrowser();
+      page = await (await browser.browser.newContext()).newPage();
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await api?.close();
+    });
+
+    it('says to check the mail, signs nobody in, and mails the owner instead', async () => {
+      await page.goto(`${api.url}/registre`);
+      await page.getByLabel('Adreça electrònica').fill('ja-hi-soc@cooperativa.example');
+      await page.getByLabel('Contrasenya').fill('una contrasenya diferent');
+      await page.getByRole('button', { name: 'Crea el compte' }).click();
+      await page
+        .getByRole('status')
+        .getByText("Mira el correu: t'hem enviat un missatge", { exact: false })
+        .waitFor();
+      expect(await accessibilityViolations(page)).toEqual([]);
+      expect(await page.getByRole('link', { name: 'Inicia la sessió' }).count()).toBeGreaterThan(0);
+      expect(await api.db.account.count()).toBe(1);
+      const mail = await api.db.mailOutbox.findFirstOrThrow({
+        where: { to: 'ja-hi-soc@cooperativa.example' },
+      });
+      expect(mail.subject).toBe('Algú ha intentat crear un compte amb la teva adreça a Proximitat');
+      expect(
+        (await api.graphql('{ me { id } }', {}, { headers: { cookie: await cookies(page) } })).data,
+      ).toEqual({
+        me: null,
+      });
+    });
+  },
+);
+
+async function cookies(page: Page): Promise<string> {
+  return (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+}
