@@ -4,6 +4,15 @@ import { PrismaClient } from './generated/prisma/client.ts';
 
 export type Db = PrismaClient;
 
+/**
+ * Boundaries are 1.6 MB of GeoJSON for all places, and every query of a district or neighbourhood
+ * (a relation, a join, a count's parent) would carry them along: no query reads them unless it asks
+ * with `omit: { boundary: false }`, as the reference data held in memory does once per process.
+ * `Db` keeps Prisma's plain type, because Pothos's generated shapes are those of the plain client;
+ * reference-cache.ts is the one reader of `boundary`, and its tests fail if the column is missing.
+ */
+export const GLOBAL_OMIT = { district: { boundary: true }, neighbourhood: { boundary: true } } as const;
+
 export interface DbOptions {
   /** Connections in the pool; PostgreSQL's own limit is shared by every process. */
   poolSize?: number;
@@ -30,11 +39,11 @@ export function createDb(databaseUrl: string, options: DbOptions = {}): Db {
   const onQuery = options.onQuery;
   let client: Db;
   if (onQuery) {
-    const logged = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+    const logged = new PrismaClient({ adapter, omit: GLOBAL_OMIT, log: [{ emit: 'event', level: 'query' }] });
     logged.$on('query', (event) => onQuery(event.query));
     client = logged as unknown as Db;
   } else {
-    client = new PrismaClient({ adapter });
+    client = new PrismaClient({ adapter, omit: GLOBAL_OMIT }) as unknown as Db;
   }
   pools.set(client, { pool, onQuery });
   return client;

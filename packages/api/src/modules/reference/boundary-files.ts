@@ -71,13 +71,16 @@ function send(req: Request, res: Response, file: BoundaryFile): void {
   res.status(200).end(req.method === 'HEAD' ? undefined : body);
 }
 
-/** Mounted at `/geo`: the files above, 404 for anything else. */
+/** Mounted at `/geo`: the files above, 404 for any other path under it. */
 export function boundaryFilesHandler(db: Db): RequestHandler {
   let files: Promise<Map<string, BoundaryFile>> | undefined;
   return (req, res, next) => {
-    const match = /^\/(districts|(?:districts|neighbourhoods)\/\d{2})\.geojson$/.exec(req.path);
-    if (!match?.[1] || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
-    const name = match[1];
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    const name = /^\/(districts|(?:districts|neighbourhoods)\/\d{2})\.geojson$/.exec(req.path)?.[1];
+    if (!name) {
+      res.status(404).type('text/plain').send('No such boundary');
+      return;
+    }
     files ??= buildFiles(db).catch((error: unknown) => {
       files = undefined;
       throw error;

@@ -30,8 +30,9 @@ export function loadReference(db: Db): Promise<Reference> {
   if (!reference) {
     const byCode = <T extends { code: string }>(rows: T[]) => new Map(rows.map((row) => [row.code, row]));
     reference = Promise.all([
-      db.district.findMany({ orderBy: { code: 'asc' } }),
-      db.neighbourhood.findMany({ orderBy: { code: 'asc' } }),
+      // The one read of the boundaries (createDb leaves them out of every other query).
+      db.district.findMany({ omit: { boundary: false }, orderBy: { code: 'asc' } }),
+      db.neighbourhood.findMany({ omit: { boundary: false }, orderBy: { code: 'asc' } }),
       db.sector.findMany({ orderBy: { position: 'asc' } }),
       db.legalForm.findMany({ orderBy: { position: 'asc' } }),
       db.certification.findMany({ orderBy: { position: 'asc' } }),

@@ -36,11 +36,10 @@ const outlineDescription =
   'The boundary as a GeoJSON geometry (WGS84), simplified to the detail asked for. Its cost in the ' +
   "query's complexity is the largest such outline in units of 100 bytes.";
 
-// Both in select mode: a query reads only the columns its fields need, and never the boundaries
-// (1.6 MB of coordinates for all places): outlines are drawn from the reference data in memory.
+// No query reads the boundaries (1.6 MB of coordinates for all places: createDb omits them);
+// outlines are drawn from the reference data held in memory.
 export const NeighbourhoodRef = builder.prismaObject('Neighbourhood', {
   description: 'One of the 73 neighbourhoods (barris) of Barcelona.',
-  select: { code: true },
   fields: (t) => ({
     code: t.exposeString('code', { description: 'Official two-digit code, "01".."73".' }),
     name: t.exposeString('name'),
@@ -71,7 +70,6 @@ export const NeighbourhoodRef = builder.prismaObject('Neighbourhood', {
 
 export const DistrictRef = builder.prismaObject('District', {
   description: 'One of the ten districts of Barcelona.',
-  select: { code: true },
   fields: (t) => ({
     code: t.exposeString('code', { description: 'Official two-digit code, "01".."10".' }),
     name: t.exposeString('name'),

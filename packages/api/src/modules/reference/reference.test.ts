@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../../testing/test-api.ts';
 import { BYTES_PER_COST_UNIT } from '../../limits/limits.ts';
+import { startTestApi, type TestApi } from '../../testing/test-api.ts';
 import { OUTLINE_WEIGHTS } from './geometry-weights.ts';
 
 let api: TestApi;
@@ -74,7 +74,18 @@ describe('reference data', () => {
     const neighbourhood = await fetch(`${api.url}/geo/neighbourhoods/73.geojson`);
     expect(neighbourhood.status).toBe(200);
     expect((await fetch(`${api.url}/geo/neighbourhoods/99.geojson`)).status).toBe(404);
-    expect((await fetch(`${api.url}/geo/districts/../../healthz.geojson`)).status).toBe(404);
+    expect((await fetch(`${api.url}/geo/districts/1.geojson`)).status).toBe(404);
+    expect((await fetch(`${api.url}/geo/districts/01.geojson%00`)).status).toBe(404);
+  });
+
+  it('never reads the boundaries from PostgreSQL unless a query asks for them', async () => {
+    const district = await api.db.district.findUniqueOrThrow({ where: { code: '01' } });
+    expect(Object.keys(district).sort()).toEqual(['code', 'name', 'population']);
+    const withBoundary = await api.db.district.findUniqueOrThrow({
+      where: { code: '01' },
+      omit: { boundary: false },
+    });
+    expect(withBoundary.boundary).toMatchObject({ type: expect.stringMatching(/Polygon/) });
   });
 
   it('draws outlines at the detail asked for, each weighed in the cost by the largest it can be', async () => {
@@ -86,7 +97,7 @@ describe('reference data', () => {
       '{ city: districts { code outline } fine: districts { code outline(detail: DISTRICT) } neighbourhoods: districts { neighbourhoods { code outline(detail: DISTRICT) } } }',
     );
     expect(result.errors).toBeUndefined();
-    const districts = await api.db.district.findMany();
+    const districts = await api.db.district.findMany({ omit: { boundary: false } });
     const neighbourhoods = await api.db.neighbourhood.findMany();
     const largest = (sizes: number[]) => Math.max(...sizes);
     const cityLengths = result.data?.city.map((d) => d.outline.length) ?? [];
