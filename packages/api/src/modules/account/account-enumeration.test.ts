@@ -4,6 +4,7 @@ import { signedIn } from '../../testing/accounts.ts';
 import { startTestApi, type TestApi } from '../../testing/test-api.ts';
 import { deliverMail, type Mail } from '../mail/mail.ts';
 import { ensureAdmin } from './ensure-admin.ts';
+import { passwordVerifications } from './password.ts';
 import { RESET_ANSWER_MS } from './password-reset.service.ts';
 import { REGISTER_ANSWER_MS } from './register.service.ts';
 
@@ -106,6 +107,35 @@ describe('register does not tell whether an address has an account', () => {
     expect(await api.db.account.count({ where: { email: { startsWith: 'serie-' } } })).toBe(
       RATE_RULES.registerPerAddress.limit,
     );
+  });
+});
+
+describe('login does not tell whether an address has an account', () => {
+  // Both paths check an argon2 hash (a dummy one for unknown addresses); their times differ by
+  // the machine's noise only, too much under a loaded test run for a timing assertion here.
+  it('answers a wrong password for a known address as for an unknown one, checking a hash either way', async () => {
+    const LOGIN =
+      'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token userErrors { field code message } } }';
+    const answers = new Set<string>();
+    for (let i = 0; i < 3; i += 1) {
+      const owner = await signedIn(api, 'USER');
+      const headers = { headers: { 'x-forwarded-for': freshAddress() } };
+      for (const email of [owner.email, `ningu-login-${i}@example.org`]) {
+        const before = passwordVerifications();
+        answers.add(JSON.stringify((await api.graphql(LOGIN, { e: email, p: `no és ${i}` }, headers)).data));
+        expect(passwordVerifications() - before).toBe(1);
+      }
+    }
+    expect([...answers]).toEqual([
+      JSON.stringify({
+        login: {
+          token: null,
+          userErrors: [
+            { field: 'password', code: 'UNAUTHENTICATED', message: 'The email or the password is not right' },
+          ],
+        },
+      }),
+    ]);
   });
 });
 
