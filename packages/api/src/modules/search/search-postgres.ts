@@ -392,17 +392,28 @@ interface Summary {
  * without a query counts every company), costs only its page. Up to summaryTtlMs old.
  */
 class SummaryCache {
-  private readonly entries = new Map<string, Summary>();
+  private readonly entries = new Map<string, Summary & { refreshing?: boolean }>();
+  /** Summaries being counted: the same search arriving meanwhile waits for it (outside the gate). */
+  readonly counting = new Map<string, Promise<void>>();
   hits = 0;
   misses = 0;
 
+  /**
+   * A fresh summary; a stale one (up to twice its age) while one request counts it again; none
+   * when the caller must count it.
+   */
   get(key: string): Summary | undefined {
     const entry = this.entries.get(key);
-    if (entry && entry.expires > Date.now()) {
+    const now = Date.now();
+    if (
+      entry &&
+      (now < entry.expires || (entry.refreshing && now < entry.expires + FALLBACK_LIMITS.summaryTtlMs))
+    ) {
       this.hits++;
       return entry;
     }
-    if (entry) this.entries.delete(key);
+    if (entry && now < entry.expires + FALLBACK_LIMITS.summaryTtlMs) entry.refreshing = true;
+    else if (entry) this.entries.delete(key);
     this.misses++;
     return undefined;
   }
@@ -442,6 +453,9 @@ export async function searchPostgres(
   { statementTimeoutMs = FALLBACK_LIMITS.statementTimeoutMs }: { statementTimeoutMs?: number } = {},
 ): Promise<EngineResult> {
   const words = searchWords(request.query);
+  const cache = summaryCache(db);
+  const key = hitsKey(request, words);
+  await cache.counting.get(key)?.catch(() => undefined);
   const row = await fallbackGate(db).run(async () => {
     try {
       return await db.$transaction(
@@ -459,16 +473,21 @@ export async function searchPostgres(
             if (!result) throw new Error('the fallback search returned no row');
             return result;
           };
-          const cache = summaryCache(db);
-          const key = hitsKey(request, words);
           const known = cache.get(key);
           if (known) return { ...(await run(known.typos, true)), total: known.total, facets: known.facets };
-          let result = await run(false, false);
-          // Names resembling the query are looked for only when the exact words leave the first page short.
-          const typos = Number(result.total) < request.limit && words.join(' ').length >= TYPO_QUERY_LENGTH;
-          if (typos) result = await run(true, false);
-          cache.set(key, { total: result.total, facets: result.facets, typos });
-          return result;
+          let counted: () => void = () => undefined;
+          cache.counting.set(key, new Promise<void>((resolve) => (counted = resolve)));
+          try {
+            let result = await run(false, false);
+            // Names resembling the query are looked for only when the exact words leave the first page short.
+            const typos = Number(result.total) < request.limit && words.join(' ').length >= TYPO_QUERY_LENGTH;
+            if (typos) result = await run(true, false);
+            cache.set(key, { total: result.total, facets: result.facets, typos });
+            return result;
+          } finally {
+            cache.counting.delete(key);
+            counted();
+          }
         },
         { maxWait: FALLBACK_LIMITS.queueWaitMs, timeout: statementTimeoutMs * 3 + 1_000 },
       );
