@@ -313,6 +313,65 @@ describe('shortlists', () => {
     expect((await read(reader, id)).data?.shortlist?.id).toBe(id);
   });
 
+  it('print only a verified ESG score in force: a self-declared or expired one is not for the contract file', async () => {
+    const [verified, selfDeclared] = await api.db.company.findMany({
+      where: { status: 'PUBLISHED', name: { not: HOSTILE_NAME } },
+      orderBy: { name: 'asc' },
+      take: 2,
+      select: { id: true, name: true },
+    });
+    const assess = (
+      companyId: string,
+      status: 'VERIFIED' | 'SUBMITTED',
+      score: number,
+      validUntil: Date | null,
+    ) =>
+      api.db.esgAssessment.create({
+        data: {
+          companyId,
+          criteriaVersion: 1,
+          status,
+          score,
+          pillarScores: [],
+          answers: [],
+          reviewedAt: new Date(),
+          validUntil,
+        },
+      });
+    await assess(verified?.id as string, 'VERIFIED', 71, new Date(Date.now() + 86_400_000));
+    await assess(verified?.id as string, 'VERIFIED', 95, new Date(Date.now() - 1000));
+    await assess(verified?.id as string, 'SUBMITTED', 99, null);
+    await assess(selfDeclared?.id as string, 'SUBMITTED', 100, null);
+    const id = (await create(owner, { name: 'Puntuacions' })).shortlist?.id as string;
+    await add(owner, id, verified?.id as string);
+    await add(owner, id, selfDeclared?.id as string);
+    const { text } = await csv((await read(owner, id)).data?.shortlist?.csvUrl as string, owner);
+    const rows = (parse(text, { bom: true, delimiter: ';' }) as string[][]).slice(1);
+    const esg = rows.map((row) =>
+      EXPORT_COLUMNS.map((column, i) => [column, row[i]]).filter(([column]) =>
+        String(column).includes('ASG'),
+      ),
+    );
+    expect(esg[0]).toEqual([
+      ['puntuació ASG', '71'],
+      ['estat ASG', 'verificada'],
+      ['ASG vàlida fins a', new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)],
+    ]);
+    expect(esg[1]).toEqual([
+      ['puntuació ASG', ''],
+      ['estat ASG', 'sense homologació vigent'],
+      ['ASG vàlida fins a', ''],
+    ]);
+    // And the list in the API shows the same.
+    const listed = await api.graphql<{
+      shortlist: { entries: { edges: { node: { company: { esg: { score: number } | null } } }[] } };
+    }>(contractOperation('Shortlist'), { id }, { token: owner.token });
+    expect(listed.data?.shortlist.entries.edges.map((edge) => edge.node.company.esg?.score ?? null)).toEqual([
+      71,
+      null,
+    ]);
+  });
+
   it('export as CSV that Excel in Catalan reads back exactly, hostile characters included', async () => {
     const id = (await create(owner, { name: 'Exportació: "neteja" 2026' })).shortlist?.id as string;
     await add(owner, id, await companyId(HOSTILE_NAME), HOSTILE_NOTE);
