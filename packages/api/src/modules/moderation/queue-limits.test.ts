@@ -107,6 +107,18 @@ describe('staff queue limits', () => {
     ]);
     expect(await queued()).toBe(before);
     expect(await api.db.company.count({ where: { name: 'Una més' } })).toBe(0);
+    // Over HTTP the refusal also carries Retry-After, as sign-in's does.
+    const http = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${account.token}` },
+      body: JSON.stringify({
+        query:
+          'mutation ($companyId: ID!) { claimCompany(companyId: $companyId, message: "Altra vegada.") { retryAfterSeconds } }',
+        variables: { companyId: companies[4]?.id },
+      }),
+    });
+    const body = (await http.json()) as { data: { claimCompany: { retryAfterSeconds: number } } };
+    expect(Number(http.headers.get('retry-after'))).toBe(body.data.claimCompany.retryAfterSeconds);
   });
 
   it('do not count a submission refused as invalid (fixing a form costs nothing)', async () => {
