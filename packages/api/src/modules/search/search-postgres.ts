@@ -399,23 +399,31 @@ class SummaryCache {
   misses = 0;
 
   /**
-   * A fresh summary; a stale one (up to twice its age) while one request counts it again; none
-   * when the caller must count it.
+   * A summary younger than its TTL, or one up to twice as old (then `refresh` asks the first
+   * caller to count it anew, in the background); none when the caller must count it.
    */
-  get(key: string): Summary | undefined {
+  get(key: string): { summary: Summary; refresh: boolean } | undefined {
     const entry = this.entries.get(key);
     const now = Date.now();
-    if (
-      entry &&
-      (now < entry.expires || (entry.refreshing && now < entry.expires + FALLBACK_LIMITS.summaryTtlMs))
-    ) {
+    if (entry && now < entry.expires) {
       this.hits++;
-      return entry;
+      return { summary: entry, refresh: false };
     }
-    if (entry && now < entry.expires + FALLBACK_LIMITS.summaryTtlMs) entry.refreshing = true;
-    else if (entry) this.entries.delete(key);
+    if (entry && now < entry.expires + FALLBACK_LIMITS.summaryTtlMs) {
+      this.hits++;
+      const refresh = !entry.refreshing;
+      entry.refreshing = true;
+      return { summary: entry, refresh };
+    }
+    if (entry) this.entries.delete(key);
     this.misses++;
     return undefined;
+  }
+
+  /** A refresh that failed (the gate was full, the statement too slow): the next caller tries again. */
+  refreshFailed(key: string) {
+    const entry = this.entries.get(key);
+    if (entry) entry.refreshing = false;
   }
 
   set(key: string, summary: Omit<Summary, 'expires'>) {
@@ -447,16 +455,17 @@ function hitsKey(request: SearchRequest, words: string[]): string {
   return JSON.stringify({ words, ...rest });
 }
 
-export async function searchPostgres(
+type Run = (typos: boolean, pageOnly: boolean) => Promise<Row>;
+
+/** Work on one pooled connection, under the gate, in a transaction with the fallback's own limits. */
+async function inFallbackTransaction<T>(
   db: Db,
   request: SearchRequest,
-  { statementTimeoutMs = FALLBACK_LIMITS.statementTimeoutMs }: { statementTimeoutMs?: number } = {},
-): Promise<EngineResult> {
-  const words = searchWords(request.query);
-  const cache = summaryCache(db);
-  const key = hitsKey(request, words);
-  await cache.counting.get(key)?.catch(() => undefined);
-  const row = await fallbackGate(db).run(async () => {
+  words: string[],
+  statementTimeoutMs: number,
+  work: (run: Run) => Promise<T>,
+): Promise<T> {
+  return fallbackGate(db).run(async () => {
     try {
       return await db.$transaction(
         async (tx) => {
@@ -467,27 +476,12 @@ export async function searchPostgres(
           // Hashes and the materialised hits of a broad search stay in memory (a few searches at once).
           await tx.$executeRawUnsafe(`SET LOCAL work_mem = '16MB'`);
           const sectorMatches = words.length > 0 ? await sectorsByWord(tx, words) : [];
-          const run = async (typos: boolean, pageOnly: boolean) => {
+          return work(async (typos, pageOnly) => {
             const { text, params } = searchSql(request, words, sectorMatches, typos, pageOnly);
             const [result] = await tx.$queryRawUnsafe<Row[]>(text, ...params);
             if (!result) throw new Error('the fallback search returned no row');
             return result;
-          };
-          const known = cache.get(key);
-          if (known) return { ...(await run(known.typos, true)), total: known.total, facets: known.facets };
-          let counted: () => void = () => undefined;
-          cache.counting.set(key, new Promise<void>((resolve) => (counted = resolve)));
-          try {
-            let result = await run(false, false);
-            // Names resembling the query are looked for only when the exact words leave the first page short.
-            const typos = Number(result.total) < request.limit && words.join(' ').length >= TYPO_QUERY_LENGTH;
-            if (typos) result = await run(true, false);
-            cache.set(key, { total: result.total, facets: result.facets, typos });
-            return result;
-          } finally {
-            cache.counting.delete(key);
-            counted();
-          }
+          });
         },
         { maxWait: FALLBACK_LIMITS.queueWaitMs, timeout: statementTimeoutMs * 3 + 1_000 },
       );
@@ -495,6 +489,57 @@ export async function searchPostgres(
       if (isStatementTimeout(error)) throw busy('SEARCH_TIMEOUT');
       throw error;
     }
+  });
+}
+
+/** The hits, page, total and facets; the summary kept for the search's other pages and sorts. */
+async function countSearch(
+  run: Run,
+  cache: SummaryCache,
+  key: string,
+  request: SearchRequest,
+  words: string[],
+): Promise<Row> {
+  let counted: () => void = () => undefined;
+  cache.counting.set(key, new Promise<void>((resolve) => (counted = resolve)));
+  try {
+    let result = await run(false, false);
+    // Names resembling the query are looked for only when the exact words leave the first page short.
+    const typos = Number(result.total) < request.limit && words.join(' ').length >= TYPO_QUERY_LENGTH;
+    if (typos) result = await run(true, false);
+    cache.set(key, { total: result.total, facets: result.facets, typos });
+    return result;
+  } finally {
+    cache.counting.delete(key);
+    counted();
+  }
+}
+
+export async function searchPostgres(
+  db: Db,
+  request: SearchRequest,
+  { statementTimeoutMs = FALLBACK_LIMITS.statementTimeoutMs }: { statementTimeoutMs?: number } = {},
+): Promise<EngineResult> {
+  const words = searchWords(request.query);
+  const cache = summaryCache(db);
+  const key = hitsKey(request, words);
+  await cache.counting.get(key)?.catch(() => undefined);
+  const row = await inFallbackTransaction(db, request, words, statementTimeoutMs, async (run) => {
+    const known = cache.get(key);
+    if (!known) return countSearch(run, cache, key, request, words);
+    if (known.refresh) {
+      // Counted anew after this answer, so that no caller waits for it; refused like any search when busy.
+      setImmediate(() => {
+        inFallbackTransaction(db, request, words, statementTimeoutMs, (again) =>
+          countSearch(again, cache, key, request, words),
+        ).catch(() => cache.refreshFailed(key));
+      });
+    }
+    return {
+      ...(await run(known.summary.typos, true)),
+      total: known.summary.total,
+      facets: known.summary.facets,
+    };
   });
   const page = JSON.parse(row.page) as {
     id: string;
