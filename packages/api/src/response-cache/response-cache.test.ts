@@ -2,7 +2,7 @@ import { createDb } from '@proximitat/db';
 import { createLogger, readEnv } from '@proximitat/runtime';
 import { createTestDatabase, type TestDatabase } from '@proximitat/testing';
 import { parse } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSession } from '../modules/account/session.service.ts';
 import { seedAll } from '../seed.ts';
 import { contractOperation } from '../testing/contract.ts';
@@ -168,6 +168,19 @@ describe('the response cache', () => {
     expect(api.cacheStats().tooLarge).toBe(filled.tooLarge + 1);
     const again = await counted(() => api.graphql(large));
     expect(again.statements).toBeGreaterThan(1);
+  });
+
+  it('reuses an answer for a minute at most: some change with time alone (an ESG homologation expiring)', async () => {
+    await workPlan();
+    expect((await counted(workPlan)).statements).toBe(1);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + CACHE_BOUNDS.maxAgeMs + 1000);
+      expect((await counted(workPlan)).statements).toBeGreaterThan(1);
+      expect((await counted(workPlan)).statements).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('caches only queries made of cacheable root fields', () => {

@@ -44,6 +44,11 @@ export const CACHE_BOUNDS = {
   totalBytes: 24 * 1024 * 1024,
   /** Larger answers are sent but never stored. */
   entryBytes: 512 * 1024,
+  /**
+   * Some answers change with time alone, no data changing: an ESG homologation stops counting
+   * the moment it expires. An answer is reused for a minute at most.
+   */
+  maxAgeMs: 60_000,
 } as const;
 
 /** The data scopes an operation reads, or null when it is not cacheable. */
@@ -86,6 +91,8 @@ function versionsOf(scopes: DataScope[], all: DataVersions): string {
 interface Entry {
   scopes: DataScope[];
   versions: string;
+  /** When it was computed (Date.now()). */
+  at: number;
   /** The answer as Apollo writes it, serialised once: the only copy kept. */
   body: Buffer;
 }
@@ -106,7 +113,7 @@ export interface ResponseCache {
 }
 
 export function createResponseCache(
-  bounds: { totalBytes: number; entryBytes: number } = CACHE_BOUNDS,
+  bounds: { totalBytes: number; entryBytes: number; maxAgeMs: number } = CACHE_BOUNDS,
 ): ResponseCache {
   const entries = new Map<string, Entry>();
   let storedBytes = 0;
@@ -126,6 +133,8 @@ export function createResponseCache(
     entries.delete(key);
     entries.set(key, entry);
   };
+
+  const fresh = (entry: Entry) => Date.now() - entry.at < bounds.maxAgeMs;
 
   const store = (key: string, entry: Entry) => {
     const previous = entries.get(key);
@@ -158,7 +167,7 @@ export function createResponseCache(
           const versions = versionsOf(scopes, all);
           const key = cacheKey(request.query, request.operationName, request.variables);
           const cached = entries.get(key);
-          if (cached && cached.versions === versions) {
+          if (cached && cached.versions === versions && fresh(cached)) {
             counts.hits += 1;
             touch(key, cached);
             return {
@@ -218,6 +227,7 @@ export function createResponseCache(
           store(stash.key, {
             scopes: stash.scopes,
             versions: stash.versions,
+            at: Date.now(),
             body: Buffer.from(`${serialised}\n`),
           });
         },
@@ -237,7 +247,7 @@ export function createResponseCache(
         return next();
       const key = cacheKey(body.query, body.operationName, body.variables);
       const cached = entries.get(key);
-      if (!cached) return next();
+      if (!cached || !fresh(cached)) return next();
       const accept = req.headers.accept;
       const mediaType = accept
         ? new Negotiator({ headers: { accept } }).mediaType(MEDIA_TYPES)
