@@ -11,8 +11,10 @@ import { escapeHtml, fold, type SearchRequest } from './search-request.ts';
  * facets, geo, sorting and shape. Every value is a bound parameter.
  *
  * Bounded, so that an outage of Meilisearch cannot starve the database: a search is one
- * transaction of three short statements on one connection, under its own statement timeout, and
- * at most a few run at once in a process, always fewer than half of its pool.
+ * transaction of a few statements on one connection (the sectors its words name, then the hits
+ * with their page, total and facets in one statement), under its own statement timeout; at most a
+ * few run at once in a process, never more than half of its pool; the total and facets of a
+ * search are reused for its other pages and sorts for a short while.
  */
 
 export const FALLBACK_LIMITS = {
