@@ -1,4 +1,5 @@
 import type { Db } from '@proximitat/db';
+import { ErrorCode, type UserError } from '../errors.ts';
 
 /**
  * Limits on actions that cost someone else something: mail sent to an address, an entry in a
@@ -66,6 +67,39 @@ export async function consumeAll(
   const refused = decisions.filter((decision) => !decision.allowed);
   if (refused.length === 0) return { allowed: true, retryAfterSeconds: 0 };
   return { allowed: false, retryAfterSeconds: Math.max(...refused.map((d) => d.retryAfterSeconds)) };
+}
+
+/** A refusal for too many actions: the userError and how long to wait. */
+export interface RateRefusal {
+  ok: false;
+  errors: UserError[];
+  retryAfterSeconds: number;
+}
+
+/**
+ * Counts one action under every rule: a RATE_LIMITED refusal ("Too many <what>: try again in N
+ * minutes") when any is used up, else null.
+ */
+export async function rateLimited(
+  db: Db,
+  checks: ReadonlyArray<readonly [RateRule, string]>,
+  what: string,
+  field: string | null = null,
+): Promise<RateRefusal | null> {
+  const decision = await consumeAll(db, checks);
+  if (decision.allowed) return null;
+  const minutes = Math.ceil(decision.retryAfterSeconds / 60);
+  return {
+    ok: false,
+    errors: [
+      {
+        code: ErrorCode.RATE_LIMITED,
+        message: `Too many ${what}: try again in ${minutes} minute${minutes === 1 ? '' : 's'}`,
+        field,
+      },
+    ],
+    retryAfterSeconds: decision.retryAfterSeconds,
+  };
 }
 
 /** Removes windows that ended more than a day ago; run by the background workers. */

@@ -1,7 +1,6 @@
 import type { Account, Db } from '@proximitat/db';
-import { ErrorCode, type UserError } from '../../errors.ts';
-import { consumeAll, RATE_RULES } from '../../rate-limit/rate-limit.ts';
-import { userError } from '../common/user-error.schema.ts';
+import type { UserError } from '../../errors.ts';
+import { consumeAll, RATE_RULES, rateLimited } from '../../rate-limit/rate-limit.ts';
 import { enqueueMail } from '../mail/mail.ts';
 import { atConstantTime } from './account-input.ts';
 import { accountMail } from './account-mail.ts';
@@ -50,24 +49,16 @@ export function requestPasswordReset(
 ): Promise<ResetRequestResult> {
   const normalised = normaliseEmail(email);
   return atConstantTime(RESET_ANSWER_MS, async () => {
-    const decision = await consumeAll(db, [
-      [RATE_RULES.passwordResetPerAddress, clientAddress],
-      [RATE_RULES.passwordResetPerAccount, `email:${normalised}`],
-    ]);
-    if (!decision.allowed) {
-      const minutes = Math.ceil(decision.retryAfterSeconds / 60);
-      return {
-        ok: false,
-        errors: [
-          userError(
-            ErrorCode.RATE_LIMITED,
-            `Too many password reset requests: try again in ${minutes} minute${minutes === 1 ? '' : 's'}`,
-            'email',
-          ),
-        ],
-        retryAfterSeconds: decision.retryAfterSeconds,
-      };
-    }
+    const limited = await rateLimited(
+      db,
+      [
+        [RATE_RULES.passwordResetPerAddress, clientAddress],
+        [RATE_RULES.passwordResetPerAccount, `email:${normalised}`],
+      ],
+      'password reset requests',
+      'email',
+    );
+    if (limited) return limited;
     const account = await db.account.findUnique({ where: { email: normalised } });
     if (account) await mailPasswordLink(db, account, 'reset', publicUrl);
     return { ok: true };

@@ -1,6 +1,6 @@
 import type { Db, Locale } from '@proximitat/db';
 import { ErrorCode, type UserError } from '../../errors.ts';
-import { consumeAll, RATE_RULES } from '../../rate-limit/rate-limit.ts';
+import { RATE_RULES, rateLimited } from '../../rate-limit/rate-limit.ts';
 import { isEmailAddress } from '../common/ids.ts';
 import { userError } from '../common/user-error.schema.ts';
 import { enqueueMail } from '../mail/mail.ts';
@@ -40,20 +40,12 @@ export async function register(
     errors.push(userError(ErrorCode.VALIDATION, 'is longer than 200 characters', 'input.name'));
   if (errors.length > 0) return { ok: false, errors };
 
-  const decision = await consumeAll(db, [[RATE_RULES.registerPerAddress, clientAddress]]);
-  if (!decision.allowed) {
-    const minutes = Math.ceil(decision.retryAfterSeconds / 60);
-    return {
-      ok: false,
-      errors: [
-        userError(
-          ErrorCode.RATE_LIMITED,
-          `Too many new accounts from this address: try again in ${minutes} minute${minutes === 1 ? '' : 's'}`,
-        ),
-      ],
-      retryAfterSeconds: decision.retryAfterSeconds,
-    };
-  }
+  const limited = await rateLimited(
+    db,
+    [[RATE_RULES.registerPerAddress, clientAddress]],
+    'new accounts from this address',
+  );
+  if (limited) return limited;
 
   return atConstantTime(REGISTER_ANSWER_MS, async () => {
     // Hashed on both paths, so that a known address costs the same argon2 work as a new one.
