@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COSTLY_FIELDS } from './limits/costly-fields.ts';
 import { LIMITS } from './limits/limits.ts';
 import { signedIn } from './testing/accounts.ts';
 import { startTestApi, type TestApi } from './testing/test-api.ts';
@@ -71,6 +72,22 @@ describe('query limits', () => {
     const result = await api.graphql(`{ ${aliases} }`);
     expect(result.data ?? null).toBeNull();
     expect(result.errors?.[0]?.message).toMatch(/aliases/i);
+  });
+
+  it('refuses more searches in one request than a page needs, before any of them runs', async () => {
+    const searches = (count: number) =>
+      `{ ${Array.from({ length: count }, (_, i) => `s${i}: searchCompanies(query: "neteja", first: 1) { totalCount }`).join(' ')} }`;
+    const allowed = await api.graphql(searches(COSTLY_FIELDS.searchCompanies ?? 0));
+    expect(allowed.errors).toBeUndefined();
+    const refused = await api.graphql(searches((COSTLY_FIELDS.searchCompanies ?? 0) + 1));
+    expect(refused.data ?? null).toBeNull();
+    expect(refused.errors).toEqual([
+      expect.objectContaining({
+        message: 'At most 3 searchCompanies fields are allowed in one request',
+        // Apollo Server reports every validation rule's error with this code, as for aliases.
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      }),
+    ]);
   });
 
   it('refuses a document with too many tokens', async () => {

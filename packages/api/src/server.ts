@@ -25,6 +25,7 @@ import {
 import helmet from 'helmet';
 import type { AppServices, Context } from './context.ts';
 import { DATABASE_UNAVAILABLE_MESSAGE, ErrorCode, isDatabaseUnavailable } from './errors.ts';
+import { costlyFieldsRule } from './limits/costly-fields.ts';
 import { LIMITS } from './limits/limits.ts';
 import { pageSizeErrors } from './limits/page-size.ts';
 import { responseSizeLimit } from './limits/response-size.ts';
@@ -159,6 +160,7 @@ export async function createApp({
     hideSchemaDetailsFromClientErrors: production,
     parseOptions: { maxTokens: LIMITS.tokens },
     validationRules: [
+      costlyFieldsRule,
       maxAliasesRule({
         n: LIMITS.aliases,
         propagateOnRejection: false,

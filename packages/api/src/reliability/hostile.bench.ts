@@ -51,11 +51,21 @@ function attacks(): LoadRequest[] {
       ),
       expect: 'status',
     },
-    // Many searches in one request.
+    // Many searches in one request: refused before any runs (at most COSTLY_FIELDS a request).
+    graphqlRequest(
+      'attack: 30 aliased searches',
+      aliased(30, 'searchCompanies(query: "neteja", first: 20) { totalCount edges { node { name } } }'),
+      {},
+      { expect: 'refused' },
+    ),
+    // As many as are allowed, each with a text of its own (nothing reused from the caches).
     {
       ...graphqlRequest(
-        'attack: 30 aliased searches',
-        aliased(30, 'searchCompanies(query: "neteja", first: 20) { totalCount edges { node { name } } }'),
+        'attack: the most searches a request may hold',
+        aliased(
+          3,
+          'searchCompanies(query: "neteja __N__", first: 20) { totalCount edges { node { name } } }',
+        ),
       ),
       expect: 'status',
     },

@@ -136,7 +136,7 @@ const ResultRef = builder.objectRef<SearchResult>('CompanySearchConnection').imp
     totalCount: t.exposeInt('totalCount'),
     degraded: t.exposeBoolean('degraded', {
       description:
-        'True when the search engine was unreachable and PostgreSQL answered (simpler relevance, no typo tolerance).',
+        'True when the search engine was unreachable and PostgreSQL answered: simpler relevance, typos tolerated in names only, and the total and facets up to a minute old.',
     }),
     facets: t.field({
       type: [FacetRef],

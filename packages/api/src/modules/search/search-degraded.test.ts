@@ -2,6 +2,7 @@ import { freePort } from '@proximitat/runtime';
 import { createSearch } from '@proximitat/search';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COSTLY_FIELDS } from '../../limits/costly-fields.ts';
 import { signedIn, type TestAccount } from '../../testing/accounts.ts';
 import { startTestApi, type TestApi } from '../../testing/test-api.ts';
 import { parseCsv } from '../directory/directory-file.ts';
@@ -174,13 +175,18 @@ describe('the degraded search (PostgreSQL full text)', () => {
 });
 
 describe('a flood of degraded searches', () => {
-  it('answers 30 aliased searches in one request without starving other callers', async () => {
+  it('answers a flood of searches without starving other callers', async () => {
     const gate = fallbackGate(api.db);
-    const aliases = Array.from(
-      { length: 30 },
-      (_, index) =>
-        `s${index}: searchCompanies(query: "cooperativa ${index}", first: 5) { totalCount degraded }`,
-    );
+    // As many searches as a request may hold (COSTLY_FIELDS), in ten requests at once, three times.
+    const perRequest = COSTLY_FIELDS.searchCompanies ?? 1;
+    const flood = (round: number) =>
+      Array.from({ length: 10 }, (_, request) => {
+        const aliases = Array.from({ length: perRequest }, (_, index) => {
+          const n = round * 100 + request * perRequest + index;
+          return `s${index}: searchCompanies(query: "cooperativa ${n}", first: 5) { totalCount degraded }`;
+        });
+        return api.graphql(`{ ${aliases.join('\n')} }`);
+      });
     // A connection of the test's own watches how many fallback statements run at once.
     const watcher = new pg.Client({ connectionString: api.databaseUrl });
     await watcher.connect();
@@ -210,7 +216,7 @@ describe('a flood of degraded searches', () => {
         return answers;
       };
       const [floods, ...otherAnswers] = await Promise.all([
-        Promise.all(Array.from({ length: 3 }, () => api.graphql(`{ ${aliases.join('\n')} }`))),
+        Promise.all([0, 1, 2].flatMap(flood)),
         others(),
         others(),
       ]);
@@ -219,15 +225,16 @@ describe('a flood of degraded searches', () => {
         expect(answer.errors).toBeUndefined();
       }
       expect(otherAnswers.flat().filter((answer) => 'me' in (answer.data ?? {}))).toHaveLength(20);
-      for (const flood of floods) {
-        // Beyond the cap the request is refused clearly, as a 503 to retry, never a 500.
-        expect(flood.status, JSON.stringify(flood.errors)).toBe(503);
-        expect(flood.errors?.length).toBeGreaterThan(0);
-        for (const error of flood.errors ?? []) {
+      // Beyond the cap a search is refused clearly, as a 503 to retry, never a 500; the rest answer.
+      for (const answer of floods) {
+        expect([200, 503]).toContain(answer.status);
+        for (const error of answer.errors ?? []) {
           expect(error.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', reason: 'SEARCH_BUSY' });
           expect(error.message).toMatch(/^Search is busy/);
         }
       }
+      expect(floods.filter((answer) => answer.status === 503).length).toBeGreaterThan(0);
+      expect(floods.filter((answer) => answer.status === 200).length).toBeGreaterThan(0);
     } finally {
       watching = false;
       await watch;

@@ -1,0 +1,29 @@
+import { GraphQLError, type ValidationRule } from 'graphql';
+
+/**
+ * Root fields that each cost a round of work in the engines below the API (a search in
+ * Meilisearch and a read of its page from PostgreSQL, or PostgreSQL's full text when Meilisearch
+ * is away), counted per document: thirty aliased searches in one request were thirty searches at
+ * once for one caller. A page asks for one; a few are allowed.
+ */
+export const COSTLY_FIELDS: Record<string, number> = { searchCompanies: 3 };
+
+/** Refuses a document that names a costly field more often than allowed (aliases included). */
+export const costlyFieldsRule: ValidationRule = (context) => {
+  const counts = new Map<string, number>();
+  return {
+    Field(node) {
+      const name = node.name.value;
+      const allowed = COSTLY_FIELDS[name];
+      if (allowed === undefined || context.getParentType()?.name !== 'Query') return;
+      const count = (counts.get(name) ?? 0) + 1;
+      counts.set(name, count);
+      if (count === allowed + 1) {
+        context.reportError(
+          // Apollo Server gives validation errors the code GRAPHQL_VALIDATION_FAILED.
+          new GraphQLError(`At most ${allowed} ${name} fields are allowed in one request`, { nodes: [node] }),
+        );
+      }
+    },
+  };
+};
