@@ -12,9 +12,10 @@ export interface LoadRequest {
   /**
    * What counts as success: `graphql` (the default) is a 2xx answer without `errors`, without
    * user errors and not degraded; `status` is any 2xx answer; `refused` is an answer with errors
-   * and no data, under 500 (a query the limits turn away).
+   * and no data, under 500 (a query the limits turn away); `graphql-or-busy` is `graphql`, or a 503
+   * saying search is busy (a flood of degraded searches meeting the fallback's cap, by design).
    */
-  expect?: 'graphql' | 'status' | 'refused';
+  expect?: 'graphql' | 'status' | 'refused' | 'graphql-or-busy';
 }
 
 export interface LoadSpec {
@@ -60,11 +61,13 @@ export function failure(request: LoadRequest, status: number, body: string): str
     return status < 500 && body.includes('"errors":') && !/"data":\{/.test(body)
       ? null
       : `${request.label}: not refused (HTTP ${status}) ${body.slice(0, 200)}`;
+  if (request.expect === 'graphql-or-busy' && status === 503 && body.includes('"SEARCH_BUSY"')) return null;
   if (status < 200 || status >= 300) return `${request.label}: HTTP ${status} ${body.slice(0, 200)}`;
   if ((request.expect ?? 'graphql') === 'status') return null;
   if (body.includes('"errors":')) return `${request.label}: ${body.slice(0, 300)}`;
   if (/"userErrors":\[\{/.test(body)) return `${request.label}: user error ${body.slice(0, 300)}`;
-  if (body.includes('"degraded":true')) return `${request.label}: degraded answer`;
+  if (body.includes('"degraded":true') && request.expect !== 'graphql-or-busy')
+    return `${request.label}: degraded answer`;
   return null;
 }
 
