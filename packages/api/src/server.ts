@@ -26,6 +26,7 @@ import helmet from 'helmet';
 import type { AppServices, Context } from './context.ts';
 import { DATABASE_UNAVAILABLE_MESSAGE, ErrorCode, isDatabaseUnavailable } from './errors.ts';
 import { costlyFieldsRule } from './limits/costly-fields.ts';
+import { createDocumentStore } from './limits/document-store.ts';
 import { LIMITS } from './limits/limits.ts';
 import { pageSizeErrors } from './limits/page-size.ts';
 import { responseSizeLimit } from './limits/response-size.ts';
@@ -159,6 +160,7 @@ export async function createApp({
     // "Did you mean …?" would describe the schema that introspection hides in production.
     hideSchemaDetailsFromClientErrors: production,
     parseOptions: { maxTokens: LIMITS.tokens },
+    documentStore: createDocumentStore(),
     validationRules: [
       costlyFieldsRule,
       maxAliasesRule({

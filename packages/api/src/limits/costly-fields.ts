@@ -3,10 +3,16 @@ import { GraphQLError, type ValidationRule } from 'graphql';
 /**
  * Root fields that each cost a round of work in the engines below the API (a search in
  * Meilisearch and a read of its page from PostgreSQL, or PostgreSQL's full text when Meilisearch
- * is away), counted per document: thirty aliased searches in one request were thirty searches at
- * once for one caller. A page asks for one; a few are allowed.
+ * is away; the directory's statistics; a filtered listing), counted per document: thirty aliased
+ * searches in one request were thirty searches at once for one caller. A page asks for one.
  */
-export const COSTLY_FIELDS: Record<string, number> = { searchCompanies: 3 };
+export const COSTLY_FIELDS: Record<string, number> = {
+  searchCompanies: 3,
+  // Nine aggregate queries over the directory (cached, but a new alias is a new cache key).
+  ecosystemStats: 1,
+  // A filtered page and its count.
+  companies: 3,
+};
 
 /** Refuses a document that names a costly field more often than allowed (aliases included). */
 export const costlyFieldsRule: ValidationRule = (context) => {

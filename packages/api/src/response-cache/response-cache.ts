@@ -41,7 +41,7 @@ export const CACHEABLE_FIELDS: Record<string, DataScope[]> = {
  */
 export const CACHE_BOUNDS = {
   /** All stored answers together. */
-  totalBytes: 24 * 1024 * 1024,
+  totalBytes: 16 * 1024 * 1024,
   /** Larger answers are sent but never stored. */
   entryBytes: 512 * 1024,
   /**

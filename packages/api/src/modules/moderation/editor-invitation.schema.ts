@@ -11,8 +11,9 @@ const InvitationStatusEnum = builder.enumType('EditorInvitationStatus', {
   values: ['PENDING', 'ACCEPTED', 'DECLINED', 'REVOKED', 'EXPIRED'] as const,
 });
 
+// The account with the address, once it has proved it owns it: anyone could register the address.
 const isInvitee = (context: Context, emailKey: string) =>
-  context.viewer !== null && normaliseEmail(context.viewer.email) === emailKey;
+  context.viewer?.emailVerified && normaliseEmail(context.viewer.email) === emailKey;
 
 export const EditorInvitationRef = builder.prismaObject('EditorInvitation', {
   description:
@@ -64,7 +65,7 @@ builder.prismaObjectFields('Account', (t) => ({
     description: "Invitations to edit a company sent to this account's address and waiting for its answer.",
     select: { id: true, email: true },
     resolve: (query, account, _args, context) =>
-      context.viewer?.id === account.id
+      context.viewer?.id === account.id && context.viewer.emailVerified
         ? context.db.editorInvitation.findMany({
             ...query,
             where: {

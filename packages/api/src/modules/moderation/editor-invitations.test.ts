@@ -159,9 +159,12 @@ describe('editor invitations', () => {
     expect((await answer(stranger, 'accept', id))?.userErrors).toEqual([{ code: 'NOT_FOUND' }]);
     expect((await answer(stranger, 'decline', id))?.userErrors).toEqual([{ code: 'NOT_FOUND' }]);
 
-    // An account registered with the address but never verified it gains nothing.
+    // An account registered with the address but never verified it gains nothing: it neither
+    // sees the invitation nor answers it, either way.
     await api.db.account.update({ where: { id: invitee.id }, data: { emailVerifiedAt: null } });
+    expect(await pendingFor(invitee)).toEqual([]);
     expect((await answer(invitee, 'accept', id))?.userErrors).toEqual([{ code: 'FORBIDDEN' }]);
+    expect((await answer(invitee, 'decline', id))?.userErrors).toEqual([{ code: 'FORBIDDEN' }]);
     await api.db.account.update({ where: { id: invitee.id }, data: { emailVerifiedAt: new Date() } });
 
     const accepted = await answer(invitee, 'accept', id);

@@ -150,7 +150,8 @@ export async function answerInvitation(
     if (status !== 'PENDING') {
       return rejected(userError(ErrorCode.CONFLICT, `This invitation is ${status.toLowerCase()}`, 'id'));
     }
-    if (answer === 'ACCEPT' && !viewer.emailVerified) {
+    // Only the proven owner of the address may answer, either way (a squatter may not decline).
+    if (!viewer.emailVerified) {
       return rejected(
         userError(
           ErrorCode.FORBIDDEN,
