@@ -31,3 +31,16 @@ export const BYTES_PER_COST_UNIT = 100;
 
 /** The complexity of a field that can hold up to `maxBytes` of payload. */
 export const payloadWeight = (maxBytes: number): number => Math.ceil(maxBytes / BYTES_PER_COST_UNIT);
+
+/** Pothos relay's page size when a connection is asked for without `first` or `last`. */
+const DEFAULT_PAGE = 20;
+
+/**
+ * The complexity of a connection field: its edges, a list weighed 10 times by default, count as
+ * many times as the page holds (`first` or `last`), so that a page of 100 long profiles weighs
+ * what it sends and not what a page of 10 would.
+ */
+export const connectionComplexity = (args: { first?: number | null; last?: number | null }) => ({
+  field: 1,
+  multiplier: Math.max(1, Math.ceil((args.first ?? args.last ?? DEFAULT_PAGE) / 10)),
+});

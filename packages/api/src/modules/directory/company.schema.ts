@@ -2,7 +2,7 @@ import type { Prisma } from '@proximitat/db';
 import { builder } from '../../builder.ts';
 import type { Context } from '../../context.ts';
 import { AppError, ErrorCode } from '../../errors.ts';
-import { payloadWeight } from '../../limits/limits.ts';
+import { connectionComplexity, payloadWeight } from '../../limits/limits.ts';
 import { escapeLike } from '../common/like.ts';
 import { verifiedInForce } from '../esg/esg-assessment.service.ts';
 import { type Locale, LocaleEnum, translatedName } from '../i18n/locale.schema.ts';
@@ -405,6 +405,7 @@ builder.queryFields((t) => ({
   companies: t.prismaConnection({
     type: 'Company',
     cursor: 'id',
+    complexity: connectionComplexity,
     description:
       'The directory as a plain list: published companies for everyone; staff see every status and can filter by it.',
     args: {

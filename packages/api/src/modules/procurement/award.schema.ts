@@ -1,6 +1,7 @@
 import type { Locale } from '@proximitat/db';
 import { builder } from '../../builder.ts';
 import { AppError, ErrorCode } from '../../errors.ts';
+import { connectionComplexity } from '../../limits/limits.ts';
 import { checkIntRange, YEAR_RANGE } from '../common/int-range.ts';
 import { mutationPayload, outcome, refused, signedInViewer } from '../common/payload.schema.ts';
 import { UserErrorRef } from '../common/user-error.schema.ts';
@@ -160,6 +161,7 @@ builder.queryFields((t) => ({
   contractAwards: t.prismaConnection({
     type: 'ContractAward',
     cursor: 'id',
+    complexity: connectionComplexity,
     description: 'Awarded contracts, newest first (public).',
     args: { year: t.arg.int() },
     totalCount: (_parent, { year }, { db }) => db.contractAward.count({ where: inYear(year) }),
