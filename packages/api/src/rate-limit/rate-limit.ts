@@ -27,6 +27,8 @@ export const RATE_RULES = {
   /** Editor invitations sent per inviting account, and received per invited account. */
   editorInvitePerAccount: { name: 'invite:account', limit: 20, windowSeconds: 86_400 },
   editorInvitePerInvitee: { name: 'invite:invitee', limit: 5, windowSeconds: 86_400 },
+  /** Suppliers mailed an invitation to bid, per officer (each company invited counts one). */
+  supplierInvitationsPerAccount: { name: 'tender-invite:account', limit: 200, windowSeconds: 86_400 },
   /** Shortlists shared per account. */
   shortlistSharePerAccount: { name: 'share:account', limit: 50, windowSeconds: 86_400 },
   /** Entries in the staff queues: company profiles, claims, ESG submissions, per account and address. */
@@ -40,15 +42,19 @@ export interface RateDecision {
   retryAfterSeconds: number;
 }
 
-/** Counts one action of `subject` under `rule`; refused once the window's count passes the limit. */
-export async function consume(db: Db, rule: RateRule, subject: string): Promise<RateDecision> {
+/**
+ * Counts `amount` actions (one by default) of `subject` under `rule`; refused once the window's
+ * count passes the limit.
+ */
+export async function consume(db: Db, rule: RateRule, subject: string, amount = 1): Promise<RateDecision> {
   const rows = await db.$queryRawUnsafe<{ count: number; retry: number }[]>(
     `INSERT INTO "RateLimitBucket" (key, "windowStart", count)
-     VALUES ($1, to_timestamp(floor(extract(epoch FROM now()) / $2) * $2), 1)
-     ON CONFLICT (key, "windowStart") DO UPDATE SET count = "RateLimitBucket".count + 1
+     VALUES ($1, to_timestamp(floor(extract(epoch FROM now()) / $2) * $2), $3)
+     ON CONFLICT (key, "windowStart") DO UPDATE SET count = "RateLimitBucket".count + $3
      RETURNING count, ceil(extract(epoch FROM ("windowStart" + make_interval(secs => $2) - now())))::int AS retry`,
     `${rule.name}:${subject.toLowerCase()}`,
     rule.windowSeconds,
+    amount,
   );
   const row = rows[0];
   if (!row || row.count <= rule.limit) return { allowed: true, retryAfterSeconds: 0 };
@@ -61,9 +67,11 @@ export async function consume(db: Db, rule: RateRule, subject: string): Promise<
  */
 export async function consumeAll(
   db: Db,
-  checks: ReadonlyArray<readonly [RateRule, string]>,
+  checks: ReadonlyArray<readonly [RateRule, string] | readonly [RateRule, string, number]>,
 ): Promise<RateDecision> {
-  const decisions = await Promise.all(checks.map(([rule, subject]) => consume(db, rule, subject)));
+  const decisions = await Promise.all(
+    checks.map(([rule, subject, amount]) => consume(db, rule, subject, amount)),
+  );
   const refused = decisions.filter((decision) => !decision.allowed);
   if (refused.length === 0) return { allowed: true, retryAfterSeconds: 0 };
   return { allowed: false, retryAfterSeconds: Math.max(...refused.map((d) => d.retryAfterSeconds)) };
@@ -82,7 +90,7 @@ export interface RateRefusal {
  */
 export async function rateLimited(
   db: Db,
-  checks: ReadonlyArray<readonly [RateRule, string]>,
+  checks: ReadonlyArray<readonly [RateRule, string] | readonly [RateRule, string, number]>,
   what: string,
   field: string | null = null,
 ): Promise<RateRefusal | null> {

@@ -5,6 +5,7 @@ import {
   mutationPayload,
   nullUnlessSignedIn,
   outcome,
+  refusal,
   refused,
   signedInViewer,
 } from '../common/payload.schema.ts';
@@ -222,8 +223,12 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const TenderPayload = mutationPayload('TenderPayload', 'tender', 'Tender', (db, query, id) =>
-  db.tender.findUnique({ ...query, where: { id } }),
+const TenderPayload = mutationPayload(
+  'TenderPayload',
+  'tender',
+  'Tender',
+  (db, query, id) => db.tender.findUnique({ ...query, where: { id } }),
+  { rateLimited: true },
 );
 
 const officers = { authScopes: { procurement: true }, unauthorizedResolver: refused } as const;
@@ -256,15 +261,14 @@ builder.mutationFields((t) => ({
       message: t.arg.string(),
     },
     resolve: async (_root, { tenderId, companyIds, message }, context) => {
-      return outcome(
-        await inviteSuppliers(
-          context.db,
-          signedInViewer(context),
-          String(tenderId),
-          companyIds.map(String),
-          message,
-        ),
+      const result = await inviteSuppliers(
+        context.db,
+        signedInViewer(context),
+        String(tenderId),
+        companyIds.map(String),
+        message,
       );
+      return result.ok ? outcome(result) : refusal(context, result);
     },
   }),
   recordInvitationResponse: t.field({

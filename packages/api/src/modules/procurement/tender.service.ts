@@ -2,6 +2,7 @@ import type { Db, InvitationResponse } from '@proximitat/db';
 import type { Search } from '@proximitat/search';
 import type { Viewer } from '../../context.ts';
 import { ErrorCode, rejected, type ServiceResult, type UserError } from '../../errors.ts';
+import { RATE_RULES, type RateRefusal, rateLimited } from '../../rate-limit/rate-limit.ts';
 import { isUuid } from '../common/ids.ts';
 import { userError } from '../common/user-error.schema.ts';
 import { cpvLabel, validateCpv } from '../directory/cpv.ts';
@@ -264,7 +265,7 @@ export async function inviteSuppliers(
   tenderId: string,
   companyIds: string[],
   rawMessage: string | null | undefined,
-): Promise<ServiceResult> {
+): Promise<ServiceResult | RateRefusal> {
   const refused = await ownerOnly(db, tenderId, viewer, 'tenderId');
   if (refused) return rejected(refused);
   const errors: UserError[] = [];
@@ -301,6 +302,14 @@ export async function inviteSuppliers(
     }
   });
   if (errors.length > 0) return rejected(...errors);
+  // Each company invited is a mail to someone else: counted one by one, per officer.
+  const limited = await rateLimited(
+    db,
+    [[RATE_RULES.supplierInvitationsPerAccount, viewer.id, ids.length]],
+    'suppliers invited today',
+    'companyIds',
+  );
+  if (limited) return limited;
 
   const reference = await loadReference(db);
   await db.$transaction(async (tx) => {

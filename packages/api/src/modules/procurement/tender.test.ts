@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RATE_RULES } from '../../rate-limit/rate-limit.ts';
 import { signedIn, type TestAccount } from '../../testing/accounts.ts';
 import { startTestApi, type TestApi } from '../../testing/test-api.ts';
 import { parseJson } from '../directory/directory-file.ts';
@@ -290,5 +291,42 @@ describe('tender matching', () => {
       response: 'INTERESTED',
       responseNote: 'Presentarà oferta',
     });
+  });
+
+  it('mails at most a daily budget of suppliers per officer, each company counting one', async () => {
+    const { tender } = await createTender({
+      title: 'Jardineria',
+      reference: '2026/0099',
+      cpvCodes: ['90910000-9'],
+    });
+    const rule = RATE_RULES.supplierInvitationsPerAccount;
+    // The officer has already invited all but one supplier today.
+    const windowStart = new Date(
+      Math.floor(Date.now() / 1000 / rule.windowSeconds) * rule.windowSeconds * 1000,
+    );
+    const key = `${rule.name}:${officer.id}`;
+    await api.db.rateLimitBucket.upsert({
+      where: { key_windowStart: { key, windowStart } },
+      create: { key, windowStart, count: rule.limit - 1 },
+      update: { count: rule.limit - 1 },
+    });
+    const mailsBefore = await api.db.mailOutbox.count();
+    const response = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${officer.token}` },
+      body: JSON.stringify({
+        query:
+          'mutation ($id: ID!, $ids: [ID!]!) { inviteSuppliers(tenderId: $id, companyIds: $ids) { retryAfterSeconds userErrors { field code } } }',
+        variables: { id: tender?.id, ids: [await idOf('Neteja Gràcia'), await idOf('Brillant Inserció')] },
+      }),
+    });
+    const body = (await response.json()) as {
+      data: { inviteSuppliers: { retryAfterSeconds: number; userErrors: { field: string; code: string }[] } };
+    };
+    expect(body.data.inviteSuppliers.userErrors).toEqual([{ field: 'companyIds', code: 'RATE_LIMITED' }]);
+    expect(body.data.inviteSuppliers.retryAfterSeconds).toBeGreaterThan(0);
+    expect(response.headers.get('retry-after')).toBe(String(body.data.inviteSuppliers.retryAfterSeconds));
+    expect(await api.db.tenderInvitation.count({ where: { tenderId: tender?.id } })).toBe(0);
+    expect(await api.db.mailOutbox.count()).toBe(mailsBefore);
   });
 });
