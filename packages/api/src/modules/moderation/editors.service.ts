@@ -60,6 +60,12 @@ export async function inviteEditor(
   if (!isEmailAddress(emailKey)) {
     return rejected(userError(ErrorCode.VALIDATION, 'is not an email address', 'email'));
   }
+  const now = new Date();
+  // Asking again for an invitation already waiting changes nothing, and so costs nothing: the
+  // limits count invitations made, not requests (else anyone could use up an address's budget).
+  const pending = { companyId, emailKey, status: 'PENDING' as const, expiresAt: { gt: now } };
+  const existing = await db.editorInvitation.findFirst({ where: pending, select: { id: true } });
+  if (existing) return { ok: true, id: existing.id };
   const limited = await rateLimited(
     db,
     [
@@ -70,14 +76,10 @@ export async function inviteEditor(
     'email',
   );
   if (limited) return limited;
-  const now = new Date();
   return db.$transaction(async (tx): Promise<ServiceResult> => {
     // One company's invitations queue behind each other, so that two requests make one invitation.
     await tx.$queryRawUnsafe(`SELECT 1 FROM "Company" WHERE id = $1::uuid FOR UPDATE`, companyId);
-    const waiting = await tx.editorInvitation.findFirst({
-      where: { companyId, emailKey, status: 'PENDING', expiresAt: { gt: now } },
-      select: { id: true },
-    });
+    const waiting = await tx.editorInvitation.findFirst({ where: pending, select: { id: true } });
     if (waiting) return { ok: true, id: waiting.id };
     const invitation = await tx.editorInvitation.create({
       data: {
@@ -220,6 +222,11 @@ export async function removeEditor(
       };
     }
     await tx.companyMembership.delete({ where: { companyId_accountId: { companyId, accountId } } });
+    // Whoever is removed brings nobody back: the invitations they sent and nobody answered end.
+    await tx.editorInvitation.updateMany({
+      where: { companyId, invitedById: accountId, status: 'PENDING' },
+      data: { status: 'REVOKED', respondedAt: new Date() },
+    });
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'membership.remove',
