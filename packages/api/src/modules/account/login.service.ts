@@ -23,7 +23,7 @@ export async function login(db: Db, email: string, password: string, address: st
   const account = await db.account.findUnique({ where: { email: normalised } });
   const valid = await verifyPassword(account?.passwordHash ?? (await dummyHash), password);
   if (!account || !valid) return { ok: false };
-  await attemptSucceeded(db, normalised, address);
+  await attemptSucceeded(db, reservation, address);
   const session = await createSession(db, account.id, address);
   return { ok: true, ...session, account: viewerOf(account) };
 }

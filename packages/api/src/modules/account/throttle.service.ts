@@ -99,7 +99,8 @@ async function release(db: Db, key: string, rule: Rule): Promise<void> {
   );
 }
 
-export type Reservation = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+/** An attempt let through carries the key it was counted under, for `attemptSucceeded`. */
+export type Reservation = { allowed: true; key: string } | { allowed: false; retryAfterSeconds: number };
 
 /**
  * Reserves one sign-in attempt for this account from this address, before the password is checked:
@@ -117,7 +118,7 @@ export async function reserveAttempt(db: Db, email: string, address: string): Pr
     await release(db, addressKey(address), ADDRESS_RULE);
     return { allowed: false, retryAfterSeconds: byAccount };
   }
-  return { allowed: true };
+  return { allowed: true, key };
 }
 
 /** Whether the account has signed in from this address lately (a session remembers it). */
@@ -132,11 +133,13 @@ async function isKnownAddress(db: Db, email: string, address: string): Promise<b
   return rows.length > 0;
 }
 
-/** After a successful sign-in: the account starts afresh and the address gets its attempt back. */
-export async function attemptSucceeded(db: Db, email: string, address: string): Promise<void> {
-  await db.loginThrottle.deleteMany({
-    where: { key: { in: [accountKey(email), knownAddressKey(email, address)] } },
-  });
+/**
+ * After a successful sign-in: the count it was reserved under starts afresh and the address gets
+ * its attempt back. Only that count: the owner signing in at a known address must not give whoever
+ * is guessing elsewhere a fresh set of free attempts.
+ */
+export async function attemptSucceeded(db: Db, reservation: { key: string }, address: string): Promise<void> {
+  await db.loginThrottle.deleteMany({ where: { key: reservation.key } });
   await release(db, addressKey(address), ADDRESS_RULE);
 }
 

@@ -176,6 +176,8 @@ describe('the throttle cannot be turned against an account owner', () => {
     );
     expect(codeOf(await login(proxied, victim.email, victim.password, freshAddress()))).toBe('RATE_LIMITED');
     expect(codeOf(await login(proxied, victim.email, victim.password, usual))).toBe('SIGNED_IN');
+    // The owner signing in at home gives those guessing elsewhere no fresh attempts.
+    expect(codeOf(await login(proxied, victim.email, 'una altra', freshAddress()))).toBe('RATE_LIMITED');
     await attack;
     // At the usual address the same rule holds for whoever is there: its failures have their own count.
     const before = passwordVerifications();
