@@ -35,6 +35,7 @@ import { accountabilityCsvHandler } from './modules/plan/accountability.csv.ts';
 import { awardsOcdsHandler } from './modules/procurement/award-ocds.ts';
 import { shortlistCsvHandler } from './modules/procurement/shortlist-export.ts';
 import { boundaryFilesHandler } from './modules/reference/boundary-files.ts';
+import { clientAddressKey } from './rate-limit/client-address.ts';
 import { createResponseCache, type ResponseCache } from './response-cache/response-cache.ts';
 
 /** Codes whose errors are meant for the client; anything else is masked. */
@@ -308,7 +309,7 @@ export async function createApp({
           requestId: String(res.locals.requestId),
           viewer: await viewerForToken(db, sessionToken),
           sessionToken,
-          clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+          clientAddress: clientAddressKey(req.ip ?? req.socket.remoteAddress ?? 'unknown'),
           publicUrl: env.publicUrl,
           dataVersions: res.locals.dataVersions,
           http: {
