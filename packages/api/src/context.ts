@@ -33,7 +33,7 @@ export interface Context {
   http: HttpControls | undefined;
   /** The platform's public address, for links in mail. */
   publicUrl: string;
-  /** The client's address (the proxy's view when behind one on loopback), for throttling. */
+  /** The client's address (from X-Forwarded-For only behind TRUST_PROXY; an IPv6 one as its /64), for limits. */
   clientAddress: string;
   /** The data versions the response cache read for this request before Apollo, when it did. */
   dataVersions?: DataVersions;
