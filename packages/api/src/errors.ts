@@ -74,28 +74,37 @@ const UNREACHABLE_KINDS = new Set([
 const UNREACHABLE_MESSAGE =
   /ECONNREFUSED|ECONNRESET|Connection terminated|connection error and is not queryable|terminating connection|database system is (starting up|shutting down|in recovery mode)|Can't reach database server|Server has closed the connection|timeout exceeded when trying to connect/i;
 
-/** Whether an error (or what caused it) means the database cannot be reached right now. */
-export function isDatabaseUnavailable(error: unknown): boolean {
+/** The fields of an error (a pg, Prisma or GraphQL one) that say what went wrong. */
+export interface ErrorFacts {
+  code?: unknown;
+  kind?: unknown;
+  message?: unknown;
+  originalCode?: unknown;
+}
+
+/** Whether the error, or any error it wraps (`originalError`, `cause`), matches. */
+export function anyCause(error: unknown, matches: (facts: ErrorFacts) => boolean): boolean {
   const seen = new Set<unknown>();
   let current: unknown = error;
   while (current && typeof current === 'object' && !seen.has(current)) {
     seen.add(current);
-    const candidate = current as {
-      code?: unknown;
-      kind?: unknown;
-      message?: unknown;
-      cause?: unknown;
-      originalError?: unknown;
-      originalCode?: unknown;
-    };
-    if (typeof candidate.code === 'string' && UNREACHABLE_CODES.has(candidate.code)) return true;
-    if (typeof candidate.originalCode === 'string' && UNREACHABLE_CODES.has(candidate.originalCode))
-      return true;
-    if (typeof candidate.kind === 'string' && UNREACHABLE_KINDS.has(candidate.kind)) return true;
-    if (typeof candidate.message === 'string' && UNREACHABLE_MESSAGE.test(candidate.message)) return true;
+    const candidate = current as ErrorFacts & { cause?: unknown; originalError?: unknown };
+    if (matches(candidate)) return true;
     current = candidate.originalError ?? candidate.cause;
   }
   return false;
+}
+
+/** Whether an error (or what caused it) means the database cannot be reached right now. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return anyCause(
+    error,
+    (facts) =>
+      (typeof facts.code === 'string' && UNREACHABLE_CODES.has(facts.code)) ||
+      (typeof facts.originalCode === 'string' && UNREACHABLE_CODES.has(facts.originalCode)) ||
+      (typeof facts.kind === 'string' && UNREACHABLE_KINDS.has(facts.kind)) ||
+      (typeof facts.message === 'string' && UNREACHABLE_MESSAGE.test(facts.message)),
+  );
 }
 
 export const DATABASE_UNAVAILABLE_MESSAGE = 'The database is unavailable: try again in a moment';

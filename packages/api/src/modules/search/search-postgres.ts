@@ -1,5 +1,5 @@
 import { type Db, poolSize } from '@proximitat/db';
-import { AppError, ErrorCode } from '../../errors.ts';
+import { AppError, anyCause, ErrorCode } from '../../errors.ts';
 import type { EngineResult, FacetField } from './search-meili.ts';
 import { escapeHtml, fold, type SearchRequest } from './search-request.ts';
 
@@ -363,21 +363,13 @@ const FACET_FIELDS: FacetField[] = [
 type Row = { total: bigint; page: string; facets: string };
 
 function isStatementTimeout(error: unknown): boolean {
-  const seen = new Set<unknown>();
-  let current: unknown = error;
-  while (current && typeof current === 'object' && !seen.has(current)) {
-    seen.add(current);
-    const candidate = current as {
-      code?: unknown;
-      originalCode?: unknown;
-      message?: unknown;
-      cause?: unknown;
-    };
-    if (candidate.code === '57014' || candidate.originalCode === '57014') return true;
-    if (typeof candidate.message === 'string' && /statement timeout/i.test(candidate.message)) return true;
-    current = candidate.cause;
-  }
-  return false;
+  return anyCause(
+    error,
+    (facts) =>
+      facts.code === '57014' ||
+      facts.originalCode === '57014' ||
+      (typeof facts.message === 'string' && /statement timeout/i.test(facts.message)),
+  );
 }
 
 interface Summary {
