@@ -165,6 +165,7 @@ export const ca = {
   'search.sort.NAME': 'Nom',
   'search.sort.NEWEST': 'Més recents',
   'search.sort.DISTANCE': 'Distància',
+  'search.sort.ESG_SCORE': 'Puntuació ASG (de més a menys)',
   'search.view': 'Vista dels resultats',
   'search.view.llista': 'Llista',
   'search.view.mapa': 'Mapa',

@@ -166,6 +166,7 @@ export const en: Record<MessageKey, string> = {
   'search.sort.NAME': 'Name',
   'search.sort.NEWEST': 'Newest',
   'search.sort.DISTANCE': 'Distance',
+  'search.sort.ESG_SCORE': 'ESG score (highest first)',
   'search.view': 'Results view',
   'search.view.llista': 'List',
   'search.view.mapa': 'Map',

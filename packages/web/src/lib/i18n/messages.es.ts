@@ -166,6 +166,7 @@ export const es: Record<MessageKey, string> = {
   'search.sort.NAME': 'Nombre',
   'search.sort.NEWEST': 'Más recientes',
   'search.sort.DISTANCE': 'Distancia',
+  'search.sort.ESG_SCORE': 'Puntuación ASG (de más a menos)',
   'search.view': 'Vista de los resultados',
   'search.view.llista': 'Lista',
   'search.view.mapa': 'Mapa',
