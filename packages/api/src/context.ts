@@ -1,7 +1,7 @@
 import type { Db, Role } from '@proximitat/db';
 import type { Logger } from '@proximitat/runtime';
 import type { Search } from '@proximitat/search';
-import type { DataVersions } from './response-cache/response-cache.ts';
+import type { DataVersions } from './response-cache/data-versions.ts';
 
 /** The signed-in account of a request, as far as authorisation needs it. */
 export interface Viewer {

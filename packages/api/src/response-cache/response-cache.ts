@@ -6,6 +6,7 @@ import { Kind, type OperationDefinitionNode } from 'graphql';
 import Negotiator from 'negotiator';
 import type { Context } from '../context.ts';
 import { SESSION_COOKIE } from '../modules/account/session.service.ts';
+import type { DataScope, DataVersions } from './data-versions.ts';
 
 /**
  * Answers of public, read-only queries over data that changes seldom next to how often it is read
@@ -16,7 +17,6 @@ import { SESSION_COOKIE } from '../modules/account/session.service.ts';
  * is visible to the very next request, in every API process. Only anonymous requests are cached
  * (a signed-in viewer may see more), and only answers without errors.
  */
-export type DataScope = 'plan' | 'directory';
 
 /** The root fields whose answers may be reused, and the data they are computed from. */
 export const CACHEABLE_FIELDS: Record<string, DataScope[]> = {
@@ -64,8 +64,6 @@ export function cacheableScopes(operation: OperationDefinitionNode): DataScope[]
   }
   return scopes.size > 0 ? [...scopes].sort() : null;
 }
-
-export type DataVersions = Record<DataScope, string>;
 
 const VERSIONS_SQL = `SELECT (SELECT last_value FROM "data_version_plan")::text AS plan,
        (SELECT last_value FROM "data_version_directory")::text AS directory`;
