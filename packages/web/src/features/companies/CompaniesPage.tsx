@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { QueryState } from '../../components/ui/QueryState.tsx';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { CompanyCard, CompanyCardFragment } from './CompanyCard.tsx';
 
 const PAGE_SIZE = 25;
 
@@ -24,7 +25,8 @@ const OptionsQuery = graphql(`
   }
 `);
 
-const CompaniesQuery = graphql(`
+const CompaniesQuery = graphql(
+  `
   query CompaniesPage_Companies($filter: CompanyListFilter, $first: Int, $after: String, $locale: Locale) {
     companies(filter: $filter, first: $first, after: $after) {
       totalCount
@@ -35,25 +37,14 @@ const CompaniesQuery = graphql(`
       edges {
         node {
           id
-          slug
-          name
-          legalFormName(locale: $locale)
-          district {
-            name
-          }
-          neighbourhood {
-            name
-          }
-          sectors {
-            code
-            name(locale: $locale)
-          }
-          reservedContractEligible
+          ...CompanyCard_Company
         }
       }
     }
   }
-`);
+`,
+  [CompanyCardFragment],
+);
 
 /** The directory as a plain list with a few filters; the filters live in the address, so it can be shared. */
 export function CompaniesPage() {
@@ -134,23 +125,7 @@ export function CompaniesPage() {
             </p>
             <ul className="company-list">
               {connection.edges.map(({ node }) => (
-                <li key={node.id} className="company-card">
-                  <h2>
-                    <Link to={`/empreses/${node.slug}`}>{node.name}</Link>
-                  </h2>
-                  <p>
-                    {node.legalFormName}
-                    {node.district
-                      ? ` · ${node.neighbourhood?.name ?? ''}${node.neighbourhood ? ', ' : ''}${node.district.name}`
-                      : ''}
-                  </p>
-                  <p className="company-card__sectors">
-                    {node.sectors.map((s) => s.name).join(' · ')}
-                    {node.reservedContractEligible && (
-                      <span className="badge badge--reserved">{t('company.reservedContractEligible')}</span>
-                    )}
-                  </p>
-                </li>
+                <CompanyCard key={node.id} company={node} headingLevel={2} />
               ))}
             </ul>
             <nav className="pager" aria-label={t('companies.pages')}>

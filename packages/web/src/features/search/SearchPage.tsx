@@ -1,12 +1,19 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { GeoMap } from '../../components/map/GeoMap.tsx';
 import { Highlight } from '../../components/ui/Highlight.tsx';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { CompanyCard, CompanyCardFragment } from '../companies/CompanyCard.tsx';
 import { AddToShortlistButton, SearchShortlist } from '../procurement/SearchShortlist.tsx';
-import { FILTER_PARAMS, type ListFilter, type Sort, useSearchState } from './useSearchState.ts';
+import {
+  FILTER_PARAMS,
+  type ListFilter,
+  SORT_LABELS,
+  SORTS,
+  type Sort,
+  useSearchState,
+} from './useSearchState.ts';
 
 const PAGE_SIZE = 20;
 
@@ -28,7 +35,8 @@ const PlacesQuery = graphql(`
   }
 `);
 
-const SearchQuery = graphql(`
+const SearchQuery = graphql(
+  `
   query SearchPage_Search(
     $query: String
     $filter: CompanyFilter
@@ -70,35 +78,21 @@ const SearchQuery = graphql(`
         }
         node {
           id
-          slug
           name
-          legalFormName(locale: $locale)
-          district {
-            name
-          }
-          neighbourhood {
-            name
-          }
           address {
             location {
               lat
               lng
             }
           }
-          sectors {
-            code
-            name(locale: $locale)
-          }
-          reservedContractEligible
-          esg {
-            score
-            status
-          }
+          ...CompanyCard_Company
         }
       }
     }
   }
-`);
+`,
+  [CompanyCardFragment],
+);
 
 const FACET_ORDER: ListFilter[] = [
   'sectors',
@@ -143,6 +137,12 @@ export function SearchPage() {
   };
   const near = centre ? { lat: centre.lat, lng: centre.lng, radiusMeters: state.radius } : null;
   const sort: Sort | null = state.sort === 'DISTANCE' && !near ? null : state.sort || null;
+  // The first option, "", is the server's default: relevance for a text, else the name.
+  const defaultSort: Sort = state.query ? 'RELEVANCE' : 'NAME';
+  const sortChoices = SORTS.filter(
+    (choice) =>
+      choice !== defaultSort && (choice !== 'RELEVANCE' || state.query) && (choice !== 'DISTANCE' || near),
+  );
   const [result] = useQuery({
     query: SearchQuery,
     variables: {
@@ -326,17 +326,19 @@ export function SearchPage() {
             <label>
               {t('search.sort')}
               <select
-                value={sort ?? ''}
+                value={sort && sortChoices.includes(sort) ? sort : ''}
                 onChange={(event) =>
                   update((next) =>
                     event.target.value ? next.set('ordre', event.target.value) : next.delete('ordre'),
                   )
                 }
               >
-                <option value="">{state.query ? t('search.sort.RELEVANCE') : t('search.sort.NAME')}</option>
-                {state.query && <option value="NAME">{t('search.sort.NAME')}</option>}
-                <option value="NEWEST">{t('search.sort.NEWEST')}</option>
-                {near && <option value="DISTANCE">{t('search.sort.DISTANCE')}</option>}
+                <option value="">{t(SORT_LABELS[defaultSort])}</option>
+                {sortChoices.map((choice) => (
+                  <option key={choice} value={choice}>
+                    {t(SORT_LABELS[choice])}
+                  </option>
+                ))}
               </select>
             </label>
             <fieldset className="search__view">
@@ -400,37 +402,16 @@ export function SearchPage() {
             <SearchShortlist companyIds={data.edges.map((edge) => edge.node.id)}>
               <ol className="company-list">
                 {data.edges.map((edge) => (
-                  <li key={edge.node.id} className="company-card">
-                    <h3>
-                      <Link to={`/empreses/${edge.node.slug}`}>
-                        <Highlight html={edge.highlight.name} />
-                      </Link>
-                    </h3>
-                    <p>
-                      {edge.node.legalFormName}
-                      {edge.node.district
-                        ? ` · ${edge.node.neighbourhood ? `${edge.node.neighbourhood.name}, ` : ''}${edge.node.district.name}`
-                        : ''}
-                      {edge.distanceMeters !== null ? ` · ${formatNumber(edge.distanceMeters)} m` : ''}
-                    </p>
-                    {edge.highlight.description && (
-                      <p className="company-card__excerpt">
-                        <Highlight html={edge.highlight.description} />
-                      </p>
-                    )}
-                    <p className="company-card__sectors">
-                      {edge.node.sectors.map((s) => s.name).join(' · ')}
-                      {edge.node.reservedContractEligible && (
-                        <span className="badge badge--reserved">{t('company.reservedContractEligible')}</span>
-                      )}
-                      {edge.node.esg?.status === 'VERIFIED' && (
-                        <span className="badge badge--done">
-                          {t('company.esgHomologated')}: {edge.node.esg.score}/100
-                        </span>
-                      )}
-                    </p>
+                  <CompanyCard
+                    key={edge.node.id}
+                    company={edge.node}
+                    headingLevel={3}
+                    title={<Highlight html={edge.highlight.name} />}
+                    distanceMeters={edge.distanceMeters}
+                    excerpt={edge.highlight.description && <Highlight html={edge.highlight.description} />}
+                  >
                     <AddToShortlistButton companyId={edge.node.id} companyName={edge.node.name} />
-                  </li>
+                  </CompanyCard>
                 ))}
               </ol>
             </SearchShortlist>

@@ -1,5 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import type { graphql } from '../../lib/graphql.ts';
+import type { MessageKey } from '../../lib/i18n/messages.ca.ts';
 
 /** Filters of the search page, as CompanyFilter fields, and the URL parameter each one lives in. */
 export const FILTER_PARAMS = {
@@ -10,10 +12,27 @@ export const FILTER_PARAMS = {
   cpv: 'cpv',
   certifications: 'certificacio',
   socialClauses: 'clausula',
-} as const;
+} as const satisfies { [Field in keyof ReturnType<typeof graphql.scalar<'CompanyFilter'>>]?: string };
 
 export type ListFilter = keyof typeof FILTER_PARAMS;
-export type Sort = 'RELEVANCE' | 'NAME' | 'NEWEST' | 'DISTANCE';
+/** The schema's CompanySort. */
+export type Sort = ReturnType<typeof graphql.scalar<'CompanySort'>>;
+
+/** Every sort the schema offers, in the order the sort select lists them, each with its label. */
+export const SORT_LABELS = {
+  RELEVANCE: 'search.sort.RELEVANCE',
+  NAME: 'search.sort.NAME',
+  NEWEST: 'search.sort.NEWEST',
+  ESG_SCORE: 'search.sort.ESG_SCORE',
+  DISTANCE: 'search.sort.DISTANCE',
+} as const satisfies Record<Sort, MessageKey>;
+
+export const SORTS = Object.keys(SORT_LABELS) as Sort[];
+
+/** The sort named in the address, or '' (the default) for a missing or unknown one. */
+export function parseSort(value: string | null): Sort | '' {
+  return SORTS.find((sort) => sort === value) ?? '';
+}
 
 export interface SearchState {
   query: string;
@@ -41,7 +60,7 @@ export function useSearchState() {
       homologated: params.get('homologada') === '1',
       near: params.get('prop') ?? '',
       radius: Number(params.get('radi') ?? '1000') || 1000,
-      sort: (params.get('ordre') as Sort | null) ?? '',
+      sort: parseSort(params.get('ordre')),
       after: params.get('despres') ?? '',
       view: params.get('vista') === 'mapa' ? 'mapa' : 'llista',
     };
