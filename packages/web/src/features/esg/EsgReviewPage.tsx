@@ -4,6 +4,7 @@ import { useMutation, useQuery } from 'urql';
 import { QueryState } from '../../components/ui/QueryState.tsx';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { type ReviewDecision, ReviewPanel } from '../moderation/ReviewPanel.tsx';
 
 const QueueQuery = graphql(`
   query EsgReview_Queue($locale: Locale) {
@@ -65,22 +66,17 @@ export function EsgReviewPage() {
     context: ESG_TYPES,
   });
   const [, review] = useMutation(ReviewMutation);
-  const [reasons, setReasons] = useState<Record<string, string>>({});
-  const [problems, setProblems] = useState<Record<string, string>>({});
   const [announcement, setAnnouncement] = useState('');
 
-  const decide = async (id: string, decision: 'APPROVE' | 'REJECT', name: string) => {
-    const response = await review({ id, decision, reason: reasons[id] || null });
+  const decide = async (id: string, decision: ReviewDecision, reason: string | null, name: string) => {
+    const response = await review({ id, decision, reason });
     const payload = response.data?.reviewEsgAssessment;
     if (!payload?.assessment) {
-      setProblems({
-        ...problems,
-        [id]: payload?.userErrors.map((e) => e.message).join(' ') ?? t('status.error'),
-      });
-      return;
+      return payload?.userErrors.map((e) => e.message).join(' ') ?? t('status.error');
     }
     setAnnouncement(`${name}: ${t(decision === 'APPROVE' ? 'esgReview.verified' : 'esgReview.rejected')}`);
     refetch({ requestPolicy: 'network-only' });
+    return null;
   };
 
   return (
@@ -95,10 +91,15 @@ export function EsgReviewPage() {
       <QueryState fetching={result.fetching && !result.data} error={result.error}>
         {result.data?.esgReviewQueue.totalCount === 0 && <p>{t('esgReview.empty')}</p>}
         {result.data?.esgReviewQueue.edges.map(({ node }) => (
-          <article key={node.id} className="review" aria-labelledby={`${uid}-${node.id}`}>
-            <h2 id={`${uid}-${node.id}`}>
-              {node.company.name} · {node.score}/100
-            </h2>
+          <ReviewPanel
+            key={node.id}
+            title={`${node.company.name} · ${node.score}/100`}
+            subject={node.company.name}
+            reasonLabel={t('esgReview.reason')}
+            approveLabel={t('esgReview.verify')}
+            rejectLabel={t('esgReview.reject')}
+            onDecide={(decision, reason) => decide(node.id, decision, reason, node.company.name)}
+          >
             <p>
               {node.pillars
                 .map((pillar) => `${t(`esg.pillar.${pillar.pillar}`)}: ${pillar.score}`)
@@ -133,30 +134,7 @@ export function EsgReviewPage() {
                 ))}
               </tbody>
             </table>
-            <div className="form__field">
-              <label htmlFor={`${uid}-${node.id}-reason`}>{t('esgReview.reason')}</label>
-              <textarea
-                id={`${uid}-${node.id}-reason`}
-                rows={2}
-                value={reasons[node.id] ?? ''}
-                onChange={(event) => setReasons({ ...reasons, [node.id]: event.target.value })}
-                aria-describedby={problems[node.id] ? `${uid}-${node.id}-problem` : undefined}
-              />
-              {problems[node.id] && (
-                <p id={`${uid}-${node.id}-problem`} className="field-error">
-                  {problems[node.id]}
-                </p>
-              )}
-            </div>
-            <button type="button" onClick={() => decide(node.id, 'APPROVE', node.company.name)}>
-              {t('esgReview.verify')}
-              <span className="visually-hidden">: {node.company.name}</span>
-            </button>{' '}
-            <button type="button" onClick={() => decide(node.id, 'REJECT', node.company.name)}>
-              {t('esgReview.reject')}
-              <span className="visually-hidden">: {node.company.name}</span>
-            </button>
-          </article>
+          </ReviewPanel>
         ))}
       </QueryState>
     </section>

@@ -4,6 +4,7 @@ import { useMutation, useQuery } from 'urql';
 import { QueryState } from '../../components/ui/QueryState.tsx';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { type ReviewDecision, ReviewPanel } from './ReviewPanel.tsx';
 
 const QueueQuery = graphql(`
   query ModerationPage_Queue {
@@ -53,22 +54,17 @@ export function ModerationPage() {
   const { t } = useI18n();
   const [result, refetch] = useQuery({ query: QueueQuery, requestPolicy: 'cache-and-network' });
   const [, review] = useMutation(ReviewMutation);
-  const [reasons, setReasons] = useState<Record<string, string>>({});
-  const [problems, setProblems] = useState<Record<string, string>>({});
   const [announcement, setAnnouncement] = useState('');
 
-  const decide = async (id: string, decision: 'APPROVE' | 'REJECT', name: string) => {
-    const response = await review({ id, decision, reason: reasons[id] || null });
+  const decide = async (id: string, decision: ReviewDecision, reason: string | null, name: string) => {
+    const response = await review({ id, decision, reason });
     const payload = response.data?.reviewRevision;
     if (!payload?.revision) {
-      setProblems({
-        ...problems,
-        [id]: payload?.userErrors.map((e) => e.message).join(' ') ?? t('status.error'),
-      });
-      return;
+      return payload?.userErrors.map((e) => e.message).join(' ') ?? t('status.error');
     }
     setAnnouncement(`${name}: ${t(decision === 'APPROVE' ? 'moderation.approved' : 'moderation.rejected')}`);
     refetch({ requestPolicy: 'network-only' });
+    return null;
   };
 
   return (
@@ -85,10 +81,15 @@ export function ModerationPage() {
         {result.data?.moderationQueue.edges.map(({ node }) => {
           const name = node.company?.name ?? '';
           return (
-            <article key={node.id} className="review" aria-labelledby={`review-${node.id}`}>
-              <h2 id={`review-${node.id}`}>
-                {name} · {t(`revisionKind.${node.kind}`)}
-              </h2>
+            <ReviewPanel
+              key={node.id}
+              title={`${name} · ${t(`revisionKind.${node.kind}`)}`}
+              subject={name}
+              reasonLabel={t('moderation.reason')}
+              approveLabel={t('moderation.approve')}
+              rejectLabel={t('moderation.reject')}
+              onDecide={(decision, reason) => decide(node.id, decision, reason, name)}
+            >
               <p className="hint">
                 {t('moderation.submitted')} {new Date(node.submittedAt).toLocaleString()}
               </p>
@@ -117,27 +118,7 @@ export function ModerationPage() {
                   </tbody>
                 </table>
               )}
-              <label htmlFor={`reason-${node.id}`}>{t('moderation.reason')}</label>
-              <textarea
-                id={`reason-${node.id}`}
-                rows={2}
-                value={reasons[node.id] ?? ''}
-                onChange={(event) => setReasons({ ...reasons, [node.id]: event.target.value })}
-              />
-              {problems[node.id] && (
-                <p role="alert" className="error">
-                  {problems[node.id]}
-                </p>
-              )}
-              <div className="review__actions">
-                <button type="button" onClick={() => void decide(node.id, 'APPROVE', name)}>
-                  {t('moderation.approve')} <span className="visually-hidden">{name}</span>
-                </button>
-                <button type="button" onClick={() => void decide(node.id, 'REJECT', name)}>
-                  {t('moderation.reject')} <span className="visually-hidden">{name}</span>
-                </button>
-              </div>
-            </article>
+            </ReviewPanel>
           );
         })}
       </QueryState>
