@@ -7,8 +7,14 @@ import ValidationPlugin from '@pothos/plugin-validation';
 import { getDatamodel, type PrismaTypes } from '@proximitat/db';
 import { DateResolver, DateTimeResolver } from 'graphql-scalars';
 import type { Context } from './context.ts';
-import { AppError, ErrorCode } from './errors.ts';
+import { appError } from './errors.ts';
 import { LIMITS } from './limits/limits.ts';
+
+const QUERY_LIMIT_REASONS = {
+  depth: 'QUERY_TOO_DEEP',
+  breadth: 'QUERY_TOO_BROAD',
+  complexity: 'QUERY_TOO_COSTLY',
+} as const;
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -40,9 +46,7 @@ export const builder = new SchemaBuilder<{
       };
     },
     unauthorizedError: (_parent, context) =>
-      context.viewer
-        ? new AppError(ErrorCode.FORBIDDEN, 'You are not allowed to do this')
-        : new AppError(ErrorCode.UNAUTHENTICATED, 'Sign in to do this'),
+      context.viewer ? appError('NOT_ALLOWED', null) : appError('SIGN_IN_REQUIRED', null),
   },
   prisma: {
     client: (context) => context.db,
@@ -63,10 +67,7 @@ export const builder = new SchemaBuilder<{
       const limit = { depth: result.maxDepth, breadth: result.maxBreadth, complexity: result.maxComplexity }[
         name
       ];
-      return new AppError(
-        ErrorCode.LIMIT_EXCEEDED,
-        `The query's ${name} is ${result[name]}; at most ${limit} is allowed`,
-      );
+      return appError(QUERY_LIMIT_REASONS[name], null, { actual: result[name], max: limit ?? 0 });
     },
   },
 });

@@ -1,4 +1,5 @@
 import type { Db, Role } from '@proximitat/db';
+import type { Locale } from '@proximitat/errors';
 import type { Logger } from '@proximitat/runtime';
 import type { Search } from '@proximitat/search';
 import type { DataVersions } from './response-cache/data-versions.ts';
@@ -35,6 +36,11 @@ export interface Context {
   publicUrl: string;
   /** The client's address (from X-Forwarded-For only behind TRUST_PROXY; an IPv6 one as its /64), for limits. */
   clientAddress: string;
+  /**
+   * The caller's language, for messages: the operation's `locale` argument, else the account's,
+   * else Accept-Language, else Catalan (see modules/i18n/request-locale.ts).
+   */
+  locale: Locale;
   /** The data versions the response cache read for this request before Apollo, when it did. */
   dataVersions?: DataVersions;
 }

@@ -1,38 +1,56 @@
+import {
+  type ErrorCode,
+  type ErrorParam,
+  type Locale,
+  type ParamValues,
+  paramList,
+  REASONS,
+  type Reason,
+  type ReasonParams,
+  reasonMessage,
+} from '@proximitat/errors';
 import { GraphQLError } from 'graphql';
 
+export { ErrorCode, type Locale, type Reason } from '@proximitat/errors';
+
 /**
- * Stable codes of expected failures. Mutations return them in `userErrors { field message code }`;
- * queries raise them as GraphQL errors with `extensions.code`. Each code has one meaning.
+ * An expected failure of a mutation: a generic `code`, a specific `reason` with its parameters,
+ * and the input field at fault. The API writes its `message` in the caller's language when it
+ * answers (see UserError in user-error.schema.ts); services never write messages.
  */
-export const ErrorCode = {
-  /** An input value is malformed or out of range; `field` names it. */
-  VALIDATION: 'VALIDATION',
-  /** The request needs a signed-in account. */
-  UNAUTHENTICATED: 'UNAUTHENTICATED',
-  /** The signed-in account may not do this. */
-  FORBIDDEN: 'FORBIDDEN',
-  /** What the request names does not exist (or is not visible to the caller). */
-  NOT_FOUND: 'NOT_FOUND',
-  /** The change conflicts with the current state (a duplicate, a stale revision, ...). */
-  CONFLICT: 'CONFLICT',
-  /** A list argument asks for more than the API gives in one page or one request. */
-  LIMIT_EXCEEDED: 'LIMIT_EXCEEDED',
-  /** Too many attempts; retry after the time given. */
-  RATE_LIMITED: 'RATE_LIMITED',
-  /** A service the platform depends on (the database) is unreachable for now; retry shortly. */
-  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
-} as const;
-
-export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
-
 export interface UserError {
   field: string | null;
-  message: string;
   code: ErrorCode;
+  reason: Reason;
+  params: ErrorParam[];
+  /**
+   * TRANSITIONAL (issue 16): a message written by a service not yet converted to reasons. Removed
+   * with `legacyUserError` once every module gives reasons.
+   */
+  legacyMessage?: string;
+}
+
+/** A reason's parameters, when it has any (so that `fail('REQUIRED', 'name')` needs none). */
+type ParamsArgument<R extends Reason> = keyof ReasonParams<R> extends never ? [] : [params: ReasonParams<R>];
+
+/** The UserError for a reason, at a field (a dotted path such as `input.answers.2.level`). */
+export function userError<R extends Reason>(
+  reason: R,
+  field: string | null,
+  ...[params]: ParamsArgument<R>
+): UserError {
+  return reasonError(reason, field, params);
+}
+
+/** userError for a reason known only at run time (from a zod issue, a parsed row): params unchecked. */
+export function reasonError(reason: Reason, field: string | null, params?: ParamValues): UserError {
+  return { code: REASONS[reason].code, reason, params: paramList(params), field };
 }
 
 /** What a service that changes something answers: the changed object's id, or what was wrong. */
-export type ServiceResult<T = { id: string }> = ({ ok: true } & T) | { ok: false; errors: UserError[] };
+export type ServiceResult<T = { id: string }> =
+  | ({ ok: true } & T)
+  | { ok: false; errors: UserError[]; retryAfterSeconds?: number };
 
 /** The failed ServiceResult for these userErrors. */
 export const rejected = (...errors: UserError[]): { ok: false; errors: UserError[] } => ({
@@ -40,11 +58,35 @@ export const rejected = (...errors: UserError[]): { ok: false; errors: UserError
   errors,
 });
 
-/** An expected failure raised from a query: its message and code reach the client unmasked. */
+/**
+ * An expected failure raised from a query: its code and reason reach the client unmasked, and the
+ * server writes its message in the caller's language when it answers (`localizeErrors`).
+ */
 export class AppError extends GraphQLError {
-  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
-    super(message, { extensions: { ...extensions, code } });
+  constructor(reason: Reason, params: ErrorParam[] = [], extensions: Record<string, unknown> = {}) {
+    super(reasonMessage('EN', reason, params), {
+      extensions: {
+        ...extensions,
+        code: REASONS[reason].code,
+        reason,
+        params: Object.fromEntries(params.map((param) => [param.name, param.value])),
+      },
+    });
   }
+}
+
+/** The AppError for a reason, about an argument (`field`, a dotted path) or the whole request (null). */
+export function appError<R extends Reason>(
+  reason: R,
+  field: string | null,
+  ...[params]: ParamsArgument<R>
+): AppError {
+  return new AppError(reason, paramList(params), field ? { field } : {});
+}
+
+/** The message of a userError or a GraphQL error's reason in a language. */
+export function messageOf(locale: Locale, reason: Reason, params: readonly ErrorParam[]): string {
+  return reasonMessage(locale, reason, params);
 }
 
 const UNREACHABLE_CODES = new Set([
@@ -106,5 +148,3 @@ export function isDatabaseUnavailable(error: unknown): boolean {
       (typeof facts.message === 'string' && UNREACHABLE_MESSAGE.test(facts.message)),
   );
 }
-
-export const DATABASE_UNAVAILABLE_MESSAGE = 'The database is unavailable: try again in a moment';

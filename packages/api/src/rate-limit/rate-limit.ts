@@ -1,5 +1,5 @@
 import type { Db } from '@proximitat/db';
-import { ErrorCode, type UserError } from '../errors.ts';
+import { type UserError, userError } from '../errors.ts';
 
 /**
  * Limits on actions that cost someone else something: mail sent to an address, an entry in a
@@ -85,27 +85,19 @@ export interface RateRefusal {
 }
 
 /**
- * Counts one action under every rule: a RATE_LIMITED refusal ("Too many <what>: try again in N
- * minutes") when any is used up, else null.
+ * Counts one action under every rule: a RATE_LIMITED refusal (with the seconds to wait) when any
+ * is used up, else null.
  */
 export async function rateLimited(
   db: Db,
   checks: ReadonlyArray<readonly [RateRule, string] | readonly [RateRule, string, number]>,
-  what: string,
   field: string | null = null,
 ): Promise<RateRefusal | null> {
   const decision = await consumeAll(db, checks);
   if (decision.allowed) return null;
-  const minutes = Math.ceil(decision.retryAfterSeconds / 60);
   return {
     ok: false,
-    errors: [
-      {
-        code: ErrorCode.RATE_LIMITED,
-        message: `Too many ${what}: try again in ${minutes} minute${minutes === 1 ? '' : 's'}`,
-        field,
-      },
-    ],
+    errors: [userError('RATE_LIMITED', field, { retryAfterSeconds: decision.retryAfterSeconds })],
     retryAfterSeconds: decision.retryAfterSeconds,
   };
 }

@@ -55,7 +55,6 @@ export function requestPasswordReset(
         [RATE_RULES.passwordResetPerAddress, clientAddress],
         [RATE_RULES.passwordResetPerAccount, `email:${normalised}`],
       ],
-      'password reset requests',
       'email',
     );
     if (limited) return limited;

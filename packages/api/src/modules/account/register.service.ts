@@ -43,7 +43,6 @@ export async function register(
   const limited = await rateLimited(
     db,
     [[RATE_RULES.registerPerAddress, clientAddress]],
-    'new accounts from this address',
   );
   if (limited) return limited;
 

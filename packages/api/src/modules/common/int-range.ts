@@ -1,4 +1,4 @@
-import { AppError, ErrorCode } from '../../errors.ts';
+import { appError } from '../../errors.ts';
 
 /** An Int argument outside its range is the caller's mistake (VALIDATION naming it), never a server error. */
 export function checkIntRange(
@@ -9,9 +9,7 @@ export function checkIntRange(
 ): void {
   if (value === null || value === undefined) return;
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new AppError(ErrorCode.VALIDATION, `${argument}: must be from ${min} to ${max}`, {
-      field: argument,
-    });
+    throw appError('OUT_OF_RANGE', argument, { min, max });
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Db, PrismaTypes } from '@proximitat/db';
 import { builder } from '../../builder.ts';
 import type { Context, Viewer } from '../../context.ts';
-import { AppError, ErrorCode, type UserError } from '../../errors.ts';
+import { appError, type UserError } from '../../errors.ts';
 import { notAllowed, UserErrorRef } from './user-error.schema.ts';
 
 /** What most mutations return: the changed object's id (null when nothing changed) and the userErrors. */
@@ -41,13 +41,13 @@ export function refusal(
  * scope gets null, as if the object did not exist; an anonymous one is asked to sign in.
  */
 export const nullUnlessSignedIn = (_root: unknown, _args: unknown, context: Context): null => {
-  if (!context.viewer) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Sign in to do this');
+  if (!context.viewer) throw appError('SIGN_IN_REQUIRED', null);
   return null;
 };
 
 /** The signed-in viewer of a field whose scope-auth has already refused anonymous callers. */
 export function signedInViewer(context: Context): Viewer {
-  if (!context.viewer) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Sign in to do this');
+  if (!context.viewer) throw appError('SIGN_IN_REQUIRED', null);
   return context.viewer;
 }
 

@@ -11,12 +11,8 @@ export interface QueueActor {
 
 /** The staff-queue limits of one more entry from this account and address. */
 export function staffQueueLimited(db: Db, actor: QueueActor): Promise<RateRefusal | null> {
-  return rateLimited(
-    db,
-    [
-      [RATE_RULES.staffQueuePerAccount, actor.accountId],
-      [RATE_RULES.staffQueuePerAddress, actor.address],
-    ],
-    'submissions for review',
-  );
+  return rateLimited(db, [
+    [RATE_RULES.staffQueuePerAccount, actor.accountId],
+    [RATE_RULES.staffQueuePerAddress, actor.address],
+  ]);
 }

@@ -1,11 +1,36 @@
-import type { ZodError } from 'zod';
+import { ErrorCode, type ErrorParam, REASONS, type Reason } from '@proximitat/errors';
 import { builder } from '../../builder.ts';
 import type { Context } from '../../context.ts';
-import { ErrorCode, type UserError } from '../../errors.ts';
+import type { ErrorCode as Code } from '../../errors.ts';
+import { messageOf, type UserError, userError } from '../../errors.ts';
 
 export const ErrorCodeEnum = builder.enumType('ErrorCode', {
-  description: 'Stable codes of expected failures (see userErrors).',
+  description:
+    'Stable codes of expected failures (see userErrors); `reason` says which case of the code happened.',
   values: Object.values(ErrorCode),
+});
+
+export const ErrorReasonEnum = builder.enumType('ErrorReason', {
+  description:
+    'The specific, stable reason of an expected failure. Each reason belongs to one ErrorCode and has documented parameters (`params`).',
+  values: Object.fromEntries(
+    Object.entries(REASONS).map(([name, definition]) => [
+      name,
+      {
+        description: `${definition.code}. ${definition.description}${
+          definition.params.length > 0 ? ` Parameters: ${definition.params.join(', ')}.` : ''
+        }`,
+      },
+    ]),
+  ) as Record<Reason, { description: string }>,
+});
+
+export const ErrorParamRef = builder.objectRef<ErrorParam>('ErrorParam').implement({
+  description: 'One parameter of an error reason, such as `max` of TOO_LONG.',
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    value: t.exposeString('value', { description: 'The value as text (numbers in plain digits).' }),
+  }),
 });
 
 export const UserErrorRef = builder.objectRef<UserError>('UserError').implement({
@@ -13,26 +38,31 @@ export const UserErrorRef = builder.objectRef<UserError>('UserError').implement(
   fields: (t) => ({
     field: t.exposeString('field', {
       nullable: true,
-      description: 'The input field at fault, as a dotted path.',
+      description: 'The input field at fault, as a dotted path (`input.answers.2.level`).',
     }),
-    message: t.exposeString('message'),
+    message: t.string({
+      description:
+        "What went wrong, in the caller's language: the request's `locale`, the account's, or Accept-Language, falling back to Catalan.",
+      resolve: (error, _args, context) =>
+        error.legacyMessage ?? messageOf(context.locale, error.reason, error.params),
+    }),
     code: t.expose('code', { type: ErrorCodeEnum }),
+    reason: t.expose('reason', { type: ErrorReasonEnum }),
+    params: t.field({
+      type: [ErrorParamRef],
+      description: "The reason's parameters, for clients that write their own message.",
+      resolve: (error) => error.params,
+    }),
   }),
 });
 
-export function userError(code: ErrorCode, message: string, field: string | null = null): UserError {
-  return { code, message, field };
-}
-
 /** The userError for a caller that scope-auth refused. */
 export function notAllowed(context: Context): UserError {
-  return context.viewer
-    ? userError(ErrorCode.FORBIDDEN, 'You are not allowed to do this')
-    : userError(ErrorCode.UNAUTHENTICATED, 'Sign in to do this');
+  return context.viewer ? userError('NOT_ALLOWED', null) : userError('SIGN_IN_REQUIRED', null);
 }
 
-export function validationErrors(error: ZodError, prefix = 'input'): UserError[] {
-  return error.issues.map((issue) =>
-    userError(ErrorCode.VALIDATION, issue.message, [prefix, ...issue.path.map(String)].join('.')),
-  );
+/** TRANSITIONAL (issue 16): the old `userError(code, message, field)` of modules not yet converted. */
+export function legacyUserError(code: Code, message: string, field: string | null = null): UserError {
+  return { code, reason: 'INVALID_VALUE', params: [], field, legacyMessage: message };
 }
+export { legacyUserError as userError };

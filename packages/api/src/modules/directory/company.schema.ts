@@ -1,7 +1,7 @@
 import type { Prisma } from '@proximitat/db';
 import { builder } from '../../builder.ts';
 import type { Context } from '../../context.ts';
-import { AppError, ErrorCode } from '../../errors.ts';
+import { appError } from '../../errors.ts';
 import { connectionComplexity, payloadWeight } from '../../limits/limits.ts';
 import { escapeLike } from '../common/like.ts';
 import { verifiedInForce } from '../esg/esg-assessment.service.ts';
@@ -441,15 +441,12 @@ type ListFilter = {
 function listWhere(filter: ListFilter | null | undefined, context: Context): Prisma.CompanyWhereInput {
   for (const [name, values] of Object.entries(filter ?? {})) {
     if (Array.isArray(values) && values.length > MAX_FILTER_VALUES) {
-      throw new AppError(ErrorCode.VALIDATION, `filter.${name}: at most ${MAX_FILTER_VALUES} values`);
+      throw appError('TOO_MANY_VALUES', `filter.${name}`, { max: MAX_FILTER_VALUES });
     }
   }
   const statuses = filter?.statuses;
   if (statuses?.some((status) => status !== 'PUBLISHED') && !isStaff(context)) {
-    throw new AppError(
-      context.viewer ? ErrorCode.FORBIDDEN : ErrorCode.UNAUTHENTICATED,
-      'filter.statuses: only staff can list unpublished companies',
-    );
+    throw appError(context.viewer ? 'NOT_ALLOWED' : 'SIGN_IN_REQUIRED', 'filter.statuses');
   }
   const text = filter?.nameOrTaxId?.trim().slice(0, 200);
   const and: Prisma.CompanyWhereInput[] = [

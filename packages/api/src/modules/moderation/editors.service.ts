@@ -72,7 +72,6 @@ export async function inviteEditor(
       [RATE_RULES.editorInvitePerAccount, actor.id],
       [RATE_RULES.editorInvitePerInvitee, emailKey],
     ],
-    'invitations',
     'email',
   );
   if (limited) return limited;

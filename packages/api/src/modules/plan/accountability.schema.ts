@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { builder } from '../../builder.ts';
-import { AppError, ErrorCode, type UserError } from '../../errors.ts';
-import { notAllowed, UserErrorRef, userError, validationErrors } from '../common/user-error.schema.ts';
+import { appError, ErrorCode, reasonError, type UserError } from '../../errors.ts';
+import { notAllowed, UserErrorRef } from '../common/user-error.schema.ts';
+import { zodErrors } from '../common/validation.ts';
 import { LocaleEnum, localized } from '../i18n/locale.schema.ts';
 import { DistrictRef } from '../reference/reference.schema.ts';
 import {
@@ -76,9 +77,9 @@ builder.queryFields((t) => ({
     resolve: async (_root, { districtCode, period }, { db }) => {
       const lookup = await accountabilityReport(db, districtCode, period);
       if (!lookup.ok) {
-        throw new AppError(
-          lookup.reason === 'period' ? ErrorCode.VALIDATION : ErrorCode.NOT_FOUND,
+        throw appError(
           REPORT_FAILURES[lookup.reason],
+          lookup.reason === 'period' ? 'period' : 'districtCode',
         );
       }
       return lookup.report;
@@ -122,13 +123,13 @@ builder.mutationFields((t) => ({
     unauthorizedResolver: (_root, _args, context) => ({ report: null, userErrors: [notAllowed(context)] }),
     resolve: async (_root, { input }, { db, viewer }) => {
       const parsed = AssessmentShape.safeParse(input);
-      if (!parsed.success) return { report: null, userErrors: validationErrors(parsed.error) };
+      if (!parsed.success) return { report: null, userErrors: zodErrors(parsed.error) };
       const data = parsed.data;
       const before = await accountabilityReport(db, data.districtCode, data.period);
       if (!before.ok) {
         return {
           report: null,
-          userErrors: [userError(ErrorCode.NOT_FOUND, REPORT_FAILURES[before.reason], 'input.districtCode')],
+          userErrors: [reasonError(REPORT_FAILURES[before.reason], 'input.districtCode')],
         };
       }
       const fields = {

@@ -1,4 +1,5 @@
 import type { Db, MeasureStatus } from '@proximitat/db';
+import type { Reason } from '@proximitat/errors';
 import { PERIOD } from './indicator.schema.ts';
 import { type Progress, progressOf } from './progress.ts';
 
@@ -84,8 +85,8 @@ export async function accountabilityReport(
   };
 }
 
-export const REPORT_FAILURES: Record<Exclude<ReportLookup, { ok: true }>['reason'], string> = {
-  period: 'The period is a year ("2018") or a semester ("2018-S1")',
-  district: 'There is no such district',
-  'no-plan': 'The district has no economic development plan (PDE) in that year',
-};
+export const REPORT_FAILURES = {
+  period: 'INVALID_PERIOD',
+  district: 'DISTRICT_NOT_FOUND',
+  'no-plan': 'DISTRICT_PLAN_NOT_FOUND',
+} as const satisfies Record<Exclude<ReportLookup, { ok: true }>['reason'], Reason>;

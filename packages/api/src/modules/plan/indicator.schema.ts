@@ -2,7 +2,8 @@ import { Prisma } from '@proximitat/db';
 import { z } from 'zod';
 import { builder } from '../../builder.ts';
 import { ErrorCode, type UserError } from '../../errors.ts';
-import { notAllowed, UserErrorRef, userError, validationErrors } from '../common/user-error.schema.ts';
+import { notAllowed, UserErrorRef, userError } from '../common/user-error.schema.ts';
+import { zodErrors } from '../common/validation.ts';
 import { LocaleEnum, localized } from '../i18n/locale.schema.ts';
 
 /** A year ("2018") or one of its semesters ("2018-S1", "2018-S2"). */
@@ -128,7 +129,7 @@ builder.mutationFields((t) => ({
     unauthorizedResolver: (_root, _args, context) => failed([notAllowed(context)]),
     resolve: async (_root, { input }, { db }) => {
       const parsed = IndicatorShape.safeParse(input);
-      if (!parsed.success) return failed(validationErrors(parsed.error));
+      if (!parsed.success) return failed(zodErrors(parsed.error));
       const data = parsed.data;
       const plan = await db.workPlan.findUnique({ where: { year: data.year }, select: { id: true } });
       if (!plan)
@@ -179,7 +180,7 @@ builder.mutationFields((t) => ({
     unauthorizedResolver: (_root, _args, context) => failed([notAllowed(context)]),
     resolve: async (_root, { input }, { db, viewer }) => {
       const parsed = IndicatorValueShape.safeParse(input);
-      if (!parsed.success) return failed(validationErrors(parsed.error));
+      if (!parsed.success) return failed(zodErrors(parsed.error));
       const indicator = await db.indicator.findFirst({
         where: { code: input.code, plan: { year: input.year } },
         select: { id: true },

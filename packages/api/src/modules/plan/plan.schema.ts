@@ -2,7 +2,8 @@ import type { Db } from '@proximitat/db';
 import { z } from 'zod';
 import { builder } from '../../builder.ts';
 import { ErrorCode, type UserError } from '../../errors.ts';
-import { notAllowed, UserErrorRef, userError, validationErrors } from '../common/user-error.schema.ts';
+import { notAllowed, UserErrorRef, userError } from '../common/user-error.schema.ts';
+import { zodErrors } from '../common/validation.ts';
 import { LocaleEnum, localized } from '../i18n/locale.schema.ts';
 import { DistrictRef } from '../reference/reference.schema.ts';
 import { loadReference } from '../reference/reference-cache.ts';
@@ -371,7 +372,7 @@ builder.mutationFields((t) => ({
     unauthorizedResolver: (_root, _args, context) => ({ measureId: null, userErrors: [notAllowed(context)] }),
     resolve: async (_root, { input }, context) => {
       const parsed = SetMeasureStatusShape.safeParse(input);
-      if (!parsed.success) return { measureId: null, userErrors: validationErrors(parsed.error) };
+      if (!parsed.success) return { measureId: null, userErrors: zodErrors(parsed.error) };
       const measureId = await setMeasureStatus(context.db, {
         year: input.year,
         code: input.code,

@@ -1,6 +1,6 @@
 import type { Locale } from '@proximitat/db';
 import { builder } from '../../builder.ts';
-import { AppError, ErrorCode } from '../../errors.ts';
+import { appError, type UserError } from '../../errors.ts';
 import { connectionComplexity } from '../../limits/limits.ts';
 import { checkIntRange, YEAR_RANGE } from '../common/int-range.ts';
 import { mutationPayload, outcome, refused, signedInViewer } from '../common/payload.schema.ts';
@@ -182,11 +182,7 @@ builder.queryFields((t) => ({
       const last = to ?? new Date().getUTCFullYear();
       const first = from ?? last - 9;
       if (first > last || first < YEARS.first || last - first >= YEARS.span) {
-        throw new AppError(
-          ErrorCode.VALIDATION,
-          `from..to: at most ${YEARS.span} years, from ${YEARS.first}, from before to`,
-          { field: 'from' },
-        );
+        throw appError('YEAR_SPAN_INVALID', 'from', { first: YEARS.first, span: YEARS.span });
       }
       return procurementIndicators(db, first, last);
     },
@@ -204,9 +200,7 @@ const AwardPayload = mutationPayload('ContractAwardPayload', 'award', 'ContractA
 );
 
 const DeleteAwardPayload = builder
-  .objectRef<{ id: string | null; userErrors: { field: string | null; message: string; code: ErrorCode }[] }>(
-    'DeleteContractAwardPayload',
-  )
+  .objectRef<{ id: string | null; userErrors: UserError[] }>('DeleteContractAwardPayload')
   .implement({
     fields: (t) => ({
       deletedId: t.id({ nullable: true, resolve: (payload) => payload.id }),

@@ -1,6 +1,6 @@
 import { builder } from '../../builder.ts';
 import type { Context, Viewer } from '../../context.ts';
-import { AppError, ErrorCode } from '../../errors.ts';
+import { appError } from '../../errors.ts';
 import { normaliseEmail } from '../account/password.ts';
 import { isUuid } from '../common/ids.ts';
 import {
@@ -89,7 +89,7 @@ builder.prismaObject('Shortlist', {
       args: { companyIds: t.arg.idList({ required: true }) },
       resolve: async (shortlist, { companyIds }, { db }) => {
         if (companyIds.length > 100) {
-          throw new AppError(ErrorCode.LIMIT_EXCEEDED, 'includes: at most 100 companyIds at once');
+          throw appError('TOO_MANY_VALUES', 'companyIds', { max: 100 });
         }
         const ids = companyIds.map(String).filter(isUuid);
         if (ids.length === 0) return [];

@@ -260,7 +260,6 @@ export async function shareShortlist(
   const limited = await rateLimited(
     db,
     [[RATE_RULES.shortlistSharePerAccount, viewer.id]],
-    'shares',
     'email',
   );
   if (limited) return limited;

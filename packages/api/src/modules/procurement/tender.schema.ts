@@ -1,6 +1,6 @@
 import type { Locale } from '@proximitat/db';
 import { builder } from '../../builder.ts';
-import { AppError, ErrorCode } from '../../errors.ts';
+import { appError } from '../../errors.ts';
 import {
   mutationPayload,
   nullUnlessSignedIn,
@@ -171,7 +171,7 @@ builder.prismaObject('Tender', {
       resolve: (tender, { first }, { db, search }) => {
         const count = first ?? 20;
         if (count < 0 || count > TENDER_LIMITS.matches) {
-          throw new AppError(ErrorCode.LIMIT_EXCEEDED, `first: at most ${TENDER_LIMITS.matches}`);
+          throw appError('PAGE_TOO_LARGE', 'first', { max: TENDER_LIMITS.matches });
         }
         return matchTender(db, search, tender.id, count);
       },
