@@ -84,6 +84,43 @@ export function appError<R extends Reason>(
   return new AppError(reason, paramList(params), field ? { field } : {});
 }
 
+/**
+ * The body of an error answered outside GraphQL's execution (an HTTP limit, a timeout), written in
+ * the language of the request's Accept-Language.
+ */
+export function errorBody<R extends Reason>(
+  locale: Locale,
+  reason: R,
+  ...[params]: ParamsArgument<R>
+): { errors: { message: string; extensions: Record<string, unknown> }[] } {
+  const list = paramList(params);
+  return {
+    errors: [
+      {
+        message: reasonMessage(locale, reason, list),
+        extensions: {
+          code: REASONS[reason].code,
+          reason,
+          params: Object.fromEntries(list.map((param) => [param.name, param.value])),
+        },
+      },
+    ],
+  };
+}
+
+/** A GraphQL error's extensions for a reason (for errors raised where AppError cannot be, such as validation rules). */
+export function reasonExtensions<R extends Reason>(
+  reason: R,
+  ...[params]: ParamsArgument<R>
+): Record<string, unknown> {
+  const list = paramList(params);
+  return {
+    code: REASONS[reason].code,
+    reason,
+    params: Object.fromEntries(list.map((param) => [param.name, param.value])),
+  };
+}
+
 /** The message of a userError or a GraphQL error's reason in a language. */
 export function messageOf(locale: Locale, reason: Reason, params: readonly ErrorParam[]): string {
   return reasonMessage(locale, reason, params);

@@ -1,4 +1,6 @@
+import { paramList, reasonMessage } from '@proximitat/errors';
 import { GraphQLError, type ValidationRule } from 'graphql';
+import { reasonExtensions } from '../errors.ts';
 
 /**
  * Root fields that each cost a round of work in the engines below the API (a search in
@@ -27,7 +29,13 @@ export const costlyFieldsRule: ValidationRule = (context) => {
       if (count === allowed + 1) {
         context.reportError(
           // Apollo Server gives validation errors the code GRAPHQL_VALIDATION_FAILED.
-          new GraphQLError(`At most ${allowed} ${name} fields are allowed in one request`, { nodes: [node] }),
+          new GraphQLError(
+            reasonMessage('EN', 'TOO_MANY_COSTLY_FIELDS', paramList({ field: name, max: allowed })),
+            {
+              nodes: [node],
+              extensions: reasonExtensions('TOO_MANY_COSTLY_FIELDS', { field: name, max: allowed }),
+            },
+          ),
         );
       }
     },

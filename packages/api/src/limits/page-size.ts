@@ -1,3 +1,4 @@
+import { paramList, reasonMessage } from '@proximitat/errors';
 import {
   type ArgumentNode,
   type DocumentNode,
@@ -11,7 +12,7 @@ import {
   visit,
   visitWithTypeInfo,
 } from 'graphql';
-import { ErrorCode } from '../errors.ts';
+import { reasonExtensions } from '../errors.ts';
 import { LIMITS } from './limits.ts';
 
 const PAGE_ARGUMENTS = new Set(['first', 'last']);
@@ -63,10 +64,14 @@ export function pageSizeErrors(
     if (typeof value !== 'number') continue;
     if (value > LIMITS.pageSize || value < 0) {
       errors.push(
-        new GraphQLError(
-          `"${node.name.value}" of ${fieldName} is ${value}: it must be from 0 to ${LIMITS.pageSize}; use "after" to read further pages`,
-          { nodes: [node], extensions: { code: ErrorCode.LIMIT_EXCEEDED, http: { status: 400 } } },
-        ),
+        new GraphQLError(reasonMessage('EN', 'PAGE_TOO_LARGE', paramList({ max: LIMITS.pageSize })), {
+          nodes: [node],
+          extensions: {
+            ...reasonExtensions('PAGE_TOO_LARGE', { max: LIMITS.pageSize }),
+            field: node.name.value,
+            http: { status: 400 },
+          },
+        }),
       );
     }
   }

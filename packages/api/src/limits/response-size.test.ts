@@ -31,8 +31,8 @@ describe('the answer size limit', () => {
     const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
     expect(body.errors).toEqual([
       {
-        message: 'The answer is larger than 1000 bytes: ask for fewer or smaller fields',
-        extensions: { code: 'LIMIT_EXCEEDED' },
+        message: 'La resposta superaria els 1.000 bytes: demana menys camps o més petits.',
+        extensions: { code: 'LIMIT_EXCEEDED', reason: 'RESPONSE_TOO_LARGE', params: { max: '1000' } },
       },
     ]);
   });

@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
-import { ErrorCode } from '../errors.ts';
+import { errorBody } from '../errors.ts';
+import { requestLocale } from '../modules/i18n/request-locale.ts';
 
 /**
  * The backstop for answers the cost model did not foresee: an answer over `maxBytes` is replaced
@@ -7,20 +8,12 @@ import { ErrorCode } from '../errors.ts';
  * measuring it costs a length check (exact bytes only when the length is near the limit).
  */
 export function responseSizeLimit(maxBytes: number): RequestHandler {
-  return (_req, res, next) => {
+  return (req, res, next) => {
     const send = res.send.bind(res);
     res.send = (body?: unknown) => {
       if (typeof body === 'string' && body.length * 3 > maxBytes && Buffer.byteLength(body) > maxBytes) {
-        return send(
-          JSON.stringify({
-            errors: [
-              {
-                message: `The answer is larger than ${maxBytes} bytes: ask for fewer or smaller fields`,
-                extensions: { code: ErrorCode.LIMIT_EXCEEDED },
-              },
-            ],
-          }),
-        );
+        const locale = requestLocale(null, req.headers['accept-language']);
+        return send(JSON.stringify(errorBody(locale, 'RESPONSE_TOO_LARGE', { max: maxBytes })));
       }
       return send(body);
     };

@@ -140,8 +140,8 @@ describe('every contract operation under random variables', () => {
       expect(response.status).toBe(400);
       expect(response.errors).toEqual([
         expect.objectContaining({
-          message: 'Text may not contain the NUL character (U+0000)',
-          extensions: { code: 'BAD_USER_INPUT' },
+          message: 'El text no pot contenir el caràcter NUL (U+0000).',
+          extensions: { code: 'VALIDATION', reason: 'TEXT_HAS_NUL', params: {} },
         }),
       ]);
     }

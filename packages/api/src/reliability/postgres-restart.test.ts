@@ -108,7 +108,9 @@ describe('PostgreSQL stopped and restarted under load', () => {
     expect(failed.length).toBeGreaterThan(0);
     for (const outcome of failed) {
       expect(outcome.codes).toEqual(['SERVICE_UNAVAILABLE']);
-      expect(outcome.messages[0]).toBe('The database is unavailable: try again in a moment');
+      expect(outcome.messages[0]).toBe(
+        "La base de dades no està disponible: torna-ho a provar d'aquí a una estona.",
+      );
       expect(outcome.status).toBe(503);
     }
     expect(Math.max(...of('outage').map((outcome) => outcome.ms))).toBeLessThan(10_000);

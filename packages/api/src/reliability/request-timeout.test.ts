@@ -18,8 +18,8 @@ describe('the execution time limit', () => {
       expect(response.status).toBe(503);
       expect(response.errors).toEqual([
         {
-          message: 'The request took longer than 1 ms and was stopped',
-          extensions: { code: 'LIMIT_EXCEEDED' },
+          message: "La petició ha superat el límit de 1 ms i s'ha aturat.",
+          extensions: { code: 'LIMIT_EXCEEDED', reason: 'REQUEST_TIMEOUT', params: { ms: '1' } },
         },
       ]);
     }

@@ -178,6 +178,56 @@ export const commonReasons = {
     en: ({ actual, max }, f) =>
       `The query would cost ${f.number(actual)} units; at most ${f.number(max)} are allowed.`,
   }),
+  TOO_MANY_COSTLY_FIELDS: reason<{ field: string; max: number }>({
+    code: ErrorCode.LIMIT_EXCEEDED,
+    description: 'The request asks for the costly field `field` more than `max` times.',
+    params: ['field', 'max'],
+    ca: ({ field, max }, f) => `Una petició pot demanar ${field} com a màxim ${f.number(max)} vegades.`,
+    es: ({ field, max }, f) => `Una petición puede pedir ${field} como máximo ${f.number(max)} veces.`,
+    en: ({ field, max }, f) => `One request may ask for ${field} at most ${f.number(max)} times.`,
+  }),
+  TOO_MANY_ALIASES: reason<{ max: number }>({
+    code: ErrorCode.LIMIT_EXCEEDED,
+    description: 'The request uses more than `max` aliases.',
+    params: ['max'],
+    ca: ({ max }, f) => `Una petició pot tenir com a màxim ${f.number(max)} àlies.`,
+    es: ({ max }, f) => `Una petición puede tener como máximo ${f.number(max)} alias.`,
+    en: ({ max }, f) => `One request may have at most ${f.number(max)} aliases.`,
+  }),
+  TEXT_HAS_NUL: reason({
+    code: ErrorCode.VALIDATION,
+    description: 'A text holds the NUL character (U+0000), which cannot be stored.',
+    params: [],
+    ca: () => 'El text no pot contenir el caràcter NUL (U+0000).',
+    es: () => 'El texto no puede contener el carácter NUL (U+0000).',
+    en: () => 'Text may not contain the NUL character (U+0000).',
+  }),
+  RESPONSE_TOO_LARGE: reason<{ max: number }>({
+    code: ErrorCode.LIMIT_EXCEEDED,
+    description: 'The answer would be larger than `max` bytes: ask for fewer or smaller fields.',
+    params: ['max'],
+    ca: ({ max }, f) => `La resposta superaria els ${f.number(max)} bytes: demana menys camps o més petits.`,
+    es: ({ max }, f) =>
+      `La respuesta superaría los ${f.number(max)} bytes: pide menos campos o más pequeños.`,
+    en: ({ max }, f) =>
+      `The answer would be larger than ${f.number(max)} bytes: ask for fewer or smaller fields.`,
+  }),
+  BODY_TOO_LARGE: reason<{ max: number }>({
+    code: ErrorCode.LIMIT_EXCEEDED,
+    description: 'The request body is larger than `max` bytes.',
+    params: ['max'],
+    ca: ({ max }, f) => `La petició supera els ${f.number(max)} bytes.`,
+    es: ({ max }, f) => `La petición supera los ${f.number(max)} bytes.`,
+    en: ({ max }, f) => `The request body is larger than ${f.number(max)} bytes.`,
+  }),
+  REQUEST_TIMEOUT: reason<{ ms: number }>({
+    code: ErrorCode.LIMIT_EXCEEDED,
+    description: 'The request took longer than `ms` milliseconds and was stopped.',
+    params: ['ms'],
+    ca: ({ ms }, f) => `La petició ha superat el límit de ${f.number(ms)} ms i s'ha aturat.`,
+    es: ({ ms }, f) => `La petición ha tardado más de ${f.number(ms)} ms y se ha detenido.`,
+    en: ({ ms }, f) => `The request took longer than ${f.number(ms)} ms and was stopped.`,
+  }),
   INVALID_CURSOR: reason({
     code: ErrorCode.VALIDATION,
     description: 'The `after` cursor does not come from this list.',

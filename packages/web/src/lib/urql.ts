@@ -4,7 +4,15 @@ export function createUrqlClient(url = '/graphql'): Client {
   return new Client({
     url,
     exchanges: [cacheExchange, fetchExchange],
-    fetchOptions: { credentials: 'same-origin', headers: { 'apollo-require-preflight': 'true' } },
+    // The interface language (set on <html lang> by the I18nProvider) goes with every request, so
+    // that what the server writes in words (messages) is in the reader's language.
+    fetchOptions: () => ({
+      credentials: 'same-origin',
+      headers: {
+        'apollo-require-preflight': 'true',
+        'accept-language': globalThis.document?.documentElement.lang || 'ca',
+      },
+    }),
     preferGetMethod: false,
   });
 }
