@@ -1,7 +1,164 @@
 import { ErrorCode } from '../codes.ts';
-import type { reason } from '../define.ts';
+import { reason } from '../define.ts';
 
-/** Reasons of the moderation module's failures. */
-export const moderationReasons = {} as const satisfies Record<string, ReturnType<typeof reason>>;
-
-void ErrorCode;
+/**
+ * Reasons of the moderation module's failures: proposing a company profile or changes to one,
+ * claiming a company, staff reviewing those proposals, and a company's editors and invitations.
+ */
+export const moderationReasons = {
+  TAX_ID_IN_DIRECTORY: reason<{ taxId: string }>({
+    code: ErrorCode.CONFLICT,
+    description:
+      'A company with the tax ID `taxId` is already in the directory (published or archived): its editors change it, or the account claims it (claimCompany).',
+    params: ['taxId'],
+    ca: ({ taxId }) => `Ja hi ha una empresa amb el NIF ${taxId} al directori: demana poder-la editar.`,
+    es: ({ taxId }) => `Ya hay una empresa con el NIF ${taxId} en el directorio: pide poder editarla.`,
+    en: ({ taxId }) => `A company with tax ID ${taxId} is already in the directory: ask to edit it instead.`,
+  }),
+  TAX_ID_ALREADY_YOURS: reason<{ taxId: string }>({
+    code: ErrorCode.CONFLICT,
+    description: 'The account already edits the profile with the tax ID `taxId`: it proposes changes to it.',
+    params: ['taxId'],
+    ca: ({ taxId }) => `Ja edites la fitxa amb el NIF ${taxId}: proposa-hi canvis.`,
+    es: ({ taxId }) => `Ya editas la ficha con el NIF ${taxId}: propón cambios en ella.`,
+    en: ({ taxId }) => `You already edit the profile with tax ID ${taxId}: propose changes to it instead.`,
+  }),
+  TAX_ID_CANNOT_CHANGE: reason({
+    code: ErrorCode.VALIDATION,
+    description: 'A proposed change to a company gives another tax ID; a company keeps its tax ID.',
+    params: [],
+    ca: () => "El NIF d'una empresa no es pot canviar.",
+    es: () => 'El NIF de una empresa no se puede cambiar.',
+    en: () => 'The tax ID of a company cannot change.',
+  }),
+  PROPOSAL_CHANGES_NOTHING: reason({
+    code: ErrorCode.VALIDATION,
+    description: 'The proposed profile is the same as the current one.',
+    params: [],
+    ca: () => 'La proposta no canvia res de la fitxa.',
+    es: () => 'La propuesta no cambia nada de la ficha.',
+    en: () => 'The proposal changes nothing in the profile.',
+  }),
+  CLAIM_MESSAGE_REQUIRED: reason({
+    code: ErrorCode.VALIDATION,
+    description: 'A claim has no message saying who the claimant is and why they may edit the company.',
+    params: [],
+    ca: () => 'Explica qui ets i per què pots editar aquesta empresa.',
+    es: () => 'Explica quién eres y por qué puedes editar esta empresa.',
+    en: () => 'Say who you are and why you can edit this company.',
+  }),
+  ALREADY_COMPANY_EDITOR: reason({
+    code: ErrorCode.CONFLICT,
+    description: 'The account claiming a company already edits it.',
+    params: [],
+    ca: () => 'Ja edites aquesta empresa.',
+    es: () => 'Ya editas esta empresa.',
+    en: () => 'You already edit this company.',
+  }),
+  COMPANY_HAS_EDITORS: reason({
+    code: ErrorCode.CONFLICT,
+    description: 'A published company with editors cannot be claimed: its editors invite new ones.',
+    params: [],
+    ca: () => "Aquesta empresa ja té persones editores: demana'ls que et convidin.",
+    es: () => 'Esta empresa ya tiene personas editoras: pídeles que te inviten.',
+    en: () => 'This company already has editors: ask them to invite you.',
+  }),
+  CLAIM_ALREADY_WAITING: reason({
+    code: ErrorCode.CONFLICT,
+    description: "The account's claim to this company is already waiting for review.",
+    params: [],
+    ca: () => 'La teva sol·licitud ja està esperant la revisió.',
+    es: () => 'Tu solicitud ya está esperando la revisión.',
+    en: () => 'Your claim is already waiting for review.',
+  }),
+  REJECTION_REASON_REQUIRED: reason({
+    code: ErrorCode.VALIDATION,
+    description: "A rejected proposal needs a reason that the company's editors can read.",
+    params: [],
+    ca: () => 'Per rebutjar-la cal un motiu que les persones editores puguin llegir.',
+    es: () => 'Para rechazarla hace falta un motivo que las personas editoras puedan leer.',
+    en: () => 'A rejection needs a reason the editors can read.',
+  }),
+  REVISION_NOT_FOUND: reason({
+    code: ErrorCode.NOT_FOUND,
+    description: 'No proposal (revision) has this id.',
+    params: [],
+    ca: () => 'Aquesta proposta no existeix.',
+    es: () => 'Esta propuesta no existe.',
+    en: () => 'There is no such proposal.',
+  }),
+  REVISION_ALREADY_APPROVED: reason({
+    code: ErrorCode.CONFLICT,
+    description: 'The proposal has already been approved.',
+    params: [],
+    ca: () => "Aquesta proposta ja s'ha aprovat.",
+    es: () => 'Esta propuesta ya se ha aprobado.',
+    en: () => 'This proposal has already been approved.',
+  }),
+  REVISION_ALREADY_REJECTED: reason({
+    code: ErrorCode.CONFLICT,
+    description: 'The proposal has already been rejected (or replaced by a newer one).',
+    params: [],
+    ca: () => "Aquesta proposta ja s'ha rebutjat.",
+    es: () => 'Esta propuesta ya se ha rechazado.',
+    en: () => 'This proposal has already been rejected.',
+  }),
+  EDITOR_INVITATION_NOT_FOUND: reason({
+    code: ErrorCode.NOT_FOUND,
+    description: 'No invitation has this id (or it is for another address).',
+    params: [],
+    ca: () => 'Aquesta invitació no existeix.',
+    es: () => 'Esta invitación no existe.',
+    en: () => 'There is no such invitation.',
+  }),
+  EDITOR_INVITATION_ALREADY_ANSWERED: reason({
+    code: ErrorCode.CONFLICT,
+    description: 'The invitation has already been accepted or declined.',
+    params: [],
+    ca: () => 'Aquesta invitació ja té resposta.',
+    es: () => 'Esta invitación ya tiene respuesta.',
+    en: () => 'This invitation has already been answered.',
+  }),
+  EDITOR_INVITATION_WITHDRAWN: reason({
+    code: ErrorCode.CONFLICT,
+    description: "The invitation was withdrawn by the company's editors or by staff.",
+    params: [],
+    ca: () => "Aquesta invitació s'ha retirat.",
+    es: () => 'Esta invitación se ha retirado.',
+    en: () => 'This invitation has been withdrawn.',
+  }),
+  EDITOR_INVITATION_EXPIRED: reason({
+    code: ErrorCode.CONFLICT,
+    description: 'Nobody answered the invitation in time.',
+    params: [],
+    ca: () => 'Aquesta invitació ha caducat.',
+    es: () => 'Esta invitación ha caducado.',
+    en: () => 'This invitation has expired.',
+  }),
+  EDITOR_INVITATION_NEEDS_VERIFIED_EMAIL: reason({
+    code: ErrorCode.FORBIDDEN,
+    description: 'Only an account that has confirmed the invited address may answer the invitation.',
+    params: [],
+    ca: () =>
+      "Primer confirma la teva adreça electrònica (amb l'enllaç del correu que et vam enviar en registrar-te).",
+    es: () =>
+      'Primero confirma tu dirección de correo electrónico (con el enlace del correo que te enviamos al registrarte).',
+    en: () => 'Confirm your email address first (with the link in the mail we sent when you signed up).',
+  }),
+  NOT_COMPANY_EDITOR: reason({
+    code: ErrorCode.NOT_FOUND,
+    description: 'The account to remove is not an editor of the company.',
+    params: [],
+    ca: () => "Aquest compte no és editor de l'empresa.",
+    es: () => 'Esta cuenta no es editora de la empresa.',
+    en: () => 'This account is not an editor of the company.',
+  }),
+  LAST_COMPANY_EDITOR: reason({
+    code: ErrorCode.CONFLICT,
+    description: 'The editor to remove is the last one; only staff may leave a company without editors.',
+    params: [],
+    ca: () => 'Una empresa necessita com a mínim una persona editora: afegeix-ne una altra primer.',
+    es: () => 'Una empresa necesita al menos una persona editora: añade otra primero.',
+    en: () => 'A company needs at least one editor: add another one first.',
+  }),
+} as const;
