@@ -15,7 +15,7 @@ import {
 import { createSearch, type Search } from '@proximitat/search';
 import { pruneLoginThrottle } from './modules/account/throttle.service.ts';
 import { createMailSender, type MailWorker, startMailWorker } from './modules/mail/mail.ts';
-import { type OutboxWorker, startOutboxWorker } from './modules/search/outbox.ts';
+import { type OutboxWorker, startOutboxWorker } from './modules/search/index.ts';
 import { seedNodeArgs } from './production-command.ts';
 import { pruneRateLimits } from './rate-limit/rate-limit.ts';
 import { schema } from './schema.ts';

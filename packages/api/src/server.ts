@@ -11,7 +11,6 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import type { Env } from '@proximitat/runtime';
-import { isSearchHealthy } from '@proximitat/search';
 import cookieParser from 'cookie-parser';
 import cors from 'cors';
 import express from 'express';
@@ -259,7 +258,7 @@ export async function createApp({
       res.status(database ? 200 : 503).json({ status: database ? 'ok' : 'unavailable' });
       return;
     }
-    const searchOk = await isSearchHealthy(search);
+    const searchOk = await search.healthy();
     res.status(200).json({
       status: searchOk ? 'ok' : 'degraded',
       database: 'ok',

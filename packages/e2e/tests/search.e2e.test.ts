@@ -1,5 +1,5 @@
 import { importSampleCompanies, loadPlaces } from '@proximitat/api/directory';
-import { deliverOutbox, ensureCompaniesIndex } from '@proximitat/api/search';
+import { deliverOutbox } from '@proximitat/api/search';
 import { startTestApi, type TestApi } from '@proximitat/api/testing';
 import { createSearch } from '@proximitat/search';
 import type { Page } from 'playwright-core';
@@ -15,7 +15,7 @@ describe.runIf(browserAvailable())('the directory search in Chromium', () => {
   beforeAll(async () => {
     api = await startTestApi();
     await importSampleCompanies(api.db, await loadPlaces(api.db), 120, 'search-e2e');
-    await ensureCompaniesIndex(api.search);
+    await api.search.ensureCompaniesIndex();
     while ((await api.db.searchOutbox.count()) > 0) await deliverOutbox(api.db, api.search);
     down = await startTestApi({}, { search: createSearch('http://127.0.0.1:9', 'key', 'down_') });
     await importSampleCompanies(down.db, await loadPlaces(down.db), 30, 'search-e2e');

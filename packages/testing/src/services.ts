@@ -90,11 +90,6 @@ export function createTestSearch(): TestSearch {
   const search = createSearch(meiliUrl, meiliKey || undefined, prefix);
   return {
     search,
-    drop: async () => {
-      const { results } = await search.client.getIndexes({ limit: 1000 });
-      for (const index of results) {
-        if (index.uid.startsWith(prefix)) await search.client.deleteIndex(index.uid).waitTask();
-      }
-    },
+    drop: () => search.dropIndexes(),
   };
 }

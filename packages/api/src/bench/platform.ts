@@ -6,7 +6,7 @@ import { createSession } from '../modules/account/session.service.ts';
 import { importDirectory } from '../modules/directory/directory-import.service.ts';
 import { loadPlaces } from '../modules/directory/places.ts';
 import { sampleImportFile } from '../modules/directory/sample-import.ts';
-import { reindexCompanies } from '../modules/search/index-maintenance.ts';
+import { reindexCompanies } from '../modules/search/index.ts';
 import type { BenchDatabase, Platform, ScenarioContext } from './bench.ts';
 import { startApi } from './processes.ts';
 
@@ -100,12 +100,6 @@ export async function preparePlatform(
 
 export async function disposePlatform(platform: Platform): Promise<void> {
   await platform.api.stop();
-  const indexes = await platform.search.client.getIndexes({ limit: 1000 }).catch(() => undefined);
-  for (const index of indexes?.results ?? []) {
-    if (index.uid.startsWith(platform.meili.indexPrefix))
-      await platform.search.client
-        .deleteIndex(index.uid)
-        .waitTask()
-        .catch(() => undefined);
-  }
+  const uids = await platform.search.indexes().catch(() => [] as string[]);
+  for (const uid of uids) await platform.search.deleteIndex(uid).catch(() => undefined);
 }

@@ -4,12 +4,11 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '@proximitat/runtime';
-import { createSearch } from '@proximitat/search';
+import { COMPANIES_INDEX, createSearch } from '@proximitat/search';
 import { createTestDatabase, type TestDatabase, testServices } from '@proximitat/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPlaces } from '../modules/directory/places.ts';
 import { importSampleCompanies, sampleCsv } from '../modules/directory/sample-import.ts';
-import { COMPANIES_INDEX } from '../modules/search/companies-index.ts';
 import { startProductionApi, startScript, waitForOutput } from '../testing/processes.ts';
 import { runScript } from '../testing/run-script.ts';
 
@@ -33,11 +32,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   const { meiliUrl, meiliKey } = testServices();
-  const search = createSearch(meiliUrl, meiliKey);
-  const { results } = await search.client.getIndexes({ limit: 1000 });
-  for (const index of results.filter((candidate) => candidate.uid.startsWith(prefix))) {
-    await search.client.deleteIndex(index.uid).waitTask();
-  }
+  await createSearch(meiliUrl, meiliKey, prefix).dropIndexes();
   await Promise.all(databases.map((database) => database.drop()));
   await rm(dir, { recursive: true, force: true });
 });
@@ -83,8 +78,8 @@ describe('processes killed at the worst moment', () => {
     await running.exited;
 
     const { meiliUrl, meiliKey } = testServices();
-    const live = createSearch(meiliUrl, meiliKey).client.index(`${prefix}${COMPANIES_INDEX}`);
-    expect((await live.search('', { limit: 1 })).estimatedTotalHits).toBe(published);
+    const search = createSearch(meiliUrl, meiliKey, prefix);
+    expect(await search.companyCount()).toBe(published);
     const verify = await runScript(
       'packages/api/src/modules/search/search-verify.command.ts',
       [],
@@ -94,15 +89,12 @@ describe('processes killed at the worst moment', () => {
 
     // The killed run's unfinished build stays while it might still be running; a later reindex
     // removes builds abandoned more than an hour ago.
-    const client = createSearch(meiliUrl, meiliKey).client;
     const builds = async () =>
-      (await client.getIndexes({ limit: 1000 })).results
-        .map((index) => index.uid)
-        .filter((uid) => uid.startsWith(`${prefix}${COMPANIES_INDEX}_reindex_`));
+      (await search.indexes()).filter((uid) => uid.startsWith(`${prefix}${COMPANIES_INDEX}_reindex_`));
     const [recent] = await builds();
     expect(recent).toBeDefined();
     const abandoned = `${prefix}${COMPANIES_INDEX}_reindex_${Date.now() - 2 * 3_600_000}`;
-    await client.createIndex(abandoned).waitTask();
+    await search.ensureCompaniesIndex(abandoned);
     const again = await runScript(
       'packages/api/src/modules/search/search-reindex.command.ts',
       [],

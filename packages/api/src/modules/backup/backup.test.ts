@@ -13,7 +13,6 @@ import { startTestApi, type TestApi } from '../../testing/test-api.ts';
 import { loadPlaces } from '../directory/places.ts';
 import { importSampleCompanies } from '../directory/sample-import.ts';
 import { seedEsgCriteria } from '../esg/esg-criteria.ts';
-import { COMPANIES_INDEX } from '../search/companies-index.ts';
 
 let api: TestApi;
 let dir: string;
@@ -131,11 +130,11 @@ describe('backup and restore', () => {
     expect(restore.code).toBe(0);
     expect(restore.stdout).toMatch(/restored \d+ tables/);
     expect(restore.stdout).toMatch(/reindexed 120 companies/);
-    const stats = await createSearch(meiliUrl, meiliKey)
-      .client.index(`${prefix}${COMPANIES_INDEX}`)
-      .getStats();
-    expect(stats.numberOfDocuments).toBe(await target.db.company.count({ where: { status: 'PUBLISHED' } }));
-    await createSearch(meiliUrl, meiliKey).client.deleteIndex(`${prefix}${COMPANIES_INDEX}`).waitTask();
+    const restored = createSearch(meiliUrl, meiliKey, prefix);
+    expect(await restored.companyCount()).toBe(
+      await target.db.company.count({ where: { status: 'PUBLISHED' } }),
+    );
+    await restored.dropIndexes();
 
     const again = await runScript('packages/api/src/modules/backup/db-restore.command.ts', [file], {
       DATABASE_URL: target.url,

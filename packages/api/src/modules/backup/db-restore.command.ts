@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { openMigratedDb, recreateDatabase, restoreDatabase } from '@proximitat/db';
 import { CommandError, createProgress, runCommand } from '@proximitat/runtime';
 import { createSearch } from '@proximitat/search';
-import { reindexCompanies } from '../search/index-maintenance.ts';
+import { reindexCompanies } from '../search/index.ts';
 
 /**
  * pnpm db:restore <file> [--replace]: loads a backup into the database, which must be empty

@@ -3,8 +3,7 @@ import { createTestDatabase, type TestDatabase } from '@proximitat/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractOperation } from '../../testing/contract.ts';
 import { startTestApi, type TestApi } from '../../testing/test-api.ts';
-import { ensureCompaniesIndex } from '../search/companies-index.ts';
-import { deliverOutbox } from '../search/outbox.ts';
+import { deliverOutbox } from '../search/index.ts';
 import { parseJson } from './directory-file.ts';
 import { importDirectory } from './directory-import.service.ts';
 import { loadPlaces } from './places.ts';
@@ -71,7 +70,7 @@ beforeAll(async () => {
   }
   await importSampleCompanies(db, await loadPlaces(db), 60, 'statements');
   api = await startTestApi({}, { database: { url: database.url, db, drop: () => database.drop() } });
-  await ensureCompaniesIndex(api.search);
+  await api.search.ensureCompaniesIndex();
   while ((await db.searchOutbox.count()) > 0) await deliverOutbox(db, api.search);
 });
 afterAll(async () => api?.close());

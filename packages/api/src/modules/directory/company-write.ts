@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CompanyStatus, Prisma, ValueSource } from '@proximitat/db';
-import { enqueueCompanies } from '../search/outbox.ts';
+import { enqueueCompanies } from '@proximitat/search';
 import { type CompanyProfile, PROFILE_FIELDS, type ProfileField } from './company-profile.ts';
 import { fallbackSlug, slugify } from './slug.ts';
 

@@ -1,4 +1,5 @@
 import type { Db, EsgAssessment, Prisma } from '@proximitat/db';
+import { enqueueCompanies } from '@proximitat/search';
 import { ErrorCode, rejected, type ServiceResult, type UserError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { isUuid } from '../common/ids.ts';
@@ -6,7 +7,6 @@ import { type QueueActor, type RateRefusal, staffQueueLimited } from '../common/
 import { userError } from '../common/user-error.schema.ts';
 import { normaliseWebsite } from '../directory/company-profile.ts';
 import { isEditor } from '../directory/membership.ts';
-import { enqueueCompanies } from '../search/outbox.ts';
 import { scoreAssessment } from './esg-score.ts';
 
 /** A verified assessment counts for two years. */

@@ -1,11 +1,11 @@
+import { writeCompanyDocuments } from '@proximitat/search/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedIn, type TestAccount } from '../../testing/accounts.ts';
 import { contractOperation } from '../../testing/contract.ts';
 import { startTestApi, type TestApi } from '../../testing/test-api.ts';
 import { loadPlaces } from '../directory/places.ts';
 import { importSampleCompanies } from '../directory/sample-import.ts';
-import { ensureCompaniesIndex } from '../search/companies-index.ts';
-import { deliverOutbox } from '../search/outbox.ts';
+import { deliverOutbox } from '../search/index.ts';
 import { ESG_CRITERIA_V1, seedEsgCriteria } from './esg-criteria.ts';
 
 let api: TestApi;
@@ -247,7 +247,7 @@ describe('ESG self-assessment and verification', () => {
   });
 
   it('makes the company homologated in search while the verification is in force', async () => {
-    await ensureCompaniesIndex(api.search);
+    await api.search.ensureCompaniesIndex();
     const submitted = await api.graphql<Submitted>(
       contractOperation('SubmitEsgAssessment'),
       { companyId, answers: answers() },
@@ -272,10 +272,10 @@ describe('ESG self-assessment and verification', () => {
     expect(await count({ minEsgScore: 90 })).toBe(0);
     // Expiry needs no reindex: the search compares the document's validUntil with its own time,
     // even though the document still says homologated.
-    const index = api.search.client.index(api.search.indexName('companies'));
-    const document = await index.getDocument(companyId);
+    const document = await api.search.companyDocument(companyId);
+    if (!document) throw new Error('the company is not in the index');
     expect(document.homologated).toBe(true);
-    await index.updateDocuments([{ ...document, esgValidUntil: Date.now() - 1000 }]).waitTask();
+    await writeCompanyDocuments(api.search, [{ ...document, esgValidUntil: Date.now() - 1000 }]);
     expect(await count({ homologated: true })).toBe(0);
     expect(await count({ minEsgScore: 80 })).toBe(0);
     expect(await count({ homologated: false })).toBe(1);

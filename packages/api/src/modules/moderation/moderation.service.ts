@@ -1,4 +1,5 @@
 import type { CompanyStatus, Db, Prisma } from '@proximitat/db';
+import { enqueueCompanies } from '@proximitat/search';
 import { ErrorCode, type UserError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { isUuid } from '../common/ids.ts';
@@ -13,7 +14,6 @@ import { currentProfile, existingSelect, upsertCompanies } from '../directory/co
 import { isEditor } from '../directory/membership.ts';
 import { fallbackSlug, slugify } from '../directory/slug.ts';
 import { loadValidationContext } from '../directory/validation-context.ts';
-import { enqueueCompanies } from '../search/outbox.ts';
 import { diffProfiles } from './profile-diff.ts';
 
 type Result<T> = { ok: true; value: T } | { ok: false; errors: UserError[] } | RateRefusal;

@@ -3,8 +3,7 @@ import { signedIn, type TestAccount } from '../../testing/accounts.ts';
 import { contractOperation } from '../../testing/contract.ts';
 import { startTestApi, type TestApi } from '../../testing/test-api.ts';
 import { makeCif } from '../directory/tax-id.ts';
-import { ensureCompaniesIndex } from '../search/companies-index.ts';
-import { deliverOutbox } from '../search/outbox.ts';
+import { deliverOutbox } from '../search/index.ts';
 
 let api: TestApi;
 let staff: TestAccount;
@@ -13,7 +12,7 @@ let other: TestAccount;
 
 beforeAll(async () => {
   api = await startTestApi();
-  await ensureCompaniesIndex(api.search);
+  await api.search.ensureCompaniesIndex();
   staff = await signedIn(api, 'STAFF');
   editor = await signedIn(api, 'USER');
   other = await signedIn(api, 'USER');

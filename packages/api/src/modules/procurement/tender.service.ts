@@ -8,7 +8,6 @@ import { userError } from '../common/user-error.schema.ts';
 import { cpvLabel, validateCpv } from '../directory/cpv.ts';
 import { enqueueMail } from '../mail/mail.ts';
 import { loadReference } from '../reference/reference-cache.ts';
-import { COMPANIES_INDEX } from '../search/companies-index.ts';
 import { type Candidate, type Match, type Need, rankCandidates } from './tender-matching.ts';
 
 export const TENDER_LIMITS = {
@@ -149,19 +148,14 @@ const TEXT_THRESHOLD = 0.5;
 /** The companies whose indexed text answers the need, scored against the best answer (0..1). */
 async function textScores(search: Search, text: string): Promise<Map<string, number> | null> {
   try {
-    const result = await search.client.index(search.indexName(COMPANIES_INDEX)).search(text, {
-      limit: TENDER_LIMITS.textHits,
-      attributesToRetrieve: ['id'],
-      showRankingScore: true,
-      matchingStrategy: 'last',
-    });
+    const hits = await search.matchCompanies(text, TENDER_LIMITS.textHits);
     // Long needs leave every ranking score low: each counts against the best one, and hits under
     // half of it (a shared common word, a typo of one) do not count as answering the need.
-    const top = Math.max(0, ...result.hits.map((hit) => Number(hit._rankingScore ?? 0)));
+    const top = Math.max(0, ...hits.map((hit) => hit.score));
     const scores = new Map<string, number>();
-    for (const hit of result.hits) {
-      const relative = top > 0 ? Number(hit._rankingScore ?? 0) / top : 0;
-      if (relative >= TEXT_THRESHOLD) scores.set(String(hit.id), relative);
+    for (const hit of hits) {
+      const relative = top > 0 ? hit.score / top : 0;
+      if (relative >= TEXT_THRESHOLD) scores.set(hit.id, relative);
     }
     return scores;
   } catch {

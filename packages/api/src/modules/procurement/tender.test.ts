@@ -5,8 +5,7 @@ import { startTestApi, type TestApi } from '../../testing/test-api.ts';
 import { parseJson } from '../directory/directory-file.ts';
 import { importDirectory } from '../directory/directory-import.service.ts';
 import { makeCif } from '../directory/tax-id.ts';
-import { ensureCompaniesIndex } from '../search/companies-index.ts';
-import { deliverOutbox } from '../search/outbox.ts';
+import { deliverOutbox } from '../search/index.ts';
 
 let api: TestApi;
 let officer: TestAccount;
@@ -85,7 +84,7 @@ beforeAll(async () => {
       validUntil: new Date(Date.now() + 86_400_000),
     },
   });
-  await ensureCompaniesIndex(api.search);
+  await api.search.ensureCompaniesIndex();
   while ((await api.db.searchOutbox.count()) > 0) await deliverOutbox(api.db, api.search);
   [officer, stranger, staff] = await Promise.all([
     signedIn(api, 'PROCUREMENT_OFFICER'),

@@ -1,3 +1,2 @@
-export { ensureCompaniesIndex } from './companies-index.ts';
-export { hasDrift, reindexCompanies, verifyIndex } from './index-maintenance.ts';
-export { deliverOutbox, startOutboxWorker } from './outbox.ts';
+export { hasDrift, type OutboxWorker, verifyIndex } from '@proximitat/search';
+export { deliverOutbox, reindexCompanies, startOutboxWorker } from './search-index.ts';

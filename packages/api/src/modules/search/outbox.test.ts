@@ -1,4 +1,12 @@
-import { createSearch } from '@proximitat/search';
+import {
+  COMPANIES_INDEX,
+  type CompanyDocument,
+  createSearch,
+  enqueueCompanies,
+  hasDrift,
+  verifyIndex,
+} from '@proximitat/search';
+import { deleteCompanyDocuments } from '@proximitat/search/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../testing/test-api.ts';
 import { parseCsv } from '../directory/directory-file.ts';
@@ -6,13 +14,10 @@ import { importDirectory } from '../directory/directory-import.service.ts';
 import { loadPlaces } from '../directory/places.ts';
 import { importSampleCompanies } from '../directory/sample-import.ts';
 import { makeCif } from '../directory/tax-id.ts';
-import { COMPANIES_INDEX, ensureCompaniesIndex } from './companies-index.ts';
-import type { CompanyDocument } from './company-document.ts';
-import { hasDrift, reindexCompanies, verifyIndex } from './index-maintenance.ts';
-import { deliverOutbox, enqueueCompanies } from './outbox.ts';
+import { deliverOutbox, reindexCompanies } from './search-index.ts';
+import { normaliseSearch } from './search-request.ts';
 
 let api: TestApi;
-const index = () => api.search.client.index<CompanyDocument>(api.search.indexName(COMPANIES_INDEX));
 
 async function outboxCount() {
   return api.db.searchOutbox.count();
@@ -25,7 +30,7 @@ async function deliverAll() {
 }
 
 async function indexed(): Promise<Map<string, CompanyDocument>> {
-  const { results } = await index().getDocuments({ limit: 10_000 });
+  const { results } = await api.search.companyDocuments({ limit: 10_000 });
   return new Map(results.map((doc) => [doc.id, doc]));
 }
 
@@ -43,7 +48,7 @@ async function expectInSync() {
 
 beforeAll(async () => {
   api = await startTestApi();
-  await ensureCompaniesIndex(api.search);
+  await api.search.ensureCompaniesIndex();
 });
 afterAll(async () => api?.close());
 
@@ -70,7 +75,11 @@ describe('the search outbox', () => {
     const document = (await indexed()).get(company.id);
     const code = company.cpvCodes[0] ?? '';
     expect(document?.cpvPrefixes).toEqual(expect.arrayContaining([code.slice(0, 2), code.slice(0, 5), code]));
-    const found = await index().search('', { filter: [`cpvPrefixes = "${code.slice(0, 3)}"`], limit: 200 });
+    const found = await api.search.searchCompanies({
+      ...(await normaliseSearch(api.db, {})),
+      cpv: [code.slice(0, 3)],
+      limit: 200,
+    });
     expect(found.hits.map((hit) => hit.id)).toContain(company.id);
   });
 
@@ -182,9 +191,7 @@ describe('verify and reindex', () => {
       orderBy: { id: 'asc' },
     });
     // Changes made behind the outbox's back, as a bug or a manual edit would.
-    await index()
-      .deleteDocuments([missing?.id ?? ''])
-      .waitTask();
+    await deleteCompanyDocuments(api.search, [missing?.id ?? '']);
     await api.db.company.update({ where: { id: extra?.id ?? '' }, data: { status: 'ARCHIVED' } });
     await api.db.company.update({ where: { id: stale?.id ?? '' }, data: { name: 'Nom Canviat' } });
     const drift = await verifyIndex(api.db, api.search);
@@ -192,7 +199,7 @@ describe('verify and reindex', () => {
 
     // Searches keep answering while the new index is built; the swap is atomic.
     const progress: number[] = [];
-    const searching = index().search('');
+    const searching = api.search.searchCompanies(await normaliseSearch(api.db, {}));
     const { documents } = await reindexCompanies(api.db, api.search, (done) => progress.push(done));
     expect((await searching).hits.length).toBeGreaterThan(0);
     expect(documents).toBe(await api.db.company.count({ where: { status: 'PUBLISHED' } }));
@@ -200,7 +207,7 @@ describe('verify and reindex', () => {
     expect(hasDrift(await verifyIndex(api.db, api.search))).toBe(false);
     expect((await indexed()).get(stale?.id ?? '')?.name).toBe('Nom Canviat');
     // Only the live index is left.
-    const uids = (await api.search.client.getIndexes({ limit: 1000 })).results.map((i) => i.uid);
+    const uids = await api.search.indexes();
     expect(uids.filter((uid) => uid.startsWith(api.search.indexName(COMPANIES_INDEX)))).toEqual([
       api.search.indexName(COMPANIES_INDEX),
     ]);

@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScript } from '../../testing/run-script.ts';
 import { loadPlaces } from '../directory/places.ts';
 import { importSampleCompanies } from '../directory/sample-import.ts';
-import { COMPANIES_INDEX } from './companies-index.ts';
 
 // `pnpm search:verify` and `pnpm search:reindex` as real processes, on a database and an index
 // prefix of this file's own.
@@ -28,9 +27,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   const { meiliUrl, meiliKey } = testServices();
-  await createSearch(meiliUrl, meiliKey)
-    .client.deleteIndex(`${prefix}${COMPANIES_INDEX}`)
-    .waitTask()
+  await createSearch(meiliUrl, meiliKey, prefix)
+    .dropIndexes()
     .catch(() => undefined);
   await database?.drop();
 });

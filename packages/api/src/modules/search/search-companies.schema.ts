@@ -1,15 +1,20 @@
 import { queryFromInfo } from '@pothos/plugin-prisma';
 import type { Db } from '@proximitat/db';
-import { isSearchUnavailable, type Search } from '@proximitat/search';
+import {
+  type EngineResult,
+  type FacetField,
+  isSearchUnavailable,
+  type Search,
+  type SearchRequest,
+} from '@proximitat/search';
 import { builder } from '../../builder.ts';
 import type { Context } from '../../context.ts';
 import { CompanyRef } from '../directory/company.schema.ts';
 import { cpvLabel } from '../directory/cpv.ts';
 import { type Locale, LocaleEnum, translatedName } from '../i18n/locale.schema.ts';
 import { loadReference } from '../reference/reference-cache.ts';
-import { type EngineResult, type FacetField, searchMeilisearch } from './search-meili.ts';
 import { searchPostgres } from './search-postgres.ts';
-import { encodeCursor, normaliseSearch, type SearchRequest } from './search-request.ts';
+import { encodeCursor, normaliseSearch } from './search-request.ts';
 
 const CompanySortEnum = builder.enumType('CompanySort', {
   description:
@@ -191,7 +196,7 @@ async function runEngines(
   }
   if (Date.now() >= (unavailableUntil.get(context.search) ?? 0)) {
     try {
-      return { ...(await searchMeilisearch(context.search, request)), degraded: false };
+      return { ...(await context.search.searchCompanies(request)), degraded: false };
     } catch (error) {
       if (!isSearchUnavailable(error)) throw error;
       unavailableUntil.set(context.search, Date.now() + BREAK_MS);

@@ -1,4 +1,4 @@
-import { createSearch } from '@proximitat/search';
+import { createSearch, distanceMeters } from '@proximitat/search';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractOperation } from '../../testing/contract.ts';
 import { startTestApi, type TestApi } from '../../testing/test-api.ts';
@@ -7,9 +7,7 @@ import { importDirectory } from '../directory/directory-import.service.ts';
 import { loadPlaces } from '../directory/places.ts';
 import { importSampleCompanies } from '../directory/sample-import.ts';
 import { makeCif } from '../directory/tax-id.ts';
-import { ensureCompaniesIndex } from './companies-index.ts';
-import { deliverOutbox } from './outbox.ts';
-import { distanceMeters } from './search-request.ts';
+import { deliverOutbox } from './search-index.ts';
 
 const HEADER =
   'tax_id;name;legal_form;sectors;cpv_codes;street;postal_code;city;lat;lng;description_ca;certifications;insertion_company';
@@ -59,7 +57,7 @@ async function loadData(target: TestApi) {
 beforeAll(async () => {
   api = await startTestApi();
   await loadData(api);
-  await ensureCompaniesIndex(api.search);
+  await api.search.ensureCompaniesIndex();
   while ((await api.db.searchOutbox.count()) > 0) await deliverOutbox(api.db, api.search);
 });
 afterAll(async () => api?.close());

@@ -8,15 +8,14 @@ import {
   freePort,
   startEmbeddedMeilisearch,
 } from '@proximitat/runtime';
-import { createSearch } from '@proximitat/search';
+import { createSearch, hasDrift, type OutboxWorker, verifyIndex } from '@proximitat/search';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../testing/test-api.ts';
 import { parseCsv } from '../directory/directory-file.ts';
 import { importDirectory } from '../directory/directory-import.service.ts';
 import { loadPlaces } from '../directory/places.ts';
 import { sampleCsv } from '../directory/sample-import.ts';
-import { hasDrift, verifyIndex } from './index-maintenance.ts';
-import { type OutboxWorker, startOutboxWorker } from './outbox.ts';
+import { startOutboxWorker } from './search-index.ts';
 
 // A Meilisearch of this test's own, killed outright in the middle of a burst of writes.
 let dir: string;
@@ -85,9 +84,7 @@ describe('a Meilisearch outage during a burst of writes', () => {
     await until(async () => (await api.db.searchOutbox.count()) === 0, 90_000);
     const drift = await verifyIndex(api.db, api.search);
     expect(drift).toMatchObject({ missing: [], extra: [], stale: [] });
-    const { results } = await api.search.client
-      .index<{ employees: number }>(api.search.indexName('companies'))
-      .getDocuments({ limit: 1000, fields: ['employees'] });
+    const { results } = await api.search.companyDocuments({ limit: 1000, fields: ['employees'] });
     expect(results.every((document) => document.employees === 1003)).toBe(true);
   }, 180_000);
   it('under continuous write load: killed while writes and deliveries are in flight, it catches up with the last write of every company', async () => {
@@ -144,10 +141,9 @@ describe('a Meilisearch outage during a burst of writes', () => {
       select: { id: true, taxId: true },
     });
     expect(companies).toHaveLength(60);
-    const index = api.search.client.index<{ employees: number }>(api.search.indexName('companies'));
     for (const company of companies) {
-      const document = await index.getDocument(company.id, { fields: ['employees'] });
-      expect(document.employees).toBe(expectedByTaxId.get(company.taxId));
+      const document = await api.search.companyDocument(company.id);
+      expect(document?.employees).toBe(expectedByTaxId.get(company.taxId));
     }
   }, 180_000);
 });

@@ -1,7 +1,7 @@
 import { type Db, poolSize } from '@proximitat/db';
-import { AppError, anyCause, ErrorCode } from '../../errors.ts';
-import type { EngineResult, FacetField } from './search-meili.ts';
-import { escapeHtml, fold, type SearchRequest } from './search-request.ts';
+import { type EngineResult, escapeHtml, type FacetField, type SearchRequest } from '@proximitat/search';
+import { type AppError, anyCause, appError } from '../../errors.ts';
+import { fold } from './search-request.ts';
 
 /**
  * The same search answered by PostgreSQL when Meilisearch is unreachable: full text over the
@@ -35,11 +35,8 @@ export const FALLBACK_LIMITS = {
 /** Marks the fallback's statements, so that tests (and an operator) can find them in pg_stat_activity. */
 export const FALLBACK_SQL_TAG = '/* degraded-search */';
 
-const BUSY_MESSAGE =
-  'Search is busy: the search engine is unavailable and its fallback is at capacity; try again in a moment';
-
 function busy(reason: 'SEARCH_BUSY' | 'SEARCH_TIMEOUT'): AppError {
-  return new AppError(ErrorCode.SERVICE_UNAVAILABLE, BUSY_MESSAGE, { reason });
+  return appError(reason, null);
 }
 
 /** A counting semaphore with a short, bounded queue: a search either gets a turn soon or is refused. */

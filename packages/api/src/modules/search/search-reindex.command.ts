@@ -1,7 +1,7 @@
 import { openMigratedDb } from '@proximitat/db';
 import { createProgress, runCommand } from '@proximitat/runtime';
 import { createSearch } from '@proximitat/search';
-import { reindexCompanies } from './index-maintenance.ts';
+import { reindexCompanies } from './search-index.ts';
 
 await runCommand('search:reindex', async ({ env, services }) => {
   const db = await openMigratedDb(services.databaseUrl);

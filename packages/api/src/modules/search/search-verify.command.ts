@@ -1,7 +1,6 @@
 import { openMigratedDb } from '@proximitat/db';
 import { runCommand } from '@proximitat/runtime';
-import { createSearch } from '@proximitat/search';
-import { hasDrift, verifyIndex } from './index-maintenance.ts';
+import { createSearch, hasDrift, verifyIndex } from '@proximitat/search';
 
 const SHOWN = 20;
 

@@ -1,11 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { companySearchBody } from '@proximitat/search/testing';
 import type { Platform, Scenario, ScenarioContext } from '../../bench/bench.ts';
 import { MB } from '../../bench/bench.ts';
 import { graphqlRequest, type LoadRequest } from '../../bench/load-spec.ts';
 import { startBaseline } from '../../bench/processes.ts';
-import { meiliQueries } from './search-meili.ts';
 import { normaliseSearch, type SearchArgs } from './search-request.ts';
 
 /** Realistic searches of procurement officers and the public: text, typos, filters, CPV, geo, browsing. */
@@ -56,9 +56,9 @@ export function graphqlSearchRequests(): LoadRequest[] {
 /** The Meilisearch multi-search bodies the API sends for the mix. */
 async function meiliBodies(platform: Platform): Promise<unknown[]> {
   return Promise.all(
-    SEARCH_MIX.map(async ([, args]) => ({
-      queries: meiliQueries(platform.search, await normaliseSearch(platform.db, { ...args, first: PAGE })),
-    })),
+    SEARCH_MIX.map(async ([, args]) =>
+      companySearchBody(platform.search, await normaliseSearch(platform.db, { ...args, first: PAGE })),
+    ),
   );
 }
 

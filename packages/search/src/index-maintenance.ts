@@ -1,7 +1,7 @@
 import type { Db } from '@proximitat/db';
-import type { Search } from '@proximitat/search';
-import { COMPANIES_INDEX, ensureCompaniesIndex, SearchTaskError, settled } from './companies-index.ts';
-import { companyDocument, documentSelect } from './company-document.ts';
+import { clientOf, type Search } from './client.ts';
+import { COMPANIES_INDEX, SearchTaskError, settled } from './companies-index.ts';
+import { companyDocument, documentSelect, type Vocabulary } from './company-document.ts';
 import { enqueueCompanies } from './outbox.ts';
 
 export interface Drift {
@@ -19,16 +19,15 @@ const PAGE = 1000;
 
 /** Compares the published companies of PostgreSQL with the documents of the index. */
 export async function verifyIndex(db: Db, search: Search): Promise<Drift> {
-  const index = search.client.index<{ id: string; version: number }>(search.indexName(COMPANIES_INDEX));
   const published = new Map(
     (
       await db.company.findMany({ where: { status: 'PUBLISHED' }, select: { id: true, updatedAt: true } })
     ).map((row) => [row.id, row.updatedAt.getTime()]),
   );
   const indexed = new Map<string, number>();
-  const exists = (await search.client.getIndexes({ limit: 1000 })).results.some((i) => i.uid === index.uid);
+  const exists = (await search.indexes()).includes(search.indexName(COMPANIES_INDEX));
   for (let offset = 0; exists; offset += PAGE) {
-    const page = await index.getDocuments({ offset, limit: PAGE, fields: ['id', 'version'] });
+    const page = await search.companyDocuments({ offset, limit: PAGE, fields: ['version'] });
     for (const document of page.results) indexed.set(document.id, document.version);
     if (page.results.length < PAGE) break;
   }
@@ -57,11 +56,10 @@ const ABANDONED_AFTER_MS = 60 * 60_000;
 
 /** Indexes left by a reindex that was killed before it could delete its unfinished build. */
 async function removeAbandonedBuilds(search: Search, live: string): Promise<void> {
-  const { results } = await search.client.getIndexes({ limit: 1000 });
-  for (const index of results) {
-    const builtAt = Number(/_reindex_(\d+)$/.exec(index.uid)?.[1]);
-    if (index.uid.startsWith(`${live}_reindex_`) && Date.now() - builtAt > ABANDONED_AFTER_MS) {
-      await settled(search.client.deleteIndex(index.uid)).catch(() => undefined);
+  for (const uid of await search.indexes()) {
+    const builtAt = Number(/_reindex_(\d+)$/.exec(uid)?.[1]);
+    if (uid.startsWith(`${live}_reindex_`) && Date.now() - builtAt > ABANDONED_AFTER_MS) {
+      await search.deleteIndex(uid).catch(() => undefined);
     }
   }
 }
@@ -74,14 +72,15 @@ async function removeAbandonedBuilds(search: Search, live: string): Promise<void
 export async function reindexCompanies(
   db: Db,
   search: Search,
-  onProgress?: (done: number, total: number) => void,
+  options: { vocabulary: Vocabulary; onProgress?: (done: number, total: number) => void },
 ): Promise<{ documents: number }> {
+  const client = clientOf(search);
   const live = search.indexName(COMPANIES_INDEX);
   const fresh = `${live}_reindex_${Date.now()}`;
   const started = new Date();
   await removeAbandonedBuilds(search, live);
-  await ensureCompaniesIndex(search, live);
-  await ensureCompaniesIndex(search, fresh);
+  await search.ensureCompaniesIndex(live);
+  await search.ensureCompaniesIndex(fresh);
   try {
     const total = await db.company.count({ where: { status: 'PUBLISHED' } });
     // Batches are queued without waiting for each: Meilisearch indexes consecutive additions
@@ -98,21 +97,21 @@ export async function reindexCompanies(
         ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
       });
       if (rows.length === 0) break;
-      const task = await search.client.index(fresh).addDocuments(
-        rows.map((row) => companyDocument(row)),
+      const task = await client.index(fresh).addDocuments(
+        rows.map((row) => companyDocument(row, options.vocabulary)),
         { primaryKey: 'id' },
       );
       tasks.push(task.taskUid);
       done += rows.length;
-      onProgress?.(done, total);
+      options.onProgress?.(done, total);
       cursor = rows[rows.length - 1]?.id;
     }
     for (const uid of tasks) {
-      const task = await search.client.tasks.waitForTask(uid, { timeout: 30 * 60_000, interval: 200 });
+      const task = await client.tasks.waitForTask(uid, { timeout: 30 * 60_000, interval: 200 });
       if (task.status !== 'succeeded')
         throw new SearchTaskError(task.error?.message ?? `indexing task ${task.status}`);
     }
-    await settled(search.client.swapIndexes([{ indexes: [live, fresh], rename: false }]));
+    await settled(client.swapIndexes([{ indexes: [live, fresh], rename: false }]));
     const changed = await db.company.findMany({
       where: { updatedAt: { gte: started } },
       select: { id: true },
@@ -124,6 +123,6 @@ export async function reindexCompanies(
     return { documents: done };
   } finally {
     // After the swap this is the old index; before it, the unfinished new one.
-    await settled(search.client.deleteIndex(fresh)).catch(() => undefined);
+    await search.deleteIndex(fresh).catch(() => undefined);
   }
 }

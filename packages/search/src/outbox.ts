@@ -1,8 +1,8 @@
 import type { Db, Prisma } from '@proximitat/db';
 import type { Logger } from '@proximitat/runtime';
-import type { Search } from '@proximitat/search';
-import { COMPANIES_INDEX, ensureCompaniesIndex, settled } from './companies-index.ts';
-import { loadDocuments } from './company-document.ts';
+import { clientOf, type Search } from './client.ts';
+import { COMPANIES_INDEX, settled } from './companies-index.ts';
+import { loadDocuments, type Vocabulary } from './company-document.ts';
 
 /**
  * The search outbox. Whatever changes a company calls `enqueueCompanies` in the same transaction;
@@ -50,10 +50,10 @@ export function backoffSeconds(attempts: number): number {
 export async function deliverOutbox(
   db: Db,
   search: Search,
-  options: { batchSize?: number; indexUid?: string } = {},
+  options: { vocabulary: Vocabulary; batchSize?: number; indexUid?: string },
 ): Promise<Delivery> {
   const batchSize = options.batchSize ?? 500;
-  const index = search.client.index(options.indexUid ?? search.indexName(COMPANIES_INDEX));
+  const index = clientOf(search).index(options.indexUid ?? search.indexName(COMPANIES_INDEX));
   const empty: Delivery = { delivered: 0, indexed: 0, removed: 0, failed: 0 };
   return db.$transaction(
     async (tx) => {
@@ -73,7 +73,7 @@ export async function deliverOutbox(
       const rows = claimed.filter((row) => mine.has(row.companyId)).map((row) => row.id);
       if (rows.length === 0) return empty;
 
-      const documents = await loadDocuments(tx, [...mine]);
+      const documents = await loadDocuments(tx, [...mine], options.vocabulary);
       const gone = [...mine].filter((id) => !documents.has(id));
       try {
         if (documents.size > 0)
@@ -111,7 +111,7 @@ export function startOutboxWorker(
   db: Db,
   search: Search,
   log: Logger,
-  options: { intervalMs?: number; batchSize?: number } = {},
+  options: { vocabulary: Vocabulary; intervalMs?: number; batchSize?: number },
 ): OutboxWorker {
   const intervalMs = options.intervalMs ?? 500;
   let stopped = false;
@@ -133,10 +133,13 @@ export function startOutboxWorker(
       let pause = intervalMs;
       try {
         if (!indexReady) {
-          await ensureCompaniesIndex(search);
+          await search.ensureCompaniesIndex();
           indexReady = true;
         }
-        const delivery = await deliverOutbox(db, search, { batchSize: options.batchSize ?? 500 });
+        const delivery = await deliverOutbox(db, search, {
+          vocabulary: options.vocabulary,
+          batchSize: options.batchSize ?? 500,
+        });
         if (delivery.failed > 0) {
           failures += 1;
           pause = backoffSeconds(failures) * 1000;

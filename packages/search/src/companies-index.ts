@@ -1,4 +1,4 @@
-import type { Search, Settings } from '@proximitat/search';
+import type { Meilisearch, Settings } from 'meilisearch';
 
 /**
  * The `companies` index: its settings are versioned with the code and applied idempotently at
@@ -64,30 +64,36 @@ export const COMPANIES_SETTINGS: Settings = {
   pagination: { maxTotalHits: 200_000 },
 };
 
-export class SearchTaskError extends Error {}
+/** A Meilisearch task that did not succeed; `code` is Meilisearch's (index_not_found, ...). */
+export class SearchTaskError extends Error {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
 
 /** Waits for a Meilisearch task and turns a failed one into an error. */
 export async function settled(
   promise: {
     waitTask: (options?: {
       timeout?: number;
-    }) => Promise<{ status: string; error?: { message: string } | null }>;
+    }) => Promise<{ status: string; error?: { message: string; code?: string } | null }>;
   },
   timeout = 120_000,
 ) {
   const task = await promise.waitTask({ timeout });
-  if (task.status !== 'succeeded') throw new SearchTaskError(task.error?.message ?? `task ${task.status}`);
+  if (task.status !== 'succeeded')
+    throw new SearchTaskError(task.error?.message ?? `task ${task.status}`, task.error?.code);
   return task;
 }
 
-/** Creates the index when missing and applies its settings; running it again changes nothing. */
-export async function ensureCompaniesIndex(
-  search: Search,
-  uid = search.indexName(COMPANIES_INDEX),
-): Promise<void> {
-  const indexes = await search.client.getIndexes({ limit: 1000 });
+/** Creates the index when missing and applies the companies' settings; running it again changes nothing. */
+export async function ensureIndex(client: Meilisearch, uid: string): Promise<void> {
+  const indexes = await client.getIndexes({ limit: 1000 });
   if (!indexes.results.some((index) => index.uid === uid)) {
-    await settled(search.client.createIndex(uid, { primaryKey: 'id' }));
+    await settled(client.createIndex(uid, { primaryKey: 'id' }));
   }
-  await settled(search.client.index(uid).updateSettings(COMPANIES_SETTINGS));
+  await settled(client.index(uid).updateSettings(COMPANIES_SETTINGS));
 }

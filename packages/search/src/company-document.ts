@@ -1,5 +1,13 @@
 import type { Db, Prisma } from '@proximitat/db';
-import { cpvLabel } from '../directory/cpv.ts';
+
+/**
+ * What the documents need from the directory's reference data and this package does not own: the
+ * names of CPV codes (the CPV vocabulary is the directory's). The API passes its own.
+ */
+export interface Vocabulary {
+  /** The names a CPV code is searched by ("45210000-2" -> its Spanish and English labels). */
+  cpvLabels(code: string): string[];
+}
 
 /** A published company as the `companies` index holds it. */
 export interface CompanyDocument {
@@ -90,7 +98,11 @@ export function cpvPrefixes(codes: string[]): string[] {
   return [...prefixes].sort();
 }
 
-export function companyDocument(company: DocumentSource, now = new Date()): CompanyDocument {
+export function companyDocument(
+  company: DocumentSource,
+  vocabulary: Vocabulary,
+  now = new Date(),
+): CompanyDocument {
   const latest = company.esgAssessments[0];
   const verified = latest?.validUntil && latest.validUntil > now ? latest : null;
   const descriptions = [company.descriptionCa, company.descriptionEs, company.descriptionEn].filter(
@@ -108,7 +120,7 @@ export function companyDocument(company: DocumentSource, now = new Date()): Comp
     cpvCodes: company.cpvCodes,
     cpvPrefixes: cpvPrefixes(company.cpvCodes),
     cpvDivisions: [...new Set(company.cpvCodes.map((code) => code.slice(0, 2)))].sort(),
-    cpvLabels: company.cpvCodes.flatMap((code) => [cpvLabel(code, 'ES'), cpvLabel(code, 'EN')]),
+    cpvLabels: company.cpvCodes.flatMap((code) => vocabulary.cpvLabels(code)),
     descriptions,
     descriptionCa: company.descriptionCa,
     descriptionEs: company.descriptionEs,
@@ -135,10 +147,11 @@ export function companyDocument(company: DocumentSource, now = new Date()): Comp
 export async function loadDocuments(
   db: Db | Prisma.TransactionClient,
   ids: string[],
+  vocabulary: Vocabulary,
 ): Promise<Map<string, CompanyDocument>> {
   const rows = await db.company.findMany({
     where: { id: { in: ids }, status: 'PUBLISHED' },
     select: documentSelect,
   });
-  return new Map(rows.map((row) => [row.id, companyDocument(row)]));
+  return new Map(rows.map((row) => [row.id, companyDocument(row, vocabulary)]));
 }

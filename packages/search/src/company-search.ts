@@ -1,7 +1,39 @@
-import type { Search } from '@proximitat/search';
-import { COMPANIES_INDEX } from './companies-index.ts';
+import type { Locale } from '@proximitat/db';
+import type { Meilisearch } from 'meilisearch';
 import type { CompanyDocument } from './company-document.ts';
-import { distanceMeters, MARK_END, MARK_START, markedToHtml, type SearchRequest } from './search-request.ts';
+
+export type CompanySort = 'RELEVANCE' | 'NAME' | 'ESG_SCORE' | 'DISTANCE' | 'NEWEST';
+
+/**
+ * A search as both engines (Meilisearch here, and PostgreSQL in the API when Meilisearch is
+ * unreachable) run it, already validated by the API (search-request.ts): codes are ones that
+ * exist and CPV values are digits, so no caller's string ever becomes filter syntax.
+ */
+export interface SearchRequest {
+  query: string;
+  sectors: string[] | null;
+  legalForms: string[] | null;
+  districts: string[] | null;
+  neighbourhoods: string[] | null;
+  /** Digit prefixes, 2 to 8 digits. */
+  cpv: string[] | null;
+  /** All of them. */
+  certifications: string[];
+  /** All of them. */
+  socialClauses: string[];
+  reservedContractEligible: boolean | null;
+  homologated: boolean | null;
+  minEsgScore: number | null;
+  employeesMin: number | null;
+  employeesMax: number | null;
+  near: { lat: number; lng: number; radiusMeters: number | null } | null;
+  sort: CompanySort;
+  offset: number;
+  limit: number;
+  locale: Locale;
+  /** Some list held only values that exist nowhere: the answer is empty. */
+  impossible: boolean;
+}
 
 /** Index attribute -> the CompanyFilter field a facet is reported under. */
 export const FACETS = {
@@ -84,8 +116,7 @@ export function meiliSort(request: SearchRequest): string[] | undefined {
 const DESCRIPTION = { CA: 'descriptionCa', ES: 'descriptionEs', EN: 'descriptionEn' } as const;
 
 /** The multi-search queries that answer a request: a page, plus a count when it is not page-aligned. */
-export function meiliQueries(search: Search, request: SearchRequest) {
-  const uid = search.indexName(COMPANIES_INDEX);
+export function meiliQueries(uid: string, request: SearchRequest) {
   const descriptionField = DESCRIPTION[request.locale];
   const common = {
     indexUid: uid,
@@ -113,9 +144,13 @@ export function meiliQueries(search: Search, request: SearchRequest) {
   ];
 }
 
-export async function searchMeilisearch(search: Search, request: SearchRequest): Promise<EngineResult> {
+export async function searchMeilisearch(
+  client: Meilisearch,
+  uid: string,
+  request: SearchRequest,
+): Promise<EngineResult> {
   const descriptionField = DESCRIPTION[request.locale];
-  const { results } = await search.client.multiSearch({ queries: meiliQueries(search, request) });
+  const { results } = await client.multiSearch({ queries: meiliQueries(uid, request) });
   const [page, count] = results;
   if (!page) throw new Error('Meilisearch returned no result');
   const totalCount = (count ?? page).totalHits ?? page.estimatedTotalHits ?? 0;
@@ -140,4 +175,45 @@ export async function searchMeilisearch(search: Search, request: SearchRequest):
       };
     }),
   };
+}
+
+/** Great-circle distance in metres. */
+export function distanceMeters(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLng = (b.lng - a.lng) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
+  return Math.round(2 * 6_371_000 * Math.asin(Math.min(1, Math.sqrt(h))));
+}
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Highlights of both engines are escaped with it, so the only markup in them is <mark>. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
+}
+
+/** Markers Meilisearch puts around matches: control characters that company texts never hold. */
+export const MARK_START = '\u0002';
+export const MARK_END = '\u0003';
+
+/**
+ * Highlights are HTML that is safe to render: the text is escaped first and only then are the
+ * match markers turned into <mark> elements, so the only markup in them is <mark>.
+ */
+export function markedToHtml(marked: string): string {
+  // Other control characters are dropped, so text cannot forge the markers' neighbours.
+  const text = [...marked]
+    .filter((char) => {
+      const code = char.charCodeAt(0);
+      return code >= 32 || char === MARK_START || char === MARK_END || char === '\n' || char === '\t';
+    })
+    .join('');
+  return escapeHtml(text).replaceAll(MARK_START, '<mark>').replaceAll(MARK_END, '</mark>');
 }
