@@ -1,16 +1,10 @@
-import { buildSchema, isEnumType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import schemaText from '../../../../api/schema.graphql?raw';
 import { parseSort, SORTS } from './useSearchState.ts';
 
-describe('the search sort', () => {
-  it('offers every CompanySort of the printed schema, and nothing else', () => {
-    const type = buildSchema(schemaText).getType('CompanySort');
-    if (!isEnumType(type)) throw new Error('CompanySort is not an enum of the schema');
-    expect(new Set(SORTS)).toEqual(new Set(type.getValues().map((value) => value.name)));
-  });
-
-  it('reads a sort of the schema from the address', () => {
+// That SORTS holds every CompanySort of the schema, and nothing else, is checked when the client is
+// type-checked (SORT_LABELS satisfies a record over the schema's enum); here, reading the address.
+describe('the search sort in the address', () => {
+  it('reads every sort of the schema, ESG_SCORE included', () => {
     for (const sort of SORTS) expect(parseSort(sort)).toBe(sort);
     expect(parseSort('ESG_SCORE')).toBe('ESG_SCORE');
   });
