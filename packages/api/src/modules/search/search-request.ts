@@ -1,9 +1,8 @@
-import type { Db } from '@proximitat/db';
+import type { Db, Locale } from '@proximitat/db';
 import type { CompanySort, SearchRequest } from '@proximitat/search';
 import { appError } from '../../errors.ts';
 import { loadPlaces } from '../directory/places.ts';
 import { loadReferenceCodes } from '../directory/validation-context.ts';
-import type { Locale } from '../i18n/locale.schema.ts';
 
 /**
  * The validation of a search: the GraphQL arguments become the SearchRequest both engines run
