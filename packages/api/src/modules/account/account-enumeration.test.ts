@@ -27,9 +27,9 @@ let addressCounter = 0;
 const freshAddress = () => `198.51.100.${++addressCounter}`;
 
 const REGISTER =
-  'mutation ($input: RegisterInput!) { register(input: $input) { account { id email role } userErrors { field message code } } }';
+  'mutation ($input: RegisterInput!) { register(input: $input) { account { id email role } userErrors { field code reason } } }';
 const RESET =
-  'mutation ($email: String!) { requestPasswordReset(email: $email) { ok retryAfterSeconds userErrors { field code message } } }';
+  'mutation ($email: String!) { requestPasswordReset(email: $email) { ok retryAfterSeconds userErrors { field code reason params { name value } } } }';
 
 async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   const started = performance.now();
@@ -115,7 +115,7 @@ describe('login does not tell whether an address has an account', () => {
   // the machine's noise only, too much under a loaded test run for a timing assertion here.
   it('answers a wrong password for a known address as for an unknown one, checking a hash either way', async () => {
     const LOGIN =
-      'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token userErrors { field code message } } }';
+      'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token userErrors { field code reason params { name value } } } }';
     const answers = new Set<string>();
     for (let i = 0; i < 3; i += 1) {
       const owner = await signedIn(api, 'USER');
@@ -131,7 +131,7 @@ describe('login does not tell whether an address has an account', () => {
         login: {
           token: null,
           userErrors: [
-            { field: 'password', code: 'UNAUTHENTICATED', message: 'The email or the password is not right' },
+            { field: 'password', code: 'UNAUTHENTICATED', reason: 'INVALID_CREDENTIALS', params: [] },
           ],
         },
       }),
@@ -185,13 +185,23 @@ describe('requestPasswordReset', () => {
     expect(last?.requestPasswordReset.retryAfterSeconds).toBeGreaterThan(0);
   });
 
-  it('refuses an over-long address naming the field', async () => {
-    const response = await api.graphql<{ requestPasswordReset: { userErrors: unknown[] } }>(RESET, {
-      email: `${'x'.repeat(3000)}@example.org`,
-    });
-    expect(response.data?.requestPasswordReset.userErrors).toEqual([
-      { field: 'email', code: 'VALIDATION', message: 'is longer than 254 characters' },
+  it('refuses an empty, malformed or over-long address naming the field, before counting it', async () => {
+    const headers = { headers: { 'x-forwarded-for': freshAddress() } };
+    const refusal = async (email: string) =>
+      (await api.graphql<{ requestPasswordReset: { userErrors: unknown[] } }>(RESET, { email }, headers)).data
+        ?.requestPasswordReset.userErrors;
+    expect(await refusal(`${'x'.repeat(3000)}@example.org`)).toEqual([
+      { field: 'email', code: 'VALIDATION', reason: 'TOO_LONG', params: [{ name: 'max', value: '254' }] },
     ]);
+    expect(await refusal('  ')).toEqual([
+      { field: 'email', code: 'VALIDATION', reason: 'REQUIRED', params: [] },
+    ]);
+    for (let i = 0; i <= RATE_RULES.passwordResetPerAddress.limit; i += 1) {
+      expect(await refusal('no-es-una-adreca')).toEqual([
+        { field: 'email', code: 'VALIDATION', reason: 'NOT_AN_EMAIL', params: [] },
+      ]);
+    }
+    expect(await refusal('ningu-mai@example.org')).toEqual([]);
   });
 });
 

@@ -25,7 +25,10 @@ function tokenIn(mail: Mail | undefined): string {
   return /token=([\w-]+)/.exec(mail?.text ?? '')?.[1] ?? '';
 }
 
-type Ok = { ok: boolean; userErrors: { field: string; code: string; message: string }[] };
+type Ok = {
+  ok: boolean;
+  userErrors: { field: string; code: string; reason: string; params: { name: string; value: string }[] }[];
+};
 
 describe('email verification', () => {
   it('mails a single-use link at sign-up, through the outbox', async () => {
@@ -47,7 +50,7 @@ describe('email verification', () => {
     expect(sent[0]?.text).toContain('https://proximitat.example/verifica?token=');
 
     const verify =
-      'mutation ($token: String!) { verifyEmail(token: $token) { ok userErrors { field code } } }';
+      'mutation ($token: String!) { verifyEmail(token: $token) { ok userErrors { field code reason params { name value } } } }';
     const first = await api.graphql<{ verifyEmail: Ok }>(verify, { token: tokenIn(sent[0]) });
     expect(first.data?.verifyEmail).toEqual({ ok: true, userErrors: [] });
     const me = await api.graphql<{ me: { emailVerified: boolean } }>(
@@ -59,7 +62,7 @@ describe('email verification', () => {
     const again = await api.graphql<{ verifyEmail: Ok }>(verify, { token: tokenIn(sent[0]) });
     expect(again.data?.verifyEmail).toEqual({
       ok: false,
-      userErrors: [{ field: 'token', code: 'VALIDATION' }],
+      userErrors: [{ field: 'token', code: 'VALIDATION', reason: 'ACCOUNT_LINK_INVALID', params: [] }],
     });
   });
 
@@ -83,7 +86,7 @@ describe('email verification', () => {
 describe('password reset', () => {
   const request = 'mutation ($email: String!) { requestPasswordReset(email: $email) { ok } }';
   const reset =
-    'mutation ($token: String!, $password: String!) { resetPassword(token: $token, password: $password) { ok userErrors { field code message } } }';
+    'mutation ($token: String!, $password: String!) { resetPassword(token: $token, password: $password) { ok userErrors { field code reason params { name value } } } }';
 
   it('answers the same for unknown addresses and mails nothing', async () => {
     const before = await api.db.mailOutbox.count();
@@ -102,7 +105,20 @@ describe('password reset', () => {
     expect(token).not.toBe('');
 
     const weak = await api.graphql<{ resetPassword: Ok }>(reset, { token, password: 'qwerty123456' });
-    expect(weak.data?.resetPassword.userErrors[0]).toMatchObject({ field: 'password', code: 'VALIDATION' });
+    expect(weak.data?.resetPassword).toEqual({
+      ok: false,
+      userErrors: [{ field: 'password', code: 'VALIDATION', reason: 'PASSWORD_TOO_COMMON', params: [] }],
+    });
+    // Only the token's account says what the address is: the password must not contain it.
+    const local = account.email.split('@')[0] ?? '';
+    const withEmail = await api.graphql<{ resetPassword: Ok }>(reset, {
+      token,
+      password: `la meva ${local} secreta`,
+    });
+    expect(withEmail.data?.resetPassword).toEqual({
+      ok: false,
+      userErrors: [{ field: 'password', code: 'VALIDATION', reason: 'PASSWORD_CONTAINS_EMAIL', params: [] }],
+    });
     const done = await api.graphql<{ resetPassword: Ok }>(reset, {
       token,
       password: 'la nova frase secreta',
@@ -119,7 +135,30 @@ describe('password reset', () => {
       token,
       password: 'una tercera frase llarga',
     });
-    expect(twice.data?.resetPassword.ok).toBe(false);
+    expect(twice.data?.resetPassword).toEqual({
+      ok: false,
+      userErrors: [{ field: 'token', code: 'VALIDATION', reason: 'ACCOUNT_LINK_INVALID', params: [] }],
+    });
+  });
+
+  it('refuses an expired or unknown reset token', async () => {
+    const account = await signedIn(api, 'USER');
+    await api.graphql(request, { email: account.email });
+    await deliver();
+    const token = tokenIn(sent.find((m) => m.to === account.email));
+    await api.db.accountToken.updateMany({
+      where: { accountId: account.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    for (const attempt of [token, 'no-és-cap-testimoni']) {
+      const response = await api.graphql<{ resetPassword: Ok }>(reset, {
+        token: attempt,
+        password: 'una frase nova i llarga',
+      });
+      expect(response.data?.resetPassword.userErrors).toEqual([
+        { field: 'token', code: 'VALIDATION', reason: 'ACCOUNT_LINK_INVALID', params: [] },
+      ]);
+    }
   });
 
   it('keeps mail that could not be sent, to retry later', async () => {

@@ -1,24 +1,27 @@
+import { Role } from '@proximitat/db';
 import { builder } from '../../builder.ts';
 import type { Context, Viewer } from '../../context.ts';
-import { ErrorCode, type UserError } from '../../errors.ts';
-import { recordAudit } from '../audit/audit.ts';
-import { isUuid } from '../common/ids.ts';
-import { changed, failed, mutationPayload, refused } from '../common/payload.schema.ts';
-import { UserErrorRef, userError } from '../common/user-error.schema.ts';
+import type { ServiceResult, UserError } from '../../errors.ts';
+import { mutationPayload, outcome, refused, signedInViewer } from '../common/payload.schema.ts';
+import { UserErrorRef } from '../common/user-error.schema.ts';
+import { parseInput } from '../common/validation.ts';
 import { LocaleEnum } from '../i18n/locale.schema.ts';
-import { accountInputErrors } from './account-input.ts';
-import { consumeToken } from './account-token.service.ts';
+import {
+  LoginInputSchema,
+  PasswordResetRequestSchema,
+  RegisterInputSchema,
+  ResetPasswordInputSchema,
+} from './account-input.ts';
+import { setAccountRole } from './account-role.service.ts';
+import { verifyEmail } from './email-verification.service.ts';
 import { login } from './login.service.ts';
-import { hashPassword } from './password.ts';
-import { passwordProblem } from './password-policy.ts';
-import { requestPasswordReset } from './password-reset.service.ts';
+import { requestPasswordReset, resetPassword } from './password-reset.service.ts';
 import { register } from './register.service.ts';
-import { revokeSession, revokeSessions, SESSION_COOKIE, SESSION_DAYS } from './session.service.ts';
-import { clearAccountFailures } from './throttle.service.ts';
+import { revokeSession, SESSION_COOKIE, SESSION_DAYS } from './session.service.ts';
 
-export const RoleEnum = builder.enumType('Role', {
+export const RoleEnum = builder.enumType(Role, {
+  name: 'Role',
   description: "An account's role. Company editing is not a role: it is a membership of a company.",
-  values: ['USER', 'PROCUREMENT_OFFICER', 'STAFF', 'ADMIN'] as const,
 });
 
 export const AccountRef = builder.prismaObject('Account', {
@@ -125,6 +128,20 @@ builder.queryFields((t) => ({
   }),
 }));
 
+/** A refused service result's Retry-After header, when it is a rate limit. */
+function retryAfter(context: Context, result: { retryAfterSeconds?: number }): number | null {
+  if (!result.retryAfterSeconds) return null;
+  context.http?.setHeader('Retry-After', String(result.retryAfterSeconds));
+  return result.retryAfterSeconds;
+}
+
+const noSession = (userErrors: UserError[], retryAfterSeconds: number | null = null): SessionPayload => ({
+  token: null,
+  accountId: null,
+  retryAfterSeconds,
+  userErrors,
+});
+
 builder.mutationFields((t) => ({
   login: t.field({
     type: LoginPayload,
@@ -133,36 +150,11 @@ builder.mutationFields((t) => ({
       email: t.arg.string({ required: true }),
       password: t.arg.string({ required: true }),
     },
-    resolve: async (_root, { email, password }, context) => {
-      const invalid = accountInputErrors({ email: ['email', email], password: ['password', password] });
-      if (invalid.length > 0) return { token: null, accountId: null, userErrors: invalid };
-      const result = await login(context.db, email, password, context.clientAddress);
-      if (!result.ok && result.retryAfterSeconds) {
-        const wait = result.retryAfterSeconds;
-        context.http?.setHeader('Retry-After', String(wait));
-        return {
-          token: null,
-          accountId: null,
-          retryAfterSeconds: wait,
-          userErrors: [
-            userError(
-              ErrorCode.RATE_LIMITED,
-              wait < 120
-                ? `Too many failed attempts: try again in ${wait} seconds`
-                : `Too many failed attempts: try again in ${Math.ceil(wait / 60)} minutes`,
-            ),
-          ],
-        };
-      }
-      if (!result.ok) {
-        return {
-          token: null,
-          accountId: null,
-          userErrors: [
-            userError(ErrorCode.UNAUTHENTICATED, 'The email or the password is not right', 'password'),
-          ],
-        };
-      }
+    resolve: async (_root, args, context) => {
+      const input = parseInput(LoginInputSchema, args, '');
+      if (!input.ok) return noSession(input.errors);
+      const result = await login(context.db, input.data, context.clientAddress);
+      if (!result.ok) return noSession(result.errors, retryAfter(context, result));
       startSession(context, result.token, result.account);
       return { token: result.token, accountId: result.account.id, userErrors: [] };
     },
@@ -173,19 +165,11 @@ builder.mutationFields((t) => ({
       'Creates an account (role USER) and mails a link to confirm the address; nobody is signed in (sign in with `login`). ' +
       'The answer is the same when the address already has an account (its owner is mailed instead): `account` is always null.',
     args: { input: t.arg({ type: RegisterInput, required: true }) },
-    resolve: async (_root, { input }, context) => {
-      const result = await register(context.db, input, context.clientAddress, context.publicUrl);
-      if (!result.ok) {
-        if (result.retryAfterSeconds)
-          context.http?.setHeader('Retry-After', String(result.retryAfterSeconds));
-        return {
-          token: null,
-          accountId: null,
-          retryAfterSeconds: result.retryAfterSeconds ?? null,
-          userErrors: result.errors,
-        };
-      }
-      return { token: null, accountId: null, userErrors: [] };
+    resolve: async (_root, args, context) => {
+      const input = parseInput(RegisterInputSchema, args.input, 'input');
+      if (!input.ok) return noSession(input.errors);
+      const result = await register(context.db, input.data, context.clientAddress, context.publicUrl);
+      return noSession(result.ok ? [] : result.errors, result.ok ? null : retryAfter(context, result));
     },
   }),
   setAccountRole: t.field({
@@ -197,44 +181,15 @@ builder.mutationFields((t) => ({
     },
     authScopes: { admin: true },
     unauthorizedResolver: refused,
-    resolve: async (_root, { accountId, role }, context) => {
-      const id = String(accountId);
-      if (id === context.viewer?.id && role !== 'ADMIN') {
-        return failed([
-          userError(ErrorCode.VALIDATION, 'You cannot take away your own administrator role', 'role'),
-        ]);
-      }
-      const found = isUuid(id)
-        ? await context.db.$transaction(async (tx) => {
-            const account = await tx.account.findUnique({ where: { id } });
-            if (!account) return null;
-            if (role !== 'USER' && !account.emailVerifiedAt) return 'unverified' as const;
-            if (account.role !== role) {
-              await tx.account.update({ where: { id }, data: { role } });
-              // Sessions opened under the old role end (the caller's own stays, when it is theirs).
-              await revokeSessions(tx, id, context.sessionToken);
-              await recordAudit(tx, {
-                actorId: context.viewer?.id ?? null,
-                action: 'account.role',
-                entityType: 'Account',
-                entityId: id,
-                changes: { role: { before: account.role, after: role } },
-              });
-            }
-            return account;
-          })
-        : null;
-      if (found === 'unverified') {
-        return failed([
-          userError(
-            ErrorCode.CONFLICT,
-            'This account has not confirmed its email address: roles above USER need a confirmed address',
-            'accountId',
-          ),
-        ]);
-      }
-      return found ? changed(id) : failed([userError(ErrorCode.NOT_FOUND, 'No such account', 'accountId')]);
-    },
+    resolve: async (_root, { accountId, role }, context) =>
+      outcome(
+        await setAccountRole(
+          context.db,
+          { id: signedInViewer(context).id, sessionToken: context.sessionToken },
+          String(accountId),
+          role,
+        ),
+      ),
   }),
   logout: t.field({
     type: LogoutPayload,
@@ -247,54 +202,48 @@ builder.mutationFields((t) => ({
   }),
 }));
 
-const OkPayload = builder
-  .objectRef<{ ok: boolean; userErrors: UserError[]; retryAfterSeconds?: number }>('OkPayload')
-  .implement({
-    fields: (t) => ({
-      ok: t.exposeBoolean('ok'),
-      userErrors: t.field({ type: [UserErrorRef], resolve: (payload) => payload.userErrors }),
-      retryAfterSeconds: t.int({
-        nullable: true,
-        description: 'With a RATE_LIMITED userError: seconds until it may be tried again.',
-        resolve: (payload) => payload.retryAfterSeconds ?? null,
-      }),
-    }),
-  });
+interface OkResult {
+  ok: boolean;
+  userErrors: UserError[];
+  retryAfterSeconds?: number | null;
+}
 
-const badToken = () => ({
-  ok: false,
-  userErrors: [
-    userError(ErrorCode.VALIDATION, 'This link is not valid any more: ask for a new one', 'token'),
-  ],
+const OkPayload = builder.objectRef<OkResult>('OkPayload').implement({
+  fields: (t) => ({
+    ok: t.exposeBoolean('ok'),
+    userErrors: t.field({ type: [UserErrorRef], resolve: (payload) => payload.userErrors }),
+    retryAfterSeconds: t.int({
+      nullable: true,
+      description: 'With a RATE_LIMITED userError: seconds until it may be tried again.',
+      resolve: (payload) => payload.retryAfterSeconds ?? null,
+    }),
+  }),
 });
+
+const okPayload = (context: Context, result: ServiceResult<Record<never, never>>): OkResult =>
+  result.ok
+    ? { ok: true, userErrors: [] }
+    : { ok: false, userErrors: result.errors, retryAfterSeconds: retryAfter(context, result) };
 
 builder.mutationFields((t) => ({
   verifyEmail: t.field({
     type: OkPayload,
     description: 'Confirms an email address with the single-use token sent to it.',
     args: { token: t.arg.string({ required: true }) },
-    resolve: async (_root, { token }, { db }) => {
-      const done = await db.$transaction(async (tx) => {
-        const accountId = await consumeToken(tx, token, 'VERIFY_EMAIL');
-        if (!accountId) return false;
-        await tx.account.update({ where: { id: accountId }, data: { emailVerifiedAt: new Date() } });
-        return true;
-      });
-      return done ? { ok: true, userErrors: [] } : badToken();
-    },
+    resolve: async (_root, { token }, context) => okPayload(context, await verifyEmail(context.db, token)),
   }),
   requestPasswordReset: t.field({
     type: OkPayload,
     description:
       'Sends a password reset link when the address has an account; the answer is the same either way.',
     args: { email: t.arg.string({ required: true }) },
-    resolve: async (_root, { email }, context) => {
-      const invalid = accountInputErrors({ email: ['email', email] });
-      if (invalid.length > 0) return { ok: false, userErrors: invalid };
-      const result = await requestPasswordReset(context.db, email, context.clientAddress, context.publicUrl);
-      if (result.ok) return { ok: true, userErrors: [] };
-      context.http?.setHeader('Retry-After', String(result.retryAfterSeconds));
-      return { ok: false, userErrors: result.errors, retryAfterSeconds: result.retryAfterSeconds };
+    resolve: async (_root, args, context) => {
+      const input = parseInput(PasswordResetRequestSchema, args, '');
+      if (!input.ok) return { ok: false, userErrors: input.errors };
+      return okPayload(
+        context,
+        await requestPasswordReset(context.db, input.data, context.clientAddress, context.publicUrl),
+      );
     },
   }),
   resetPassword: t.field({
@@ -303,49 +252,10 @@ builder.mutationFields((t) => ({
       'Sets a new password with a reset token (single use, one hour). Every session of the account ends, ' +
       'failed sign-ins against it are forgotten, and the address counts as confirmed (the link reached it).',
     args: { token: t.arg.string({ required: true }), password: t.arg.string({ required: true }) },
-    resolve: async (_root, { token, password }, { db }) => {
-      const invalid = accountInputErrors({ password: ['password', password] });
-      if (invalid.length > 0) return { ok: false, userErrors: invalid };
-      const result = await db
-        .$transaction(async (tx) => {
-          const accountId = await consumeToken(tx, token, 'RESET_PASSWORD');
-          if (!accountId) return 'token' as const;
-          const account = await tx.account.findUniqueOrThrow({ where: { id: accountId } });
-          const problem = passwordProblem(password, account.email);
-          if (problem) throw new PasswordRefused(problem);
-          await tx.account.update({
-            where: { id: accountId },
-            data: {
-              passwordHash: await hashPassword(password),
-              emailVerifiedAt: account.emailVerifiedAt ?? new Date(),
-            },
-          });
-          await revokeSessions(tx, accountId);
-          await recordAudit(tx, {
-            actorId: accountId,
-            action: 'account.password-reset',
-            entityType: 'Account',
-            entityId: accountId,
-            changes: {},
-          });
-          return { email: account.email };
-        })
-        .catch((error: unknown) => {
-          if (error instanceof PasswordRefused) return error;
-          throw error;
-        });
-      if (result === 'token') return badToken();
-      if (result instanceof PasswordRefused) {
-        // The transaction rolled back: the token still works for a better password.
-        return {
-          ok: false,
-          userErrors: [userError(ErrorCode.VALIDATION, `The password ${result.message}`, 'password')],
-        };
-      }
-      await clearAccountFailures(db, result.email);
-      return { ok: true, userErrors: [] };
+    resolve: async (_root, args, context) => {
+      const input = parseInput(ResetPasswordInputSchema, args, '');
+      if (!input.ok) return { ok: false, userErrors: input.errors };
+      return okPayload(context, await resetPassword(context.db, input.data));
     },
   }),
 }));
-
-class PasswordRefused extends Error {}

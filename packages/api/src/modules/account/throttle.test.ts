@@ -24,12 +24,17 @@ afterAll(async () => {
 });
 
 const LOGIN =
-  'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token retryAfterSeconds userErrors { field code message } } }';
+  'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token retryAfterSeconds userErrors { field code reason params { name value } } } }';
 type Login = {
   login: {
     token: string | null;
     retryAfterSeconds: number | null;
-    userErrors: { field: string | null; code: string; message: string }[];
+    userErrors: {
+      field: string | null;
+      code: string;
+      reason: string;
+      params: { name: string; value: string }[];
+    }[];
   };
 };
 
@@ -78,6 +83,18 @@ describe('the sign-in throttle under concurrency', () => {
     expect(codes.filter((code) => code === 'RATE_LIMITED')).toHaveLength(300 - checked);
     const refused = answers.find((answer) => codeOf(answer) === 'RATE_LIMITED');
     expect(refused?.data?.login.retryAfterSeconds).toBeGreaterThan(0);
+    expect(refused?.data?.login.userErrors).toEqual([
+      {
+        field: null,
+        code: 'RATE_LIMITED',
+        reason: 'RATE_LIMITED',
+        params: [{ name: 'retryAfterSeconds', value: String(refused?.data?.login.retryAfterSeconds) }],
+      },
+    ]);
+    const wrongPassword = answers.find((answer) => codeOf(answer) === 'UNAUTHENTICATED');
+    expect(wrongPassword?.data?.login.userErrors).toEqual([
+      { field: 'password', code: 'UNAUTHENTICATED', reason: 'INVALID_CREDENTIALS', params: [] },
+    ]);
     // The refusals were not counted as failures of the address.
     const row = await database.db.loginThrottle.findUnique({ where: { key: `ip:${from}` } });
     expect(row?.failures).toBe(checked);
@@ -271,11 +288,11 @@ describe('out-of-range sign-in input', () => {
     const long = await login(proxied, `${'a'.repeat(3000)}@example.org`, 'qualsevol cosa', freshAddress());
     expect(long.errors).toBeUndefined();
     expect(long.data?.login.userErrors).toEqual([
-      { field: 'email', code: 'VALIDATION', message: 'is longer than 254 characters' },
+      { field: 'email', code: 'VALIDATION', reason: 'TOO_LONG', params: [{ name: 'max', value: '254' }] },
     ]);
     const password = await login(proxied, 'algu@example.org', 'x'.repeat(10_000), freshAddress());
     expect(password.data?.login.userErrors).toEqual([
-      { field: 'password', code: 'VALIDATION', message: 'is longer than 256 characters' },
+      { field: 'password', code: 'VALIDATION', reason: 'TOO_LONG', params: [{ name: 'max', value: '256' }] },
     ]);
     expect(passwordVerifications()).toBe(before);
   });
