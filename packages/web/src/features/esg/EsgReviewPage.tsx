@@ -4,6 +4,7 @@ import { useMutation, useQuery } from 'urql';
 import { QueryState } from '../../components/ui/QueryState.tsx';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { errorMessage, UserErrorFields } from '../../lib/user-errors.ts';
 import { type ReviewDecision, ReviewPanel } from '../moderation/ReviewPanel.tsx';
 
 const QueueQuery = graphql(`
@@ -37,7 +38,8 @@ const QueueQuery = graphql(`
   }
 `);
 
-const ReviewMutation = graphql(`
+const ReviewMutation = graphql(
+  `
   mutation EsgReview_Review($id: ID!, $decision: ReviewDecision!, $reason: String) {
     reviewEsgAssessment(id: $id, decision: $decision, reason: $reason) {
       assessment {
@@ -46,12 +48,13 @@ const ReviewMutation = graphql(`
         validUntil
       }
       userErrors {
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
-`);
+`,
+  [UserErrorFields],
+);
 
 const ESG_TYPES = { additionalTypenames: ['EsgAssessment'] };
 
@@ -72,7 +75,9 @@ export function EsgReviewPage() {
     const response = await review({ id, decision, reason });
     const payload = response.data?.reviewEsgAssessment;
     if (!payload?.assessment) {
-      return payload?.userErrors.map((e) => e.message).join(' ') ?? t('status.error');
+      return payload?.userErrors.length
+        ? payload.userErrors.map((e) => errorMessage(e, locale)).join(' ')
+        : t('status.error');
     }
     setAnnouncement(`${name}: ${t(decision === 'APPROVE' ? 'esgReview.verified' : 'esgReview.rejected')}`);
     refetch({ requestPolicy: 'network-only' });

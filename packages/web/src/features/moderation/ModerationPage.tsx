@@ -4,6 +4,7 @@ import { useMutation, useQuery } from 'urql';
 import { QueryState } from '../../components/ui/QueryState.tsx';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { errorMessage, UserErrorFields } from '../../lib/user-errors.ts';
 import { type ReviewDecision, ReviewPanel } from './ReviewPanel.tsx';
 
 const QueueQuery = graphql(`
@@ -34,7 +35,8 @@ const QueueQuery = graphql(`
   }
 `);
 
-const ReviewMutation = graphql(`
+const ReviewMutation = graphql(
+  `
   mutation ModerationPage_Review($id: ID!, $decision: ReviewDecision!, $reason: String) {
     reviewRevision(id: $id, decision: $decision, reason: $reason) {
       revision {
@@ -42,16 +44,17 @@ const ReviewMutation = graphql(`
         status
       }
       userErrors {
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
-`);
+`,
+  [UserErrorFields],
+);
 
 /** Staff: pending creations, updates and claims, oldest first, each with a side-by-side diff. */
 export function ModerationPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [result, refetch] = useQuery({ query: QueueQuery, requestPolicy: 'cache-and-network' });
   const [, review] = useMutation(ReviewMutation);
   const [announcement, setAnnouncement] = useState('');
@@ -60,7 +63,9 @@ export function ModerationPage() {
     const response = await review({ id, decision, reason });
     const payload = response.data?.reviewRevision;
     if (!payload?.revision) {
-      return payload?.userErrors.map((e) => e.message).join(' ') ?? t('status.error');
+      return payload?.userErrors.length
+        ? payload.userErrors.map((e) => errorMessage(e, locale)).join(' ')
+        : t('status.error');
     }
     setAnnouncement(`${name}: ${t(decision === 'APPROVE' ? 'moderation.approved' : 'moderation.rejected')}`);
     refetch({ requestPolicy: 'network-only' });
