@@ -6,3 +6,4 @@ export {
   type TestServices,
   testServices,
 } from './services.ts';
+export { type WaitForOptions, waitFor } from './wait-for.ts';

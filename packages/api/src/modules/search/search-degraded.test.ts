@@ -1,5 +1,6 @@
 import { freePort } from '@proximitat/runtime';
 import { createSearch } from '@proximitat/search';
+import { waitFor } from '@proximitat/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COSTLY_FIELDS } from '../../limits/costly-fields.ts';
@@ -270,10 +271,10 @@ describe('a flood of degraded searches', () => {
       extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'SEARCH_BUSY' },
     });
     // The two running ones end: the queued ones take their places, never more than two at once.
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(releases).toHaveLength(2);
     for (const release of releases.splice(0)) release();
     expect(await Promise.all(first)).toEqual(['done', 'done']);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await waitFor(() => releases.length === 2, { timeout: 1_000, message: 'the queued searches to start' });
     for (const release of releases.splice(0)) release();
     expect(await Promise.all(queued)).toEqual(['done', 'done']);
     expect(most).toBe(2);

@@ -9,6 +9,7 @@ import {
   startEmbeddedMeilisearch,
 } from '@proximitat/runtime';
 import { createSearch, hasDrift, type OutboxWorker, verifyIndex } from '@proximitat/search';
+import { waitFor } from '@proximitat/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../testing/test-api.ts';
 import { parseCsv } from '../directory/directory-file.ts';
@@ -43,20 +44,19 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-async function until(check: () => Promise<boolean>, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const outboxEmpty = (timeout: number) =>
+  waitFor(async () => (await api.db.searchOutbox.count()) === 0, {
+    timeout,
+    interval: 200,
+    message: 'the search outbox to be delivered',
+  });
 
 describe('a Meilisearch outage during a burst of writes', () => {
   it('loses no update, answers searches from PostgreSQL meanwhile, and ends with no drift', async () => {
     const places = await loadPlaces(api.db);
     const csv = sampleCsv(places, 150, 'outage', 2026);
     await importDirectory(api.db, parseCsv(csv));
-    await until(async () => (await api.db.searchOutbox.count()) === 0, 30_000);
+    await outboxEmpty(30_000);
     expect(hasDrift(await verifyIndex(api.db, api.search))).toBe(false);
 
     // A burst of imports that change every company's head count, one transaction each.
@@ -81,7 +81,7 @@ describe('a Meilisearch outage during a burst of writes', () => {
     expect(await api.db.searchOutbox.count()).toBeGreaterThan(0);
 
     await start();
-    await until(async () => (await api.db.searchOutbox.count()) === 0, 90_000);
+    await outboxEmpty(90_000);
     const drift = await verifyIndex(api.db, api.search);
     expect(drift).toMatchObject({ missing: [], extra: [], stale: [] });
     const { results } = await api.search.companyDocuments({ limit: 1000, fields: ['employees'] });
@@ -91,7 +91,7 @@ describe('a Meilisearch outage during a burst of writes', () => {
     const places = await loadPlaces(api.db);
     const file = parseCsv(sampleCsv(places, 60, 'under-load', 2026));
     await importDirectory(api.db, file);
-    await until(async () => (await api.db.searchOutbox.count()) === 0, 30_000);
+    await outboxEmpty(30_000);
 
     // Three writers, each updating its own third of the companies over and over, one transaction
     // a write; the head count records the writer's round, so the last value is known.
@@ -110,26 +110,44 @@ describe('a Meilisearch outage during a burst of writes', () => {
       }
     });
     const searchesDuringOutage: boolean[] = [];
-    await new Promise((r) => setTimeout(r, 1_500));
-    // Killed outright while the writers and the outbox worker are busy.
+    /** Whether every writer has finished `more` rounds since `since` (a copy of `rounds`). */
+    const advanced = (since: number[], more: number) =>
+      rounds.every((round, writer) => round >= (since[writer] ?? 0) + more);
+    // Killed outright while the writers and the outbox worker are busy: once every writer has
+    // written twice and deliveries are waiting.
+    await waitFor(async () => advanced([0, 0, 0], 2) && (await api.db.searchOutbox.count()) > 0, {
+      timeout: 30_000,
+      interval: 20,
+      message: 'writes and deliveries to be in flight',
+    });
     await meili?.process.stop('SIGKILL');
-    const outageEnds = Date.now() + 3_000;
-    while (Date.now() < outageEnds) {
-      const during = await api.graphql<{ searchCompanies: { degraded: boolean; totalCount: number } }>(
-        '{ searchCompanies(query: "cooperativa", first: 5) { degraded totalCount } }',
-      );
-      expect(during.errors).toBeUndefined();
-      searchesDuringOutage.push(during.data?.searchCompanies.degraded ?? false);
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    // The outage lasts until every writer has written twice more and ten searches were answered.
+    const atKill = [...rounds];
+    await waitFor(
+      async () => {
+        const during = await api.graphql<{ searchCompanies: { degraded: boolean; totalCount: number } }>(
+          '{ searchCompanies(query: "cooperativa", first: 5) { degraded totalCount } }',
+        );
+        searchesDuringOutage.push(!during.errors && (during.data?.searchCompanies.degraded ?? false));
+        return searchesDuringOutage.length >= 10 && advanced(atKill, 2);
+      },
+      { timeout: 60_000, interval: 100, message: 'writes and searches during the outage' },
+    );
     expect(searchesDuringOutage.every(Boolean)).toBe(true);
     await start();
-    await new Promise((r) => setTimeout(r, 1_000));
+    // Writes go on against the restarted Meilisearch until each writer has written twice more and
+    // the worker has delivered to it.
+    const atRestart = [...rounds];
+    const outboxAtRestart = await api.db.searchOutbox.count();
+    await waitFor(
+      async () => advanced(atRestart, 2) && (await api.db.searchOutbox.count()) < outboxAtRestart,
+      { timeout: 60_000, interval: 20, message: 'writes and deliveries after the restart' },
+    );
     writing = false;
     await Promise.all(writers);
     expect(Math.min(...rounds)).toBeGreaterThan(2);
 
-    await until(async () => (await api.db.searchOutbox.count()) === 0, 90_000);
+    await outboxEmpty(90_000);
     expect(await verifyIndex(api.db, api.search)).toMatchObject({ missing: [], extra: [], stale: [] });
     const expectedByTaxId = new Map(
       thirds.flatMap((rows, writer) =>
