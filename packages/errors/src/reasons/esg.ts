@@ -3,8 +3,18 @@ import { reason } from '../define.ts';
 
 /** An assessment's status as each language says it (a status this list lacks shows as sent). */
 const STATUS = {
-  ca: { SUBMITTED: 'pendent de verificació', VERIFIED: 'verificada', REJECTED: 'rebutjada', EXPIRED: 'caducada' },
-  es: { SUBMITTED: 'pendiente de verificación', VERIFIED: 'verificada', REJECTED: 'rechazada', EXPIRED: 'caducada' },
+  ca: {
+    SUBMITTED: 'pendent de verificació',
+    VERIFIED: 'verificada',
+    REJECTED: 'rebutjada',
+    EXPIRED: 'caducada',
+  },
+  es: {
+    SUBMITTED: 'pendiente de verificación',
+    VERIFIED: 'verificada',
+    REJECTED: 'rechazada',
+    EXPIRED: 'caducada',
+  },
   en: { SUBMITTED: 'awaiting verification', VERIFIED: 'verified', REJECTED: 'rejected', EXPIRED: 'expired' },
 } as const;
 

@@ -1,23 +1,16 @@
-import type { Db, EsgAssessment, Prisma } from '@proximitat/db';
+import type { Db, EsgAssessment } from '@proximitat/db';
 import { enqueueCompanies } from '@proximitat/search';
-import { ErrorCode, rejected, type ServiceResult, type UserError } from '../../errors.ts';
+import { rejected, type ServiceResult, type UserError, userError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { isUuid } from '../common/ids.ts';
 import { type QueueActor, type RateRefusal, staffQueueLimited } from '../common/rate-limited.ts';
-import { userError } from '../common/user-error.schema.ts';
-import { normaliseWebsite } from '../directory/company-profile.ts';
 import { isEditor } from '../directory/membership.ts';
+import type { EsgAnswer, EsgReview } from './esg-input.ts';
 import { scoreAssessment } from './esg-score.ts';
+import type { StoredAnswer } from './esg-stored.ts';
 
 /** A verified assessment counts for two years. */
 export const VALIDITY_YEARS = 2;
-
-export interface EsgAnswer {
-  criterion: string;
-  level: number;
-  evidenceUrl?: string | null;
-  comment?: string | null;
-}
 
 /** The status as read now: a verified assessment past its validity reads as EXPIRED. */
 export function currentStatus(assessment: Pick<EsgAssessment, 'status' | 'validUntil'>, now = new Date()) {
@@ -45,7 +38,12 @@ export function verifiedInForce<T extends Verified>(assessments: T[], now = new 
   return inForce;
 }
 
-/** An editor submits the company's self-assessment: every criterion in force answered exactly once. */
+/**
+ * An editor submits the company's self-assessment: every criterion in force answered exactly once,
+ * with a link to the evidence where the criterion asks for one. The answers come parsed
+ * (EsgAnswersSchema: levels in range, links normalised, comments trimmed); what needs the
+ * catalogue is checked here, each error naming its criterion (`criterion`).
+ */
 export async function submitAssessment(
   db: Db,
   actor: QueueActor,
@@ -54,59 +52,42 @@ export async function submitAssessment(
 ): Promise<ServiceResult | RateRefusal> {
   const accountId = actor.accountId;
   if (!(await isEditor(db, companyId, accountId))) {
-    return rejected(
-      userError(ErrorCode.FORBIDDEN, 'Only the editors of this company can assess it', 'companyId'),
-    );
+    return rejected(userError('ESG_EDITORS_ONLY', 'companyId'));
   }
   const criteria = await db.esgCriterion.findMany({ where: { active: true }, orderBy: { position: 'asc' } });
   const errors: UserError[] = [];
   const seen = new Set<string>();
   const byCode = new Map(criteria.map((c) => [c.code, c]));
-  const normalised: EsgAnswer[] = [];
+  const normalised: StoredAnswer[] = [];
   for (const [index, answer] of answers.entries()) {
     const field = `answers.${index}`;
     const criterion = byCode.get(answer.criterion);
     if (!criterion) {
-      errors.push(
-        userError(ErrorCode.VALIDATION, `unknown criterion "${answer.criterion}"`, `${field}.criterion`),
-      );
+      errors.push(userError('ESG_CRITERION_UNKNOWN', `${field}.criterion`, { criterion: answer.criterion }));
       continue;
     }
     if (seen.has(answer.criterion)) {
       errors.push(
-        userError(ErrorCode.VALIDATION, `${answer.criterion} is answered twice`, `${field}.criterion`),
+        userError('ESG_CRITERION_ANSWERED_TWICE', `${field}.criterion`, { criterion: answer.criterion }),
       );
       continue;
     }
     seen.add(answer.criterion);
-    if (!Number.isInteger(answer.level) || answer.level < 0 || answer.level > 4) {
+    if (criterion.evidenceRequired && !answer.evidenceUrl && answer.level > 0) {
       errors.push(
-        userError(ErrorCode.VALIDATION, 'must be from 0 (not met) to 4 (fully met)', `${field}.level`),
+        userError('ESG_EVIDENCE_REQUIRED', `${field}.evidenceUrl`, { criterion: answer.criterion }),
       );
     }
-    const evidence = answer.evidenceUrl?.trim() ? normaliseWebsite(answer.evidenceUrl.trim()) : null;
-    if (answer.evidenceUrl?.trim() && !evidence) {
-      errors.push(
-        userError(ErrorCode.VALIDATION, 'is not a web address (https://…)', `${field}.evidenceUrl`),
-      );
-    } else if (criterion.evidenceRequired && !evidence && answer.level > 0) {
-      errors.push(
-        userError(
-          ErrorCode.VALIDATION,
-          `${answer.criterion} needs a link to its evidence`,
-          `${field}.evidenceUrl`,
-        ),
-      );
-    }
-    const comment = answer.comment?.trim() || null;
-    if (comment && comment.length > 2000) {
-      errors.push(userError(ErrorCode.VALIDATION, 'is longer than 2000 characters', `${field}.comment`));
-    }
-    normalised.push({ criterion: answer.criterion, level: answer.level, evidenceUrl: evidence, comment });
+    normalised.push({
+      criterion: answer.criterion,
+      level: answer.level,
+      evidenceUrl: answer.evidenceUrl,
+      comment: answer.comment,
+    });
   }
   for (const criterion of criteria) {
     if (!seen.has(criterion.code)) {
-      errors.push(userError(ErrorCode.VALIDATION, `${criterion.code} is not answered`, 'answers'));
+      errors.push(userError('ESG_CRITERION_UNANSWERED', 'answers', { criterion: criterion.code }));
     }
   }
   if (errors.length > 0) return rejected(...errors);
@@ -125,8 +106,8 @@ export async function submitAssessment(
         companyId,
         criteriaVersion: criteria[0]?.version ?? 0,
         score: scored.score,
-        pillarScores: scored.pillars as unknown as Prisma.InputJsonValue,
-        answers: normalised as unknown as Prisma.InputJsonValue,
+        pillarScores: scored.pillars,
+        answers: normalised,
         submittedById: accountId,
       },
     });
@@ -149,18 +130,10 @@ export async function submitAssessment(
 export async function reviewAssessment(
   db: Db,
   reviewerId: string,
-  id: string,
-  decision: 'APPROVE' | 'REJECT',
-  reason: string | null,
+  { id, decision, reason }: EsgReview,
 ): Promise<ServiceResult> {
-  const text = reason?.trim() || null;
-  if (decision === 'REJECT' && !text) {
-    return rejected(
-      userError(ErrorCode.VALIDATION, 'A rejection needs a reason the editors can read', 'reason'),
-    );
-  }
   const assessment = isUuid(id) ? await db.esgAssessment.findUnique({ where: { id } }) : null;
-  if (!assessment) return rejected(userError(ErrorCode.NOT_FOUND, 'No such assessment', 'id'));
+  if (!assessment) return rejected(userError('ESG_ASSESSMENT_NOT_FOUND', 'id'));
   return db.$transaction(async (tx): Promise<ServiceResult> => {
     const now = new Date();
     const validUntil = new Date(now);
@@ -170,10 +143,18 @@ export async function reviewAssessment(
       data:
         decision === 'APPROVE'
           ? { status: 'VERIFIED', reviewedById: reviewerId, reviewedAt: now, validUntil }
-          : { status: 'REJECTED', reviewedById: reviewerId, reviewedAt: now, reason: text },
+          : { status: 'REJECTED', reviewedById: reviewerId, reviewedAt: now, reason },
     });
     if (updated.count === 0) {
-      return rejected(userError(ErrorCode.CONFLICT, 'This assessment was already reviewed', 'id'));
+      const current = await tx.esgAssessment.findUnique({
+        where: { id },
+        select: { status: true, validUntil: true },
+      });
+      return rejected(
+        userError('ESG_ASSESSMENT_ALREADY_REVIEWED', 'id', {
+          status: current ? currentStatus(current, now) : assessment.status,
+        }),
+      );
     }
     await enqueueCompanies(tx, [assessment.companyId]);
     await recordAudit(tx, {

@@ -1,10 +1,20 @@
 import { builder } from '../../builder.ts';
-import { mutationPayload, outcome, refusal, refused, signedInViewer } from '../common/payload.schema.ts';
+import {
+  failed,
+  mutationPayload,
+  outcome,
+  refusal,
+  refused,
+  signedInViewer,
+} from '../common/payload.schema.ts';
+import { parseInput } from '../common/validation.ts';
 import { EsgPillarEnum, EsgPillarScoreRef, EsgStatusEnum } from '../directory/company.schema.ts';
 import { canEdit } from '../directory/membership.ts';
 import { LocaleEnum, localized } from '../i18n/locale.schema.ts';
 import { ReviewDecisionEnum } from '../moderation/moderation.schema.ts';
 import { currentStatus, reviewAssessment, submitAssessment } from './esg-assessment.service.ts';
+import { EsgAnswersSchema, EsgReviewSchema } from './esg-input.ts';
+import { pillarScores, type StoredAnswer, storedAnswers } from './esg-stored.ts';
 
 builder.prismaObject('EsgCriterion', {
   description: 'A criterion of the ESG (ASG) homologation catalogue.',
@@ -58,13 +68,6 @@ const EsgAnswerInput = builder.inputType('EsgAnswerInput', {
   }),
 });
 
-interface StoredAnswer {
-  criterion: string;
-  level: number;
-  evidenceUrl: string | null;
-  comment: string | null;
-}
-
 const EsgAnswerRef = builder.objectRef<StoredAnswer & { criteriaVersion: number }>('EsgAnswer').implement({
   fields: (t) => ({
     criterion: t.exposeString('criterion'),
@@ -104,18 +107,15 @@ builder.prismaObject('EsgAssessment', {
       type: [EsgAnswerRef],
       select: { answers: true, criteriaVersion: true },
       resolve: (assessment) =>
-        (assessment.answers as unknown as StoredAnswer[]).map((answer) => ({
+        storedAnswers(assessment.answers).map((answer) => ({
           ...answer,
           criteriaVersion: assessment.criteriaVersion,
         })),
     }),
     pillars: t.field({
       type: [EsgPillarScoreRef],
-      resolve: (assessment) =>
-        assessment.pillarScores as unknown as {
-          pillar: 'ENVIRONMENTAL' | 'SOCIAL' | 'GOVERNANCE';
-          score: number;
-        }[],
+      select: { pillarScores: true },
+      resolve: (assessment) => pillarScores(assessment.pillarScores),
     }),
   }),
 });
@@ -158,11 +158,13 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     unauthorizedResolver: refused,
     resolve: async (_root, { companyId, answers }, context) => {
+      const parsed = parseInput(EsgAnswersSchema, answers, 'answers');
+      if (!parsed.ok) return failed(parsed.errors);
       const result = await submitAssessment(
         context.db,
         { accountId: signedInViewer(context).id, address: context.clientAddress },
         String(companyId),
-        answers,
+        parsed.data,
       );
       return result.ok ? outcome(result) : refusal(context, result);
     },
@@ -179,9 +181,9 @@ builder.mutationFields((t) => ({
     authScopes: { staff: true },
     unauthorizedResolver: refused,
     resolve: async (_root, { id, decision, reason }, context) => {
-      return outcome(
-        await reviewAssessment(context.db, signedInViewer(context).id, String(id), decision, reason ?? null),
-      );
+      const parsed = parseInput(EsgReviewSchema, { id: String(id), decision, reason }, '');
+      if (!parsed.ok) return failed(parsed.errors);
+      return outcome(await reviewAssessment(context.db, signedInViewer(context).id, parsed.data));
     },
   }),
 }));

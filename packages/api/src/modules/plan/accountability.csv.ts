@@ -1,7 +1,8 @@
 import type { Db } from '@proximitat/db';
+import { ErrorCode, REASONS } from '@proximitat/errors';
 import type { Request, Response } from 'express';
 import { CSV_BOM, csvRow } from '../common/csv.ts';
-import { accountabilityReport, REPORT_FAILURES } from './accountability.service.ts';
+import { accountabilityReport } from './accountability.service.ts';
 
 const STATUS_CA: Record<string, string> = {
   PLANNED: 'Prevista',
@@ -17,10 +18,12 @@ export function accountabilityCsvHandler(db: Db) {
     const period = String(req.query.period ?? '');
     const lookup = await accountabilityReport(db, district, period);
     if (!lookup.ok) {
+      // The reason's name, as before: INVALID_PERIOD (400), DISTRICT_NOT_FOUND or DISTRICT_PLAN_NOT_FOUND (404).
+      const reason = lookup.errors[0]?.reason ?? 'INVALID_VALUE';
       res
-        .status(lookup.reason === 'period' ? 400 : 404)
+        .status(REASONS[reason].code === ErrorCode.VALIDATION ? 400 : 404)
         .type('text/plain')
-        .send(REPORT_FAILURES[lookup.reason]);
+        .send(reason);
       return;
     }
     const { report } = lookup;

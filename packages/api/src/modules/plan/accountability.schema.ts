@@ -1,20 +1,29 @@
-import { z } from 'zod';
 import { builder } from '../../builder.ts';
-import { appError, ErrorCode, reasonError, type UserError } from '../../errors.ts';
+import { AppError, type UserError } from '../../errors.ts';
 import { notAllowed, UserErrorRef } from '../common/user-error.schema.ts';
-import { zodErrors } from '../common/validation.ts';
+import { parseInput } from '../common/validation.ts';
 import { LocaleEnum, localized } from '../i18n/locale.schema.ts';
 import { DistrictRef } from '../reference/reference.schema.ts';
 import {
   type AccountabilityReport,
   accountabilityReport,
-  REPORT_FAILURES,
+  type ReportResult,
+  setDistrictAssessment,
 } from './accountability.service.ts';
-import { PERIOD } from './indicator.schema.ts';
 import { MeasureStatusEnum, ProgressRef } from './plan.schema.ts';
+import { DistrictAssessmentSchema } from './plan-input.ts';
 
 type ReportMeasure = AccountabilityReport['measures'][number];
 type ReportIndicator = AccountabilityReport['indicators'][number];
+
+/** The AppError a query raises for a service's first userError (its reason, parameters and argument). */
+function raised([error]: UserError[]): AppError {
+  if (!error) return new AppError('INVALID_VALUE');
+  return new AppError(error.reason, error.params, error.field ? { field: error.field } : {});
+}
+
+const reportPayload = (result: ReportResult) =>
+  result.ok ? { report: result.report, userErrors: [] } : { report: null, userErrors: result.errors };
 
 const ReportMeasureRef = builder.objectRef<ReportMeasure>('AccountabilityMeasure').implement({
   fields: (t) => ({
@@ -76,12 +85,7 @@ builder.queryFields((t) => ({
     args: { districtCode: t.arg.string({ required: true }), period: t.arg.string({ required: true }) },
     resolve: async (_root, { districtCode, period }, { db }) => {
       const lookup = await accountabilityReport(db, districtCode, period);
-      if (!lookup.ok) {
-        throw appError(
-          REPORT_FAILURES[lookup.reason],
-          lookup.reason === 'period' ? 'period' : 'districtCode',
-        );
-      }
+      if (!lookup.ok) throw raised(lookup.errors);
       return lookup.report;
     },
   }),
@@ -95,14 +99,6 @@ const AssessmentInput = builder.inputType('DistrictAssessmentInput', {
     textEs: t.string(),
     textEn: t.string(),
   }),
-});
-
-const AssessmentShape = z.object({
-  districtCode: z.string().regex(/^\d{2}$/, 'a district code "01".."10"'),
-  period: z.string().regex(PERIOD, 'a year ("2018") or a semester ("2018-S1")'),
-  text: z.string().trim().min(1, 'required').max(10_000, 'at most 10,000 characters'),
-  textEs: z.string().trim().max(10_000).nullish(),
-  textEn: z.string().trim().max(10_000).nullish(),
 });
 
 const AssessmentPayload = builder
@@ -122,29 +118,9 @@ builder.mutationFields((t) => ({
     authScopes: { staff: true },
     unauthorizedResolver: (_root, _args, context) => ({ report: null, userErrors: [notAllowed(context)] }),
     resolve: async (_root, { input }, { db, viewer }) => {
-      const parsed = AssessmentShape.safeParse(input);
-      if (!parsed.success) return { report: null, userErrors: zodErrors(parsed.error) };
-      const data = parsed.data;
-      const before = await accountabilityReport(db, data.districtCode, data.period);
-      if (!before.ok) {
-        return {
-          report: null,
-          userErrors: [reasonError(REPORT_FAILURES[before.reason], 'input.districtCode')],
-        };
-      }
-      const fields = {
-        textCa: data.text,
-        textEs: data.textEs ?? null,
-        textEn: data.textEn ?? null,
-        authorId: viewer?.id ?? null,
-      };
-      await db.districtAssessment.upsert({
-        where: { districtCode_period: { districtCode: data.districtCode, period: data.period } },
-        create: { districtCode: data.districtCode, period: data.period, ...fields },
-        update: fields,
-      });
-      const after = await accountabilityReport(db, data.districtCode, data.period);
-      return { report: after.ok ? after.report : null, userErrors: [] };
+      const parsed = parseInput(DistrictAssessmentSchema, input);
+      if (!parsed.ok) return { report: null, userErrors: parsed.errors };
+      return reportPayload(await setDistrictAssessment(db, viewer?.id ?? null, parsed.data));
     },
   }),
 }));

@@ -1,6 +1,7 @@
 import type { Db, MeasureStatus } from '@proximitat/db';
-import type { Reason } from '@proximitat/errors';
-import { PERIOD } from './indicator.schema.ts';
+import { rejected, type ServiceResult, type UserError, userError } from '../../errors.ts';
+import { periodYear } from './period.ts';
+import type { DistrictAssessmentData } from './plan-input.ts';
 import { type Progress, progressOf } from './progress.ts';
 
 export interface AccountabilityReport {
@@ -14,33 +15,32 @@ export interface AccountabilityReport {
   assessment: { textCa: string; textEs: string | null; textEn: string | null; updatedAt: Date } | null;
 }
 
-export type ReportLookup =
-  | { ok: true; report: AccountabilityReport }
-  | { ok: false; reason: 'period' | 'district' | 'no-plan' };
+export type ReportResult = ServiceResult<{ report: AccountabilityReport }>;
 
 /**
  * The accountability of a district with a development plan (PDE) for a period: the measures of
  * that year's plan that target the district with their status and execution, the district's
- * indicator values for the period, and staff's qualitative assessment.
+ * indicator values for the period, and staff's qualitative assessment. The period and the
+ * district come as typed (a query argument, a CSV link): errors name the `period` and
+ * `districtCode` arguments (INVALID_PERIOD, DISTRICT_NOT_FOUND, DISTRICT_PLAN_NOT_FOUND).
  */
 export async function accountabilityReport(
   db: Db,
   districtCode: string,
   period: string,
-): Promise<ReportLookup> {
-  const match = PERIOD.exec(period);
-  if (!match) return { ok: false, reason: 'period' };
-  const year = Number(match[1]);
+): Promise<ReportResult> {
+  const year = periodYear(period);
+  if (year === null) return rejected(userError('INVALID_PERIOD', 'period'));
   const district = await db.district.findUnique({
     where: { code: districtCode },
     select: { code: true, name: true },
   });
-  if (!district) return { ok: false, reason: 'district' };
+  if (!district) return rejected(userError('DISTRICT_NOT_FOUND', 'districtCode'));
   const link = await db.developmentPlanDistrict.findFirst({
     where: { districtCode, developmentPlan: { plan: { year } } },
     select: { developmentPlan: { select: { nameCa: true, yearApproved: true } } },
   });
-  if (!link) return { ok: false, reason: 'no-plan' };
+  if (!link) return rejected(userError('DISTRICT_PLAN_NOT_FOUND', 'districtCode'));
   const measures = await db.measure.findMany({
     where: { districts: { some: { code: districtCode } }, objective: { axis: { plan: { year } } } },
     select: { id: true, code: true, titleCa: true, status: true },
@@ -85,8 +85,28 @@ export async function accountabilityReport(
   };
 }
 
-export const REPORT_FAILURES = {
-  period: 'INVALID_PERIOD',
-  district: 'DISTRICT_NOT_FOUND',
-  'no-plan': 'DISTRICT_PLAN_NOT_FOUND',
-} as const satisfies Record<Exclude<ReportLookup, { ok: true }>['reason'], Reason>;
+/**
+ * Staff's qualitative assessment of a PDE district for a period (set by `authorId`), and the
+ * report as it then reads; errors name the input's fields.
+ */
+export async function setDistrictAssessment(
+  db: Db,
+  authorId: string | null,
+  data: DistrictAssessmentData,
+): Promise<ReportResult> {
+  const before = await accountabilityReport(db, data.districtCode, data.period);
+  if (!before.ok) return rejected(...before.errors.map(underInput));
+  const fields = { textCa: data.text, textEs: data.textEs, textEn: data.textEn, authorId };
+  await db.districtAssessment.upsert({
+    where: { districtCode_period: { districtCode: data.districtCode, period: data.period } },
+    create: { districtCode: data.districtCode, period: data.period, ...fields },
+    update: fields,
+    select: { id: true },
+  });
+  return accountabilityReport(db, data.districtCode, data.period);
+}
+
+const underInput = (error: UserError): UserError => ({
+  ...error,
+  field: error.field ? `input.${error.field}` : 'input',
+});

@@ -1,32 +1,20 @@
-import type { Db } from '@proximitat/db';
-import { z } from 'zod';
+import { FigureKind, MeasureStatus } from '@proximitat/db';
 import { builder } from '../../builder.ts';
-import { ErrorCode, type UserError } from '../../errors.ts';
-import { notAllowed, UserErrorRef, userError } from '../common/user-error.schema.ts';
-import { zodErrors } from '../common/validation.ts';
+import { failed, mutationPayload, outcome, refused, signedInViewer } from '../common/payload.schema.ts';
+import { parseInput } from '../common/validation.ts';
 import { LocaleEnum, localized } from '../i18n/locale.schema.ts';
 import { DistrictRef } from '../reference/reference.schema.ts';
-import { loadReference } from '../reference/reference-cache.ts';
+import { setMeasureStatus } from './measure-status.service.ts';
+import { districtsOf } from './plan-districts.ts';
+import { SetMeasureStatusSchema } from './plan-input.ts';
 import { type Progress, progressOf } from './progress.ts';
-import { setMeasureStatus } from './set-measure-status.ts';
 
-export const MeasureStatusEnum = builder.enumType('MeasureStatus', {
+export const MeasureStatusEnum = builder.enumType(MeasureStatus, {
+  name: 'MeasureStatus',
   description: "A measure's execution status, as staff keep it up to date.",
-  values: ['PLANNED', 'IN_PROGRESS', 'DONE', 'CANCELLED'] as const,
 });
 
-const FigureKindEnum = builder.enumType('FigureKind', {
-  values: [
-    'BUDGET_EUR',
-    'PROJECTS',
-    'SHOPS',
-    'PEOPLE_HIRED',
-    'DISTRICTS',
-    'PEOPLE',
-    'SERVICES',
-    'EDITIONS',
-  ] as const,
-});
+const FigureKindEnum = builder.enumType(FigureKind, { name: 'FigureKind' });
 
 export const ProgressRef = builder.objectRef<Progress>('Progress').implement({
   description: 'Execution of the measures below an item of the plan.',
@@ -204,15 +192,6 @@ builder.prismaObject('MeasureStatusChange', {
   }),
 });
 
-/**
- * The districts of a list of links, from the in-memory reference data: joining District would
- * bring each district's boundary along (a WorkPlan answer took 1 s instead of 70 ms).
- */
-async function districtsOf(db: Db, codes: string[]) {
-  const { districts } = await loadReference(db);
-  return codes.flatMap((code) => districts.get(code) ?? []);
-}
-
 builder.prismaObject('DevelopmentPlan', {
   description: 'A district economic development plan (PDE).',
   fields: (t) => ({
@@ -343,25 +322,12 @@ const SetMeasureStatusInput = builder.inputType('SetMeasureStatusInput', {
   }),
 });
 
-const SetMeasureStatusShape = z.object({
-  year: z.number().int().min(2000).max(2100),
-  code: z.string().regex(/^\d+\.\d+\.[A-Z]$/, 'a measure code such as "2.6.A"'),
-  comment: z.string().max(2000, 'at most 2000 characters').nullish(),
-});
-
-const SetMeasureStatusPayload = builder
-  .objectRef<{ measureId: string | null; userErrors: UserError[] }>('SetMeasureStatusPayload')
-  .implement({
-    fields: (t) => ({
-      measure: t.prismaField({
-        type: 'Measure',
-        nullable: true,
-        resolve: (query, payload, _args, { db }) =>
-          payload.measureId ? db.measure.findUnique({ ...query, where: { id: payload.measureId } }) : null,
-      }),
-      userErrors: t.field({ type: [UserErrorRef], resolve: (payload) => payload.userErrors }),
-    }),
-  });
+const SetMeasureStatusPayload = mutationPayload(
+  'SetMeasureStatusPayload',
+  'measure',
+  'Measure',
+  (db, query, id) => db.measure.findUnique({ ...query, where: { id } }),
+);
 
 builder.mutationFields((t) => ({
   setMeasureStatus: t.field({
@@ -369,30 +335,11 @@ builder.mutationFields((t) => ({
     description: "Staff only: a measure's new execution status, kept in its history.",
     args: { input: t.arg({ type: SetMeasureStatusInput, required: true }) },
     authScopes: { staff: true },
-    unauthorizedResolver: (_root, _args, context) => ({ measureId: null, userErrors: [notAllowed(context)] }),
+    unauthorizedResolver: refused,
     resolve: async (_root, { input }, context) => {
-      const parsed = SetMeasureStatusShape.safeParse(input);
-      if (!parsed.success) return { measureId: null, userErrors: zodErrors(parsed.error) };
-      const measureId = await setMeasureStatus(context.db, {
-        year: input.year,
-        code: input.code,
-        status: input.status,
-        comment: input.comment?.trim() || null,
-        byId: context.viewer?.id ?? null,
-      });
-      if (!measureId) {
-        return {
-          measureId: null,
-          userErrors: [
-            userError(
-              ErrorCode.NOT_FOUND,
-              `The ${input.year} plan has no measure ${input.code}`,
-              'input.code',
-            ),
-          ],
-        };
-      }
-      return { measureId, userErrors: [] };
+      const parsed = parseInput(SetMeasureStatusSchema, input);
+      if (!parsed.ok) return failed(parsed.errors);
+      return outcome(await setMeasureStatus(context.db, signedInViewer(context).id, parsed.data));
     },
   }),
 }));

@@ -24,7 +24,7 @@ const SET_STATUS = `
   mutation ($input: SetMeasureStatusInput!) {
     setMeasureStatus(input: $input) {
       measure { code status history(first: 5) { edges { node { from to comment at by { email } } } } }
-      userErrors { field message code }
+      userErrors { field message code reason params { name value } }
     }
   }`;
 
@@ -246,14 +246,16 @@ describe('setMeasureStatus', () => {
     }>(SET_STATUS, { input });
     expect(anonymous.data?.setMeasureStatus).toMatchObject({
       measure: null,
-      userErrors: [{ code: 'UNAUTHENTICATED' }],
+      userErrors: [{ code: 'UNAUTHENTICATED', reason: 'SIGN_IN_REQUIRED', field: null }],
     });
     const asUser = await api.graphql<{ setMeasureStatus: { userErrors: { code: string }[] } }>(
       SET_STATUS,
       { input },
       { token: user.token },
     );
-    expect(asUser.data?.setMeasureStatus.userErrors).toMatchObject([{ code: 'FORBIDDEN' }]);
+    expect(asUser.data?.setMeasureStatus.userErrors).toMatchObject([
+      { code: 'FORBIDDEN', reason: 'NOT_ALLOWED', field: null },
+    ]);
     const measure = await api.db.measure.findFirstOrThrow({
       where: { code: '2.6.B' },
       include: { history: true },
@@ -269,13 +271,22 @@ describe('setMeasureStatus', () => {
       { token: staff.token },
     );
     expect(bad.data?.setMeasureStatus.userErrors).toMatchObject([
-      { field: 'input.code', code: 'VALIDATION' },
+      { field: 'input.code', code: 'VALIDATION', reason: 'MEASURE_CODE_INVALID' },
     ]);
     const missing = await api.graphql<{
       setMeasureStatus: { userErrors: { field: string; code: string }[] };
     }>(SET_STATUS, { input: { year: 2018, code: '9.9.Z', status: 'DONE' } }, { token: staff.token });
-    expect(missing.data?.setMeasureStatus.userErrors).toMatchObject([
-      { field: 'input.code', code: 'NOT_FOUND' },
+    expect(missing.data?.setMeasureStatus.userErrors).toEqual([
+      {
+        field: 'input.code',
+        code: 'NOT_FOUND',
+        reason: 'MEASURE_NOT_FOUND',
+        params: [
+          { name: 'year', value: '2018' },
+          { name: 'code', value: '9.9.Z' },
+        ],
+        message: 'El pla de treball de 2018 no té cap mesura 9.9.Z.',
+      },
     ]);
   });
 
@@ -409,9 +420,230 @@ describe('indicators and accountability', () => {
 
   it('has no report for a district without a PDE or a malformed period', async () => {
     const none = await api.graphql('{ accountabilityReport(districtCode: "02", period: "2018") { period } }');
-    expect(none.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(none.errors?.[0]?.extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      reason: 'DISTRICT_PLAN_NOT_FOUND',
+      field: 'districtCode',
+    });
+    const malformed = await api.graphql(
+      '{ accountabilityReport(districtCode: "08", period: "2018-T1") { period } }',
+    );
+    expect(malformed.errors?.[0]?.extensions).toMatchObject({
+      code: 'VALIDATION',
+      reason: 'INVALID_PERIOD',
+      field: 'period',
+    });
+    const unknown = await api.graphql(
+      '{ accountabilityReport(districtCode: "99", period: "2018") { period } }',
+    );
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({
+      reason: 'DISTRICT_NOT_FOUND',
+      field: 'districtCode',
+    });
+    expect((await fetch(`${api.url}/reports/accountability.csv?district=02&period=2018`)).status).toBe(404);
     expect((await fetch(`${api.url}/reports/accountability.csv?district=08&period=2018-Q1`)).status).toBe(
       400,
     );
+  });
+});
+
+describe('the reasons of the plan mutations’ errors', () => {
+  type Errors = {
+    field: string | null;
+    code: string;
+    reason: string;
+    params: { name: string; value: string }[];
+  };
+  const ERRORS = 'userErrors { field code reason params { name value } message }';
+  const request = async (field: string, type: string, input: Record<string, unknown>, locale = 'CA') => {
+    const response = await api.graphql<Record<string, { userErrors: (Errors & { message: string })[] }>>(
+      `mutation ($input: ${type}!) { ${field}(input: $input) { ${ERRORS} } }`,
+      { input },
+      { token: staff.token, headers: { 'accept-language': locale.toLowerCase() } },
+    );
+    expect(response.errors).toBeUndefined();
+    return response.data?.[field]?.userErrors ?? [];
+  };
+  const reasons = (errors: Errors[]) =>
+    errors.map(({ field, code, reason, params }) => ({ field, code, reason, params }));
+
+  it('setMeasureStatus: the year, the code and a comment too long, each at its field', async () => {
+    const errors = await request('setMeasureStatus', 'SetMeasureStatusInput', {
+      year: 1999,
+      code: '',
+      status: 'DONE',
+      comment: 'x'.repeat(2001),
+    });
+    expect(reasons(errors)).toEqual([
+      {
+        field: 'input.year',
+        code: 'VALIDATION',
+        reason: 'PLAN_YEAR_OUT_OF_RANGE',
+        params: [
+          { name: 'min', value: '2000' },
+          { name: 'max', value: '2100' },
+        ],
+      },
+      { field: 'input.code', code: 'VALIDATION', reason: 'REQUIRED', params: [] },
+      {
+        field: 'input.comment',
+        code: 'VALIDATION',
+        reason: 'TOO_LONG',
+        params: [{ name: 'max', value: '2000' }],
+      },
+    ]);
+    expect(await api.db.measureStatusChange.count({ where: { comment: { startsWith: 'xxx' } } })).toBe(0);
+  });
+
+  it('writes the message in the caller’s language', async () => {
+    const input = { year: 2018, code: '2.6.A', status: 'DONE', comment: 'x'.repeat(2001) };
+    const messages = await Promise.all(
+      ['CA', 'ES', 'EN'].map(
+        async (locale) =>
+          (await request('setMeasureStatus', 'SetMeasureStatusInput', input, locale))[0]?.message,
+      ),
+    );
+    expect(messages).toEqual([
+      'Ha de tenir com a màxim 2.000 caràcters.',
+      'Debe tener como máximo 2000 caracteres.',
+      'It must be at most 2,000 characters long.',
+    ]);
+  });
+
+  it('upsertIndicator: malformed fields, then a plan, a measure and a district that do not exist', async () => {
+    const valid = { year: 2018, code: 'IND-1', name: 'Indicador', unit: 'persones' };
+    expect(
+      reasons(
+        await request('upsertIndicator', 'IndicatorInput', {
+          year: 2018,
+          code: 'amb espais',
+          name: '  ',
+          nameEs: 'x'.repeat(301),
+          unit: 'x'.repeat(41),
+          districtCode: '8',
+          measureCode: '2.6',
+        }),
+      ),
+    ).toEqual([
+      { field: 'input.code', code: 'VALIDATION', reason: 'INDICATOR_CODE_INVALID', params: [] },
+      { field: 'input.name', code: 'VALIDATION', reason: 'REQUIRED', params: [] },
+      {
+        field: 'input.nameEs',
+        code: 'VALIDATION',
+        reason: 'TOO_LONG',
+        params: [{ name: 'max', value: '300' }],
+      },
+      { field: 'input.unit', code: 'VALIDATION', reason: 'TOO_LONG', params: [{ name: 'max', value: '40' }] },
+      { field: 'input.districtCode', code: 'VALIDATION', reason: 'DISTRICT_CODE_INVALID', params: [] },
+      { field: 'input.measureCode', code: 'VALIDATION', reason: 'MEASURE_CODE_INVALID', params: [] },
+    ]);
+    expect(reasons(await request('upsertIndicator', 'IndicatorInput', { ...valid, year: 2030 }))).toEqual([
+      {
+        field: 'input.year',
+        code: 'NOT_FOUND',
+        reason: 'PLAN_NOT_FOUND',
+        params: [{ name: 'year', value: '2030' }],
+      },
+    ]);
+    expect(
+      reasons(await request('upsertIndicator', 'IndicatorInput', { ...valid, measureCode: '9.9.Z' })),
+    ).toEqual([
+      {
+        field: 'input.measureCode',
+        code: 'NOT_FOUND',
+        reason: 'MEASURE_NOT_FOUND',
+        params: [
+          { name: 'year', value: '2018' },
+          { name: 'code', value: '9.9.Z' },
+        ],
+      },
+    ]);
+    expect(
+      reasons(await request('upsertIndicator', 'IndicatorInput', { ...valid, districtCode: '99' })),
+    ).toEqual([{ field: 'input.districtCode', code: 'NOT_FOUND', reason: 'DISTRICT_NOT_FOUND', params: [] }]);
+    expect(await api.db.indicator.count({ where: { code: 'IND-1' } })).toBe(0);
+  });
+
+  it('setIndicatorValue: a period, a value and a note out of bounds, and an unknown indicator', async () => {
+    expect(
+      reasons(
+        await request('setIndicatorValue', 'IndicatorValueInput', {
+          year: 2018,
+          code: 'PAAE-08-ATESES',
+          period: '2018-Q1',
+          value: 2e12,
+          note: 'x'.repeat(1001),
+        }),
+      ),
+    ).toEqual([
+      { field: 'input.period', code: 'VALIDATION', reason: 'INVALID_PERIOD', params: [] },
+      {
+        field: 'input.value',
+        code: 'VALIDATION',
+        reason: 'AT_MOST',
+        params: [{ name: 'max', value: '1000000000000' }],
+      },
+      {
+        field: 'input.note',
+        code: 'VALIDATION',
+        reason: 'TOO_LONG',
+        params: [{ name: 'max', value: '1000' }],
+      },
+    ]);
+    expect(
+      reasons(
+        await request('setIndicatorValue', 'IndicatorValueInput', {
+          year: 2018,
+          code: 'NO-SUCH',
+          period: '2018',
+          value: 1,
+        }),
+      ),
+    ).toEqual([
+      {
+        field: 'input.code',
+        code: 'NOT_FOUND',
+        reason: 'INDICATOR_NOT_FOUND',
+        params: [
+          { name: 'year', value: '2018' },
+          { name: 'code', value: 'NO-SUCH' },
+        ],
+      },
+    ]);
+  });
+
+  it('setDistrictAssessment: malformed fields, then a district without a PDE', async () => {
+    expect(
+      reasons(
+        await request('setDistrictAssessment', 'DistrictAssessmentInput', {
+          districtCode: 'x',
+          period: '18',
+          text: ' ',
+          textEn: 'x'.repeat(10_001),
+        }),
+      ),
+    ).toEqual([
+      { field: 'input.districtCode', code: 'VALIDATION', reason: 'DISTRICT_CODE_INVALID', params: [] },
+      { field: 'input.period', code: 'VALIDATION', reason: 'INVALID_PERIOD', params: [] },
+      { field: 'input.text', code: 'VALIDATION', reason: 'REQUIRED', params: [] },
+      {
+        field: 'input.textEn',
+        code: 'VALIDATION',
+        reason: 'TOO_LONG',
+        params: [{ name: 'max', value: '10000' }],
+      },
+    ]);
+    expect(
+      reasons(
+        await request('setDistrictAssessment', 'DistrictAssessmentInput', {
+          districtCode: '02',
+          period: '2018',
+          text: 'Bé',
+        }),
+      ),
+    ).toEqual([
+      { field: 'input.districtCode', code: 'NOT_FOUND', reason: 'DISTRICT_PLAN_NOT_FOUND', params: [] },
+    ]);
+    expect(await api.db.districtAssessment.count({ where: { districtCode: '02' } })).toBe(0);
   });
 });
