@@ -41,9 +41,9 @@ export const accountReasons = {
     description:
       'The token of a mailed link (email confirmation, password reset) is unknown, already used or expired.',
     params: [],
-    ca: () => "Aquest enllaç ja no és vàlid (pot haver caducat o ja s'ha fet servir): demana'n un de nou.",
-    es: () => 'Este enlace ya no es válido (puede haber caducado o ya se ha usado): pide uno nuevo.',
-    en: () => 'This link is no longer valid (it may have expired or been used already): ask for a new one.',
+    ca: () => "Aquest enllaç ja no és vàlid: pot haver caducat o ja s'ha fet servir.",
+    es: () => 'Este enlace ya no es válido: puede haber caducado o ya se ha usado.',
+    en: () => 'This link is no longer valid: it may have expired or been used already.',
   }),
   ACCOUNT_NOT_FOUND: reason({
     code: ErrorCode.NOT_FOUND,

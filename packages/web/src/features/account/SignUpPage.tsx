@@ -1,23 +1,24 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useMutation } from 'urql';
-import { messagesFor } from '../../components/ui/FieldErrors.tsx';
 import { TextField } from '../../components/ui/TextField.tsx';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { errorMessage, type FormError, messagesFor, UserErrorFields } from '../../lib/user-errors.ts';
 import { useSession } from '../session/useSession.ts';
 
-const RegisterMutation = graphql(`
+const RegisterMutation = graphql(
+  `
   mutation SignUpPage_Register($input: RegisterInput!) {
     register(input: $input) {
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
-`);
+`,
+  [UserErrorFields],
+);
 
 const LoginMutation = graphql(`
   mutation SignUpPage_Login($email: String!, $password: String!) {
@@ -35,7 +36,8 @@ export function SignUpPage() {
   const session = useSession();
   const [, register] = useMutation(RegisterMutation);
   const [, login] = useMutation(LoginMutation);
-  const [errors, setErrors] = useState<{ field: string | null; message: string }[]>([]);
+  const [errors, setErrors] = useState<readonly FormError[]>([]);
+  const [requestFailed, setRequestFailed] = useState(false);
   const [busy, setBusy] = useState(false);
   const [mailed, setMailed] = useState(false);
 
@@ -49,9 +51,10 @@ export function SignUpPage() {
       input: { email, password, name: String(form.get('name') ?? '') || null, locale },
     });
     const payload = result.data?.register;
+    setRequestFailed(!payload);
     if (!payload || payload.userErrors.length > 0) {
       setBusy(false);
-      setErrors(payload?.userErrors ?? [{ field: null, message: t('status.error') }]);
+      setErrors(payload?.userErrors ?? []);
       return;
     }
     // The answer is the same whether or not the address already had an account: signing in with
@@ -79,19 +82,31 @@ export function SignUpPage() {
     );
   }
 
-  const email = messagesFor(errors, 'input.email');
-  const password = messagesFor(errors, 'input.password');
+  const formProblem = errors.find((error) => error.field === null);
+  const alert = requestFailed
+    ? t('status.error')
+    : formProblem
+      ? errorMessage(formProblem, locale)
+      : errors.length > 0
+        ? t('form.fix')
+        : null;
   return (
     <section aria-labelledby="sign-up-title" className="narrow">
       <h1 id="sign-up-title">{t('signUp.title')}</h1>
       <p>{t('signUp.intro')}</p>
-      {errors.length > 0 && (
+      {alert && (
         <p role="alert" className="error">
-          {errors.find((error) => error.field === null)?.message ?? t('form.fix')}
+          {alert}
         </p>
       )}
       <form onSubmit={submit} className="form" noValidate>
-        <TextField id="sign-up-name" name="name" label={t('signUp.name')} autoComplete="name" />
+        <TextField
+          id="sign-up-name"
+          name="name"
+          label={t('signUp.name')}
+          autoComplete="name"
+          errors={messagesFor(errors, 'input.name', locale)}
+        />
         <TextField
           id="sign-up-email"
           name="email"
@@ -99,7 +114,7 @@ export function SignUpPage() {
           label={t('signIn.email')}
           autoComplete="email"
           required
-          errors={email}
+          errors={messagesFor(errors, 'input.email', locale)}
         />
         <TextField
           id="sign-up-password"
@@ -110,7 +125,7 @@ export function SignUpPage() {
           autoComplete="new-password"
           required
           minLength={12}
-          errors={password}
+          errors={messagesFor(errors, 'input.password', locale)}
         />
         <button type="submit" disabled={busy}>
           {t('signUp.submit')}

@@ -4,9 +4,11 @@ import { useMutation } from 'urql';
 import { TextField } from '../../components/ui/TextField.tsx';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { errorMessage, type FormError, messagesFor, UserErrorFields } from '../../lib/user-errors.ts';
 import { useSession } from './useSession.ts';
 
-const LoginMutation = graphql(`
+const LoginMutation = graphql(
+  `
   mutation SignInPage_Login($email: String!, $password: String!) {
     login(email: $email, password: $password) {
       account {
@@ -14,20 +16,21 @@ const LoginMutation = graphql(`
         role
       }
       userErrors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
-`);
+`,
+  [UserErrorFields],
+);
 
 export function SignInPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const navigate = useNavigate();
   const session = useSession();
   const [, login] = useMutation(LoginMutation);
-  const [failed, setFailed] = useState<string | null>(null);
+  const [errors, setErrors] = useState<readonly FormError[]>([]);
+  const [requestFailed, setRequestFailed] = useState(false);
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -37,21 +40,28 @@ export function SignInPage() {
     const result = await login({ email: String(form.get('email')), password: String(form.get('password')) });
     setBusy(false);
     const payload = result.data?.login;
-    if (!payload?.account) {
-      const limited = payload?.userErrors.find((e) => e.code === 'RATE_LIMITED');
-      setFailed(limited ? limited.message : t('signIn.failed'));
-      return;
-    }
+    setRequestFailed(!payload);
+    setErrors(payload?.userErrors ?? []);
+    if (!payload?.account) return;
     session.refresh();
     navigate(payload.account.role === 'STAFF' || payload.account.role === 'ADMIN' ? '/pla' : '/tauler');
   };
 
+  // A refusal of the whole attempt (too many of them) is said above the form; the others at their field.
+  const formProblem = errors.find((error) => error.field === null);
+  const alert = requestFailed
+    ? t('status.error')
+    : formProblem
+      ? errorMessage(formProblem, locale)
+      : errors.length > 0
+        ? t('form.fix')
+        : null;
   return (
     <section aria-labelledby="sign-in-title" className="narrow">
       <h1 id="sign-in-title">{t('signIn.title')}</h1>
-      {failed && (
+      {alert && (
         <p role="alert" className="error">
-          {failed}
+          {alert}
         </p>
       )}
       <form onSubmit={submit} className="form">
@@ -62,6 +72,7 @@ export function SignInPage() {
           label={t('signIn.email')}
           autoComplete="username"
           required
+          errors={messagesFor(errors, 'email', locale)}
         />
         <TextField
           id="sign-in-password"
@@ -70,6 +81,7 @@ export function SignInPage() {
           label={t('signIn.password')}
           autoComplete="current-password"
           required
+          errors={messagesFor(errors, 'password', locale)}
         />
         <button type="submit" disabled={busy}>
           {t('signIn.submit')}
