@@ -1,5 +1,4 @@
-import { importSampleCompanies, loadPlaces } from '@proximitat/api/directory';
-import { startTestApi, type TestApi } from '@proximitat/api/testing';
+import { addSampleCompanies, startTestApi, type TestApi } from '@proximitat/api/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, browserAvailable, launchBrowser, type TestBrowser } from '../src/index.ts';
@@ -11,7 +10,7 @@ describe.runIf(browserAvailable())('the directory in Chromium', () => {
 
   beforeAll(async () => {
     api = await startTestApi();
-    await importSampleCompanies(api.db, await loadPlaces(api.db), 60, 'e2e');
+    await addSampleCompanies(api, 60, 'e2e');
     browser = await launchBrowser();
     page = await (await browser.browser.newContext()).newPage();
   });

@@ -1,6 +1,4 @@
-import { importSampleCompanies, loadPlaces } from '@proximitat/api/directory';
-import { hashPassword } from '@proximitat/api/password';
-import { startTestApi, type TestApi } from '@proximitat/api/testing';
+import { addSampleCompanies, createAccount, startTestApi, type TestApi } from '@proximitat/api/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, browserAvailable, launchBrowser, type TestBrowser } from '../src/index.ts';
@@ -21,26 +19,17 @@ describe.runIf(browserAvailable())('editor invitations in Chromium', () => {
 
   beforeAll(async () => {
     api = await startTestApi();
-    await importSampleCompanies(api.db, await loadPlaces(api.db), 2, 'invitations-e2e');
+    await addSampleCompanies(api, 2, 'invitations-e2e');
     company = await api.db.company.findFirstOrThrow({
       orderBy: { name: 'asc' },
       select: { id: true, name: true },
     });
-    const editor = await api.db.account.create({
-      data: {
-        email: 'editora@coop.example',
-        passwordHash: await hashPassword('una contrasenya d’editora'),
-        emailVerifiedAt: new Date(),
-      },
+    const editor = await createAccount(api, {
+      email: 'editora@coop.example',
+      password: 'una contrasenya d’editora',
     });
     await api.db.companyMembership.create({ data: { companyId: company.id, accountId: editor.id } });
-    await api.db.account.create({
-      data: {
-        email: 'soci@coop.example',
-        passwordHash: await hashPassword('una contrasenya de soci'),
-        emailVerifiedAt: new Date(),
-      },
-    });
+    await createAccount(api, { email: 'soci@coop.example', password: 'una contrasenya de soci' });
     browser = await launchBrowser();
     page = await (await browser.browser.newContext()).newPage();
     page.setDefaultTimeout(10_000);

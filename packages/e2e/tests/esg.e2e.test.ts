@@ -1,7 +1,10 @@
-import { importSampleCompanies, loadPlaces } from '@proximitat/api/directory';
-import { seedEsgCriteria } from '@proximitat/api/esg';
-import { hashPassword } from '@proximitat/api/password';
-import { startTestApi, type TestApi } from '@proximitat/api/testing';
+import {
+  addEsgCriteria,
+  addSampleCompanies,
+  createAccount,
+  startTestApi,
+  type TestApi,
+} from '@proximitat/api/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, browserAvailable, launchBrowser, type TestBrowser } from '../src/index.ts';
@@ -22,21 +25,20 @@ describe.runIf(browserAvailable())('ESG homologation in Chromium', () => {
 
   beforeAll(async () => {
     api = await startTestApi();
-    await seedEsgCriteria(api.db);
-    await importSampleCompanies(api.db, await loadPlaces(api.db), 3, 'esg-e2e');
+    await addEsgCriteria(api);
+    await addSampleCompanies(api, 3, 'esg-e2e');
     const company = await api.db.company.findFirstOrThrow({ orderBy: { name: 'asc' } });
     slug = company.slug;
-    const editor = await api.db.account.create({
-      data: { email: 'editora@coop.example', passwordHash: await hashPassword('una contrasenya d’editora') },
+    const editor = await createAccount(api, {
+      email: 'editora@coop.example',
+      password: 'una contrasenya d’editora',
+      verified: false,
     });
     await api.db.companyMembership.create({ data: { companyId: company.id, accountId: editor.id } });
-    await api.db.account.create({
-      data: {
-        email: 'asg@barcelonactiva.example',
-        passwordHash: await hashPassword('una contrasenya de verificació'),
-        role: 'STAFF',
-        emailVerifiedAt: new Date(),
-      },
+    await createAccount(api, {
+      email: 'asg@barcelonactiva.example',
+      password: 'una contrasenya de verificació',
+      role: 'STAFF',
     });
     browser = await launchBrowser();
     page = await (await browser.browser.newContext()).newPage();

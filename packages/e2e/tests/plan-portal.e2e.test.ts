@@ -1,6 +1,4 @@
-import { hashPassword } from '@proximitat/api/password';
-import { readPlanFile, SEED_PLAN_FILE } from '@proximitat/api/plan';
-import { startTestApi, type TestApi } from '@proximitat/api/testing';
+import { createAccount, importSeedPlan, startTestApi, type TestApi } from '@proximitat/api/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, browserAvailable, launchBrowser, type TestBrowser } from '../src/index.ts';
@@ -12,16 +10,11 @@ describe.runIf(browserAvailable())('the plan portal in Chromium', () => {
 
   beforeAll(async () => {
     api = await startTestApi();
-    const { importPlan } = await import('@proximitat/api/plan');
-    const { parsed, facts } = await readPlanFile(SEED_PLAN_FILE);
-    await importPlan(api.db, parsed, facts);
-    await api.db.account.create({
-      data: {
-        email: 'tecnica@barcelonactiva.example',
-        passwordHash: await hashPassword('una contrasenya llarga'),
-        role: 'STAFF',
-        emailVerifiedAt: new Date(),
-      },
+    await importSeedPlan(api);
+    await createAccount(api, {
+      email: 'tecnica@barcelonactiva.example',
+      password: 'una contrasenya llarga',
+      role: 'STAFF',
     });
     browser = await launchBrowser();
     page = await (await browser.browser.newContext()).newPage();

@@ -1,8 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { importSampleCompanies, loadPlaces } from '@proximitat/api/directory';
-import { hashPassword } from '@proximitat/api/password';
-import { deliverOutbox, ensureCompaniesIndex } from '@proximitat/api/search';
-import { startTestApi, type TestApi } from '@proximitat/api/testing';
+import {
+  addSampleCompanies,
+  createAccount,
+  indexCompanies,
+  startTestApi,
+  type TestApi,
+} from '@proximitat/api/testing';
 import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,16 +18,12 @@ describe.runIf(browserAvailable())('the procurement workspace in Chromium', () =
 
   beforeAll(async () => {
     api = await startTestApi();
-    await importSampleCompanies(api.db, await loadPlaces(api.db), 80, 'procurement-e2e');
-    await ensureCompaniesIndex(api.search);
-    while ((await api.db.searchOutbox.count()) > 0) await deliverOutbox(api.db, api.search);
-    await api.db.account.create({
-      data: {
-        email: 'compres@ajuntament.example',
-        passwordHash: await hashPassword('una contrasenya de compres'),
-        role: 'PROCUREMENT_OFFICER',
-        emailVerifiedAt: new Date(),
-      },
+    await addSampleCompanies(api, 80, 'procurement-e2e');
+    await indexCompanies(api);
+    await createAccount(api, {
+      email: 'compres@ajuntament.example',
+      password: 'una contrasenya de compres',
+      role: 'PROCUREMENT_OFFICER',
     });
     browser = await launchBrowser();
     page = await (await browser.browser.newContext({ acceptDownloads: true })).newPage();

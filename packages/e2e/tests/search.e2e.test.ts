@@ -1,6 +1,4 @@
-import { importSampleCompanies, loadPlaces } from '@proximitat/api/directory';
-import { deliverOutbox } from '@proximitat/api/search';
-import { startTestApi, type TestApi } from '@proximitat/api/testing';
+import { addSampleCompanies, indexCompanies, startTestApi, type TestApi } from '@proximitat/api/testing';
 import { createSearch } from '@proximitat/search';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,11 +12,10 @@ describe.runIf(browserAvailable())('the directory search in Chromium', () => {
 
   beforeAll(async () => {
     api = await startTestApi();
-    await importSampleCompanies(api.db, await loadPlaces(api.db), 120, 'search-e2e');
-    await api.search.ensureCompaniesIndex();
-    while ((await api.db.searchOutbox.count()) > 0) await deliverOutbox(api.db, api.search);
+    await addSampleCompanies(api, 120, 'search-e2e');
+    await indexCompanies(api);
     down = await startTestApi({}, { search: createSearch('http://127.0.0.1:9', 'key', 'down_') });
-    await importSampleCompanies(down.db, await loadPlaces(down.db), 30, 'search-e2e');
+    await addSampleCompanies(down, 30, 'search-e2e');
     browser = await launchBrowser();
     page = await (await browser.browser.newContext()).newPage();
   });

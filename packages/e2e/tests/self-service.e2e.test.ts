@@ -1,6 +1,4 @@
-import { hashPassword } from '@proximitat/api/password';
-import { deliverOutbox, ensureCompaniesIndex } from '@proximitat/api/search';
-import { startTestApi, type TestApi } from '@proximitat/api/testing';
+import { createAccount, indexCompanies, startTestApi, type TestApi } from '@proximitat/api/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, browserAvailable, launchBrowser, type TestBrowser } from '../src/index.ts';
@@ -15,14 +13,11 @@ describe.runIf(browserAvailable())('company self-service in Chromium', () => {
 
   beforeAll(async () => {
     api = await startTestApi();
-    await ensureCompaniesIndex(api.search);
-    await api.db.account.create({
-      data: {
-        email: 'moderacio@barcelonactiva.example',
-        passwordHash: await hashPassword('una contrasenya de moderació'),
-        role: 'STAFF',
-        emailVerifiedAt: new Date(),
-      },
+    await indexCompanies(api);
+    await createAccount(api, {
+      email: 'moderacio@barcelonactiva.example',
+      password: 'una contrasenya de moderació',
+      role: 'STAFF',
     });
     browser = await launchBrowser();
     page = await (await browser.browser.newContext()).newPage();
@@ -86,7 +81,7 @@ describe.runIf(browserAvailable())('company self-service in Chromium', () => {
     await page.getByText('Cuina Comunitària del Raval: aprovada').waitFor();
     await page.getByRole('button', { name: 'Tanca la sessió' }).click();
 
-    while ((await api.db.searchOutbox.count()) > 0) await deliverOutbox(api.db, api.search);
+    await indexCompanies(api);
     await page.goto(`${api.url}/cerca?q=cuina+comunitaria`);
     await page.getByRole('link', { name: 'Cuina Comunitària del Raval' }).click();
     await page.getByRole('heading', { level: 1, name: 'Cuina Comunitària del Raval' }).waitFor();

@@ -1,5 +1,4 @@
-import { hashPassword } from '@proximitat/api/password';
-import { startTestApi, type TestApi } from '@proximitat/api/testing';
+import { createAccount, startTestApi, type TestApi } from '@proximitat/api/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, browserAvailable, launchBrowser, type TestBrowser } from '../src/index.ts';
@@ -13,12 +12,9 @@ describe.runIf(browserAvailable())(
 
     beforeAll(async () => {
       api = await startTestApi();
-      await api.db.account.create({
-        data: {
-          email: 'ja-hi-soc@cooperativa.example',
-          passwordHash: await hashPassword('la meva contrasenya de sempre'),
-          emailVerifiedAt: new Date(),
-        },
+      await createAccount(api, {
+        email: 'ja-hi-soc@cooperativa.example',
+        password: 'la meva contrasenya de sempre',
       });
       browser = await launchBrowser();
       page = await (await browser.browser.newContext()).newPage();
