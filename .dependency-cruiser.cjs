@@ -1,4 +1,4 @@
-// The architecture rules, checked by `pnpm lint:architecture` (part of `pnpm lint`, so of CI).
+// The architecture rules, checked by `pnpm lint:architecture` (with .dependency-cruiser.modules.cjs for cycles between folders).
 // Paths below are relative to the repository root, as dependency-cruiser reports them.
 const { readdirSync, readFileSync, existsSync } = require('node:fs');
 const { join, posix } = require('node:path');
