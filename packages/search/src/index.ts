@@ -17,7 +17,6 @@
  * the PostgreSQL fallback that answers the same SearchRequest when Meilisearch is unreachable.
  * Tests and benchmarks that must reach behind the boundary use `@proximitat/search/testing`.
  */
-export type { Settings } from 'meilisearch';
 export { createSearch, isSearchUnavailable, type Search, type TextMatch } from './client.ts';
 export { COMPANIES_INDEX } from './companies-index.ts';
 export type { CompanyDocument, Vocabulary } from './company-document.ts';
