@@ -3,16 +3,16 @@ import { builder } from '../../builder.ts';
 import { appError, type UserError } from '../../errors.ts';
 import { connectionComplexity } from '../../limits/limits.ts';
 import { checkIntRange, YEAR_RANGE } from '../common/int-range.ts';
-import { mutationPayload, outcome, refused, signedInViewer } from '../common/payload.schema.ts';
+import { failed, mutationPayload, outcome, refused, signedInViewer } from '../common/payload.schema.ts';
 import { UserErrorRef } from '../common/user-error.schema.ts';
+import { parseInput } from '../common/validation.ts';
 import { cpvLabel } from '../directory/cpv.ts';
 import { LocaleEnum } from '../i18n/locale.schema.ts';
 import { loadReference } from '../reference/reference-cache.ts';
+import { awardInputSchema, ProcurementMethod, ProcurementMethodSchema } from './award.input.ts';
 import {
-  type AwardDraft,
   type Breakdown,
   deleteAward,
-  type PROCUREMENT_METHODS,
   procurementIndicators,
   recordAward,
   share,
@@ -20,14 +20,23 @@ import {
   type YearIndicators,
 } from './award.service.ts';
 
+const METHOD_DESCRIPTIONS: Record<keyof typeof ProcurementMethod, string> = {
+  OPEN: 'Open procedure: anyone may bid.',
+  SELECTIVE: 'Restricted: only those invited after a selection.',
+  LIMITED: 'Negotiated without publicity.',
+  DIRECT: 'Direct award (contracte menor).',
+};
+
 const ProcurementMethodEnum = builder.enumType('ProcurementMethod', {
   description: 'How the supplier was chosen (the OCDS method codelist).',
-  values: {
-    OPEN: { value: 'open', description: 'Open procedure: anyone may bid.' },
-    SELECTIVE: { value: 'selective', description: 'Restricted: only those invited after a selection.' },
-    LIMITED: { value: 'limited', description: 'Negotiated without publicity.' },
-    DIRECT: { value: 'direct', description: 'Direct award (contracte menor).' },
-  } as const,
+  values: Object.fromEntries(
+    Object.entries(ProcurementMethod).map(([name, value]) => [
+      name,
+      { value, description: METHOD_DESCRIPTIONS[name as keyof typeof ProcurementMethod] },
+    ]),
+  ) as {
+    [K in keyof typeof ProcurementMethod]: { value: (typeof ProcurementMethod)[K]; description: string };
+  },
 });
 
 builder.prismaObject('ContractAward', {
@@ -59,7 +68,7 @@ builder.prismaObject('ContractAward', {
     procurementMethod: t.field({
       type: ProcurementMethodEnum,
       select: { procurementMethod: true },
-      resolve: (award) => award.procurementMethod as (typeof PROCUREMENT_METHODS)[number],
+      resolve: (award) => ProcurementMethodSchema.parse(award.procurementMethod),
     }),
   }),
 });
@@ -208,15 +217,6 @@ const DeleteAwardPayload = builder
     }),
   });
 
-const draftOf = (input: typeof AwardInput.$inferInput): AwardDraft => ({
-  ...input,
-  supplierCompanyId:
-    input.supplierCompanyId === null || input.supplierCompanyId === undefined
-      ? null
-      : String(input.supplierCompanyId),
-  procurementMethod: input.procurementMethod as (typeof PROCUREMENT_METHODS)[number],
-});
-
 const officers = { authScopes: { procurement: true }, unauthorizedResolver: refused } as const;
 
 builder.mutationFields((t) => ({
@@ -226,7 +226,10 @@ builder.mutationFields((t) => ({
     description: 'Officers and staff record an awarded contract.',
     args: { input: t.arg({ type: AwardInput, required: true }) },
     resolve: async (_root, { input }, context) => {
-      return outcome(await recordAward(context.db, signedInViewer(context), draftOf(input)));
+      const schema = awardInputSchema(await loadReference(context.db), new Date());
+      const parsed = parseInput(schema, input);
+      if (!parsed.ok) return failed(parsed.errors);
+      return outcome(await recordAward(context.db, signedInViewer(context), parsed.data));
     },
   }),
   updateContractAward: t.field({
@@ -234,7 +237,10 @@ builder.mutationFields((t) => ({
     type: AwardPayload,
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: AwardInput, required: true }) },
     resolve: async (_root, { id, input }, context) => {
-      return outcome(await updateAward(context.db, signedInViewer(context), String(id), draftOf(input)));
+      const schema = awardInputSchema(await loadReference(context.db), new Date());
+      const parsed = parseInput(schema, input);
+      if (!parsed.ok) return failed(parsed.errors);
+      return outcome(await updateAward(context.db, signedInViewer(context), String(id), parsed.data));
     },
   }),
   deleteContractAward: t.field({

@@ -1,137 +1,58 @@
 import type { Db } from '@proximitat/db';
 import type { Viewer } from '../../context.ts';
-import { ErrorCode, rejected, type ServiceResult, type UserError } from '../../errors.ts';
+import { rejected, type ServiceResult, type UserError, userError } from '../../errors.ts';
 import { isUuid } from '../common/ids.ts';
-import { userError } from '../common/user-error.schema.ts';
-import { validateCpv } from '../directory/cpv.ts';
-import { validateTaxId } from '../directory/tax-id.ts';
-import { loadReference } from '../reference/reference-cache.ts';
+import type { AwardData, AwardSupplier } from './award.input.ts';
 
-/** The OCDS method codelist: how the supplier was chosen. */
-export const PROCUREMENT_METHODS = ['open', 'selective', 'limited', 'direct'] as const;
-export type ProcurementMethod = (typeof PROCUREMENT_METHODS)[number];
-
-export const AWARD_LIMITS = {
-  title: 300,
-  reference: 100,
-  name: 300,
-  amount: 100_000_000_000,
-  firstYear: 2000,
-} as const;
-
-export const DEFAULT_BUYER = 'Ajuntament de Barcelona';
-
-export interface AwardDraft {
-  title: string;
-  reference: string;
-  buyerName?: string | null;
-  /** A company of the directory; otherwise supplierName and supplierTaxId. */
-  supplierCompanyId?: string | null;
-  supplierName?: string | null;
-  supplierTaxId?: string | null;
-  amount: number;
-  cpvCode: string;
-  awardedOn: Date;
-  reserved?: boolean | null;
-  socialClauses?: string[] | null;
-  district?: string | null;
-  procurementMethod: ProcurementMethod;
+/** The supplier's columns of an award. */
+interface SupplierColumns {
+  supplierId: string | null;
+  supplierName: string;
+  supplierTaxId: string;
+  supplierIsEss: boolean;
 }
 
-async function cleanAward(db: Db, draft: AwardDraft, now: Date) {
-  const errors: UserError[] = [];
-  const fail = (field: string, message: string, code: ErrorCode = ErrorCode.VALIDATION) =>
-    errors.push(userError(code, message, `input.${field}`));
-  const reference = await loadReference(db);
-  const text = (value: string | null | undefined) => value?.trim() || null;
-
-  const title = draft.title.trim();
-  if (!title) fail('title', 'is required');
-  else if (title.length > AWARD_LIMITS.title) fail('title', `at most ${AWARD_LIMITS.title} characters`);
-  const fileReference = draft.reference.trim();
-  if (!fileReference) fail('reference', 'is required');
-  else if (fileReference.length > AWARD_LIMITS.reference)
-    fail('reference', `at most ${AWARD_LIMITS.reference} characters`);
-  const buyerName = text(draft.buyerName) ?? DEFAULT_BUYER;
-  if (buyerName.length > AWARD_LIMITS.name) fail('buyerName', `at most ${AWARD_LIMITS.name} characters`);
-
-  // The supplier: a directory company, or a name and a valid tax ID (linked when the directory has it).
-  let supplier: { id: string | null; name: string; taxId: string; isEss: boolean } | null = null;
-  if (draft.supplierCompanyId) {
-    const company = isUuid(draft.supplierCompanyId)
+/** The supplier as the award stores it, or why it cannot be: a directory company must be published. */
+async function supplierOf(db: Db, supplier: AwardSupplier): Promise<SupplierColumns | UserError> {
+  if ('companyId' in supplier) {
+    const company = isUuid(supplier.companyId)
       ? await db.company.findUnique({
-          where: { id: draft.supplierCompanyId },
+          where: { id: supplier.companyId },
           select: { id: true, name: true, taxId: true, status: true },
         })
       : null;
     if (company?.status !== 'PUBLISHED') {
-      fail('supplierCompanyId', 'No such company in the public directory', ErrorCode.NOT_FOUND);
-    } else supplier = { id: company.id, name: company.name, taxId: company.taxId, isEss: true };
-  } else {
-    const name = text(draft.supplierName);
-    if (!name) fail('supplierName', 'is required without supplierCompanyId');
-    else if (name.length > AWARD_LIMITS.name) fail('supplierName', `at most ${AWARD_LIMITS.name} characters`);
-    const tax = validateTaxId(draft.supplierTaxId ?? '');
-    if (!tax.valid) fail('supplierTaxId', tax.reason);
-    if (name && tax.valid) {
-      const company = await db.company.findUnique({
-        where: { taxId: tax.value },
-        select: { id: true, status: true },
-      });
-      const listed = company?.status === 'PUBLISHED';
-      supplier = { id: listed ? (company?.id ?? null) : null, name, taxId: tax.value, isEss: listed };
+      return userError('SUPPLIER_NOT_IN_DIRECTORY', 'input.supplierCompanyId');
     }
+    return {
+      supplierId: company.id,
+      supplierName: company.name,
+      supplierTaxId: company.taxId,
+      supplierIsEss: true,
+    };
   }
-
-  const amount = Math.round(draft.amount * 100) / 100;
-  if (!Number.isFinite(draft.amount) || amount <= 0 || amount > AWARD_LIMITS.amount) {
-    fail('amount', `must be an amount in euros above 0 and up to ${AWARD_LIMITS.amount}`);
-  }
-  const cpv = validateCpv(draft.cpvCode);
-  if (!cpv.valid) fail('cpvCode', cpv.reason);
-  const awardedOn = draft.awardedOn;
-  if (
-    Number.isNaN(awardedOn.getTime()) ||
-    awardedOn.getUTCFullYear() < AWARD_LIMITS.firstYear ||
-    awardedOn.getTime() > now.getTime()
-  ) {
-    fail('awardedOn', `must be a date from ${AWARD_LIMITS.firstYear} to today`);
-  }
-  const socialClauses = [
-    ...new Set((draft.socialClauses ?? []).map((code) => code.trim().toUpperCase())),
-  ].sort();
-  for (const code of socialClauses) {
-    if (!reference.socialClauses.has(code)) fail('socialClauses', `unknown social clause "${code}"`);
-  }
-  const districtCode = text(draft.district)?.padStart(2, '0') ?? null;
-  if (districtCode && !reference.districts.has(districtCode))
-    fail('district', `unknown district "${districtCode}"`);
-  if (!PROCUREMENT_METHODS.includes(draft.procurementMethod)) {
-    fail('procurementMethod', `must be one of ${PROCUREMENT_METHODS.join(', ')}`);
-  }
-
+  // A name and a tax ID: linked to the directory company with that tax ID when it is published.
+  const company = await db.company.findUnique({
+    where: { taxId: supplier.taxId },
+    select: { id: true, status: true },
+  });
+  const listed = company?.status === 'PUBLISHED';
   return {
-    errors,
-    data:
-      supplier && cpv.valid
-        ? {
-            title,
-            reference: fileReference,
-            buyerName,
-            supplierId: supplier.id,
-            supplierName: supplier.name,
-            supplierTaxId: supplier.taxId,
-            supplierIsEss: supplier.isEss,
-            amount,
-            cpvCode: cpv.code.code,
-            awardedOn,
-            reserved: draft.reserved ?? false,
-            socialClauses,
-            districtCode,
-            procurementMethod: draft.procurementMethod,
-          }
-        : null,
+    supplierId: listed ? (company?.id ?? null) : null,
+    supplierName: supplier.name,
+    supplierTaxId: supplier.taxId,
+    supplierIsEss: listed,
   };
+}
+
+/** What an award row holds, from the validated input, or why it cannot be stored. */
+async function awardRow(
+  db: Db,
+  { supplier, ...award }: AwardData,
+): Promise<ServiceResult<{ data: Omit<AwardData, 'supplier'> & SupplierColumns }>> {
+  const columns = await supplierOf(db, supplier);
+  if ('reason' in columns) return rejected(columns);
+  return { ok: true, data: { ...award, ...columns } };
 }
 
 /** Who recorded an award, or staff, may change it: the userError when the viewer may not. */
@@ -139,38 +60,33 @@ async function refusal(db: Db, viewer: Viewer, id: string): Promise<UserError | 
   const award = isUuid(id)
     ? await db.contractAward.findUnique({ where: { id }, select: { recordedById: true } })
     : null;
-  if (!award) return userError(ErrorCode.NOT_FOUND, 'No such award', 'id');
+  if (!award) return userError('AWARD_NOT_FOUND', 'id');
   if (award.recordedById === viewer.id || viewer.role === 'STAFF' || viewer.role === 'ADMIN') return null;
-  return userError(ErrorCode.FORBIDDEN, 'Only who recorded it, or staff, can change it', 'id');
+  return userError('AWARD_RECORDER_ONLY', 'id');
 }
 
-export async function recordAward(
-  db: Db,
-  viewer: Viewer,
-  draft: AwardDraft,
-  now = new Date(),
-): Promise<ServiceResult> {
-  const { errors, data } = await cleanAward(db, draft, now);
-  if (errors.length > 0 || !data) return rejected(...errors);
-  const award = await db.contractAward.create({
-    data: { ...data, recordedById: viewer.id },
+/** Records an awarded contract (validated by awardInputSchema). */
+export async function recordAward(db: Db, viewer: Viewer, award: AwardData): Promise<ServiceResult> {
+  const row = await awardRow(db, award);
+  if (!row.ok) return row;
+  const created = await db.contractAward.create({
+    data: { ...row.data, recordedById: viewer.id },
     select: { id: true },
   });
-  return { ok: true, id: award.id };
+  return { ok: true, id: created.id };
 }
 
 export async function updateAward(
   db: Db,
   viewer: Viewer,
   id: string,
-  draft: AwardDraft,
-  now = new Date(),
+  award: AwardData,
 ): Promise<ServiceResult> {
   const refused = await refusal(db, viewer, id);
   if (refused) return rejected(refused);
-  const { errors, data } = await cleanAward(db, draft, now);
-  if (errors.length > 0 || !data) return rejected(...errors);
-  await db.contractAward.update({ where: { id }, data });
+  const row = await awardRow(db, award);
+  if (!row.ok) return row;
+  await db.contractAward.update({ where: { id }, data: row.data });
   return { ok: true, id };
 }
 

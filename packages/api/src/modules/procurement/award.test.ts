@@ -36,9 +36,30 @@ beforeAll(async () => {
 });
 afterAll(async () => api?.close());
 
+const USER_ERRORS = 'userErrors { field code reason params { name value } }';
 const RECORD = `mutation ($input: ContractAwardInput!) {
-  recordContractAward(input: $input) { award { id supplierIsEss supplierName amount supplier { slug } } userErrors { field message code } }
+  recordContractAward(input: $input) { award { id supplierIsEss supplierName amount supplier { slug } } ${USER_ERRORS} }
 }`;
+
+interface Problem {
+  field: string | null;
+  code: string;
+  reason: string;
+  params: { name: string; value: string }[];
+}
+
+/** A userError as the tests expect it: code, reason, field and parameters (never the message). */
+const problem = (
+  field: string | null,
+  code: string,
+  reason: string,
+  params: Record<string, string> = {},
+) => ({
+  field,
+  code,
+  reason,
+  params: Object.entries(params).map(([name, value]) => ({ name, value })),
+});
 
 type Payload = {
   award: {
@@ -48,7 +69,7 @@ type Payload = {
     amount: number;
     supplier: { slug: string } | null;
   } | null;
-  userErrors: { field: string; message: string; code: string }[];
+  userErrors: Problem[];
 };
 
 async function record(input: Record<string, unknown>, account: TestAccount = officer): Promise<Payload> {
@@ -71,7 +92,7 @@ const base = {
 };
 
 describe('contract awards', () => {
-  it('name the field of a bad input and store nothing', async () => {
+  it('name the field of a bad input with its reason and store nothing', async () => {
     const result = await record({
       ...base,
       title: '',
@@ -80,22 +101,70 @@ describe('contract awards', () => {
       amount: 0,
       cpvCode: '90910000-1',
       awardedOn: '2999-01-01',
-      socialClauses: ['NO_SUCH'],
+      socialClauses: ['INSERCIO_LABORAL', 'NO_SUCH'],
       district: '12',
     });
-    expect(result.userErrors.map((error) => error.field)).toEqual([
-      'input.title',
-      'input.supplierTaxId',
-      'input.amount',
-      'input.cpvCode',
-      'input.awardedOn',
-      'input.socialClauses',
-      'input.district',
+    expect(result.userErrors).toEqual([
+      problem('input.title', 'VALIDATION', 'REQUIRED'),
+      problem('input.amount', 'VALIDATION', 'AMOUNT_NOT_POSITIVE'),
+      problem('input.cpvCode', 'VALIDATION', 'CPV_CHECK_DIGIT', {
+        value: '90910000-1',
+        expected: '90910000-9',
+      }),
+      problem('input.awardedOn', 'VALIDATION', 'AWARD_DATE_OUT_OF_RANGE', { first: '2000' }),
+      problem('input.socialClauses.1', 'VALIDATION', 'UNKNOWN_VALUE', { value: 'NO_SUCH' }),
+      problem('input.district', 'VALIDATION', 'UNKNOWN_VALUE', { value: '12' }),
+      expect.objectContaining({ field: 'input.supplierTaxId', code: 'VALIDATION' }),
     ]);
+    const taxId = result.userErrors.at(-1)?.reason as string;
+    expect(taxId).toMatch(/^TAX_ID_/);
+
+    const more = await record({
+      ...base,
+      title: 't'.repeat(301),
+      reference: '  ',
+      buyerName: 'b'.repeat(301),
+      supplierName: '',
+      supplierTaxId: '',
+      amount: 100_000_000_001,
+      cpvCode: 'neteja',
+      awardedOn: '1999-12-31',
+    });
+    expect(more.userErrors).toEqual([
+      problem('input.title', 'VALIDATION', 'TOO_LONG', { max: '300' }),
+      problem('input.reference', 'VALIDATION', 'REQUIRED'),
+      problem('input.buyerName', 'VALIDATION', 'TOO_LONG', { max: '300' }),
+      problem('input.amount', 'VALIDATION', 'AT_MOST', { max: '100000000000' }),
+      problem('input.cpvCode', 'VALIDATION', 'CPV_MALFORMED', { value: 'neteja' }),
+      problem('input.awardedOn', 'VALIDATION', 'AWARD_DATE_OUT_OF_RANGE', { first: '2000' }),
+      problem('input.supplierName', 'VALIDATION', 'REQUIRED'),
+      problem('input.supplierTaxId', 'VALIDATION', 'REQUIRED'),
+    ]);
+    // A negative amount, and one that rounds to no cents, are not above zero either.
+    for (const amount of [-10, 0.004]) {
+      expect((await record({ ...base, supplierCompanyId: essId, amount })).userErrors).toEqual([
+        problem('input.amount', 'VALIDATION', 'AMOUNT_NOT_POSITIVE'),
+      ]);
+    }
+    const pending = await api.db.company.create({
+      data: {
+        taxId: makeCif('F', 8700003),
+        name: 'Pendent de revisió',
+        slug: 'pendent-de-revisio-award',
+        legalFormCode: 'COOP_TREBALL',
+        status: 'PENDING_REVIEW',
+      },
+    });
+    for (const supplierCompanyId of [pending.id, 'no-és-un-id']) {
+      expect((await record({ ...base, supplierCompanyId })).userErrors).toEqual([
+        problem('input.supplierCompanyId', 'NOT_FOUND', 'SUPPLIER_NOT_IN_DIRECTORY'),
+      ]);
+    }
+    await api.db.company.delete({ where: { id: pending.id } });
     expect(await api.db.contractAward.count()).toBe(0);
     expect(
-      (await record({ ...base, supplierCompanyId: essId }, await signedIn(api, 'USER'))).userErrors[0]?.code,
-    ).toBe('FORBIDDEN');
+      (await record({ ...base, supplierCompanyId: essId }, await signedIn(api, 'USER'))).userErrors,
+    ).toEqual([problem(null, 'FORBIDDEN', 'NOT_ALLOWED')]);
   });
 
   it('know a social economy supplier by its directory entry or its tax ID', async () => {
@@ -117,11 +186,13 @@ describe('contract awards', () => {
     const { award } = await record({ ...base, supplierCompanyId: essId });
     const update = (account: TestAccount) =>
       api.graphql<{ updateContractAward: Payload }>(
-        'mutation ($id: ID!, $input: ContractAwardInput!) { updateContractAward(id: $id, input: $input) { award { id amount } userErrors { field message code } } }',
+        `mutation ($id: ID!, $input: ContractAwardInput!) { updateContractAward(id: $id, input: $input) { award { id amount } ${USER_ERRORS} } }`,
         { id: award?.id, input: { ...base, supplierCompanyId: essId, amount: 2000 } },
         { token: account.token },
       );
-    expect((await update(colleague)).data?.updateContractAward.userErrors[0]?.code).toBe('FORBIDDEN');
+    expect((await update(colleague)).data?.updateContractAward.userErrors).toEqual([
+      problem('id', 'FORBIDDEN', 'AWARD_RECORDER_ONLY'),
+    ]);
     expect((await update(staff)).data?.updateContractAward.award?.amount).toBe(2000);
     await api.db.contractAward.deleteMany();
   });
@@ -244,11 +315,20 @@ describe('contract awards', () => {
       ['{ procurementIndicators(from: -5, to: 2020) { year } }', 'from'],
     ] as const) {
       const response = await api.graphql(query);
-      expect(response.errors?.[0]?.extensions, query).toMatchObject({ code: 'VALIDATION', field: argument });
-      expect(response.errors?.[0]?.message, query).toMatch(
-        new RegExp(`^${argument}: must be from 1900 to 2100`),
-      );
+      expect(response.errors?.[0]?.extensions, query).toMatchObject({
+        code: 'VALIDATION',
+        reason: 'OUT_OF_RANGE',
+        field: argument,
+        params: { min: '1900', max: '2100' },
+      });
     }
+    const span = await api.graphql('{ procurementIndicators(from: 2020, to: 2010) { year } }');
+    expect(span.errors?.[0]?.extensions).toMatchObject({
+      code: 'VALIDATION',
+      reason: 'YEAR_SPAN_INVALID',
+      field: 'from',
+      params: { first: '2000', span: '30' },
+    });
     const fine = await api.graphql<{ contractAwards: { totalCount: number } }>(
       '{ contractAwards(year: 2100, first: 5) { totalCount } }',
     );

@@ -9,7 +9,7 @@ import { SESSION_COOKIE, viewerForToken } from '../account/session.service.ts';
 import { CSV_BOM, csvRow } from '../common/csv.ts';
 import { isUuid } from '../common/ids.ts';
 import { shortlistAccess } from './shortlist.service.ts';
-import { EXPORT_COLUMNS, shortlistRows } from './shortlist-rows.ts';
+import { EXPORT_COLUMNS, SnapshotRowsSchema, shortlistRows } from './shortlist-rows.ts';
 
 function fileName(text: string): string {
   const slug = text
@@ -75,7 +75,7 @@ async function serve(db: Db, publicUrl: string, req: Request, res: Response) {
   res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
   await write(res, CSV_BOM + csvRow([...EXPORT_COLUMNS], separator));
   if (snapshot) {
-    for (const row of snapshot.rows as string[][]) await write(res, csvRow(row, separator));
+    for (const row of SnapshotRowsSchema.parse(snapshot.rows)) await write(res, csvRow(row, separator));
   } else {
     for await (const rows of shortlistRows(db, id, publicUrl)) {
       if (res.destroyed) return;

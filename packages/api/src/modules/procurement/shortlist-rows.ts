@@ -1,4 +1,5 @@
 import type { Db } from '@proximitat/db';
+import { z } from 'zod';
 import { verifiedInForce } from '../esg/esg-assessment.service.ts';
 import { loadReference } from '../reference/reference-cache.ts';
 
@@ -26,6 +27,10 @@ export const EXPORT_COLUMNS = [
   'fitxa pública',
 ] as const;
 
+/** A snapshot's rows as stored (ShortlistSnapshot.rows, JSON): the export's cells, row by row. */
+export const SnapshotRowsSchema = z.array(z.array(z.string()));
+export type SnapshotRows = z.output<typeof SnapshotRowsSchema>;
+
 const BATCH = 200;
 const yesNo = (value: boolean) => (value ? 'sí' : 'no');
 const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : '');
@@ -36,7 +41,7 @@ export async function* shortlistRows(
   shortlistId: string,
   publicUrl = '',
   now = new Date(),
-): AsyncGenerator<string[][]> {
+): AsyncGenerator<SnapshotRows> {
   const reference = await loadReference(db);
   let cursor: { shortlistId: string; companyId: string } | undefined;
   for (;;) {

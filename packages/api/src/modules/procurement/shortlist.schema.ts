@@ -15,11 +15,14 @@ import {
   signedInViewer,
 } from '../common/payload.schema.ts';
 import { UserErrorRef } from '../common/user-error.schema.ts';
+import { parseInput } from '../common/validation.ts';
+import { NoteSchema, ShareEmailSchema, ShortlistInputSchema } from './shortlist.input.ts';
 import {
   addToShortlist,
   createShortlist,
   deleteShortlist,
   removeFromShortlist,
+  ShortlistAccess,
   setShortlistNote,
   shareShortlist,
   shortlistAccess,
@@ -28,9 +31,9 @@ import {
   updateShortlist,
 } from './shortlist.service.ts';
 
-const AccessEnum = builder.enumType('ShortlistAccess', {
+const AccessEnum = builder.enumType(ShortlistAccess, {
+  name: 'ShortlistAccess',
   description: 'OWNER changes the list; READER (a colleague it is shared with, or staff) reads it.',
-  values: ['OWNER', 'READER'] as const,
 });
 
 const exportUrl = (context: Context, path: string) => `${context.publicUrl}/exports/shortlists/${path}.csv`;
@@ -71,7 +74,8 @@ builder.prismaObject('Shortlist', {
     viewerAccess: t.field({
       type: AccessEnum,
       select: { ownerId: true },
-      resolve: (shortlist, _args, context) => (shortlist.ownerId === context.viewer?.id ? 'OWNER' : 'READER'),
+      resolve: (shortlist, _args, context) =>
+        shortlist.ownerId === context.viewer?.id ? ShortlistAccess.OWNER : ShortlistAccess.READER,
     }),
     csvUrl: t.string({
       description:
@@ -215,7 +219,9 @@ builder.mutationFields((t) => ({
     description: 'A procurement officer starts a shortlist for a tender.',
     args: { input: t.arg({ type: ShortlistInput, required: true }) },
     resolve: async (_root, { input }, context) => {
-      return outcome(await createShortlist(context.db, signedInViewer(context), input));
+      const parsed = parseInput(ShortlistInputSchema, input);
+      if (!parsed.ok) return failed(parsed.errors);
+      return outcome(await createShortlist(context.db, signedInViewer(context), parsed.data));
     },
   }),
   updateShortlist: t.field({
@@ -223,7 +229,9 @@ builder.mutationFields((t) => ({
     type: ShortlistPayload,
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: ShortlistInput, required: true }) },
     resolve: async (_root, { id, input }, context) => {
-      return outcome(await updateShortlist(context.db, signedInViewer(context), String(id), input));
+      const parsed = parseInput(ShortlistInputSchema, input);
+      if (!parsed.ok) return failed(parsed.errors);
+      return outcome(await updateShortlist(context.db, signedInViewer(context), String(id), parsed.data));
     },
   }),
   deleteShortlist: t.field({
@@ -244,13 +252,15 @@ builder.mutationFields((t) => ({
       note: t.arg.string(),
     },
     resolve: async (_root, { shortlistId, companyId, note }, context) => {
+      const parsed = parseInput(NoteSchema, note, 'note');
+      if (!parsed.ok) return failed(parsed.errors);
       return outcome(
         await addToShortlist(
           context.db,
           signedInViewer(context),
           String(shortlistId),
           String(companyId),
-          note,
+          parsed.data,
         ),
       );
     },
@@ -280,13 +290,15 @@ builder.mutationFields((t) => ({
       note: t.arg.string(),
     },
     resolve: async (_root, { shortlistId, companyId, note }, context) => {
+      const parsed = parseInput(NoteSchema, note, 'note');
+      if (!parsed.ok) return failed(parsed.errors);
       return outcome(
         await setShortlistNote(
           context.db,
           signedInViewer(context),
           String(shortlistId),
           String(companyId),
-          note,
+          parsed.data,
         ),
       );
     },
@@ -298,7 +310,10 @@ builder.mutationFields((t) => ({
       'Lets a colleague (a procurement officer or staff, by email) read the list. The answer is the same whether or not the address has such an account.',
     args: { shortlistId: t.arg.id({ required: true }), email: t.arg.string({ required: true }) },
     resolve: async (_root, { shortlistId, email }, context) => {
-      const result = await shareShortlist(context.db, signedInViewer(context), String(shortlistId), email);
+      const parsed = parseInput(ShareEmailSchema, email, 'email');
+      if (!parsed.ok) return failed(parsed.errors);
+      const viewer = signedInViewer(context);
+      const result = await shareShortlist(context.db, viewer, String(shortlistId), parsed.data);
       return result.ok ? outcome(result) : refusal(context, result);
     },
   }),

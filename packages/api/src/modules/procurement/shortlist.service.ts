@@ -1,27 +1,23 @@
 import type { Db } from '@proximitat/db';
 import type { Viewer } from '../../context.ts';
-import { ErrorCode, rejected, type ServiceResult, type UserError } from '../../errors.ts';
-import { RATE_RULES } from '../../rate-limit/rate-limit.ts';
+import { rejected, type ServiceResult, type UserError, userError } from '../../errors.ts';
+import { RATE_RULES, rateLimited } from '../../rate-limit/rate-limit.ts';
 import { normaliseEmail } from '../account/password.ts';
-import { isEmailAddress, isUuid } from '../common/ids.ts';
-import { type RateRefusal, rateLimited } from '../common/rate-limited.ts';
-import { userError } from '../common/user-error.schema.ts';
-import { shortlistRows } from './shortlist-rows.ts';
+import { isUuid } from '../common/ids.ts';
+import { type NoteData, SHORTLIST_LIMITS, type ShortlistData } from './shortlist.input.ts';
+import { type SnapshotRows, shortlistRows } from './shortlist-rows.ts';
+
+export { SHORTLIST_LIMITS };
 
 /**
  * Shortlists of suppliers for a tender. The owner changes them; the colleagues they are shared
- * with and staff read them. Every change is checked here, whatever the caller's client shows.
+ * with and staff read them. The resolvers validate the input (shortlist.input.ts); the checks that
+ * need the database (who may, what exists, how many) are made here.
  */
-export const SHORTLIST_LIMITS = {
-  name: 200,
-  tenderReference: 100,
-  description: 2000,
-  note: 2000,
-  entries: 1000,
-  shares: 50,
-} as const;
 
-export type Access = 'OWNER' | 'READER';
+/** What the viewer may do with a shortlist (the GraphQL enum ShortlistAccess). */
+export const ShortlistAccess = { OWNER: 'OWNER', READER: 'READER' } as const;
+export type ShortlistAccess = (typeof ShortlistAccess)[keyof typeof ShortlistAccess];
 
 const PROCUREMENT_ROLES = new Set(['PROCUREMENT_OFFICER', 'STAFF', 'ADMIN']);
 const isStaffRole = (role: string) => role === 'STAFF' || role === 'ADMIN';
@@ -34,7 +30,7 @@ export async function shortlistAccess(
   db: Db,
   shortlistId: string,
   viewer: Viewer | null,
-): Promise<Access | null> {
+): Promise<ShortlistAccess | null> {
   if (!viewer || !PROCUREMENT_ROLES.has(viewer.role) || !isUuid(shortlistId)) return null;
   const shortlist = await db.shortlist.findUnique({
     where: { id: shortlistId },
@@ -49,73 +45,17 @@ export async function shortlistAccess(
   return null;
 }
 
-const notOnList = () => userError(ErrorCode.NOT_FOUND, 'This company is not on the shortlist', 'companyId');
-
-const notFound = (field = 'shortlistId') =>
-  userError(ErrorCode.NOT_FOUND, 'No such shortlist (or it is not shared with you)', field);
+const notOnList = () => userError('NOT_ON_SHORTLIST', 'companyId');
 
 /** The owner's right to change the list, as a userError when missing. */
 async function ownerOnly(db: Db, shortlistId: string, viewer: Viewer): Promise<UserError | null> {
   const access = await shortlistAccess(db, shortlistId, viewer);
-  if (access === null) return notFound();
-  if (access === 'READER') {
-    return userError(ErrorCode.FORBIDDEN, 'Only the owner of this shortlist can change it', 'shortlistId');
-  }
+  if (access === null) return userError('SHORTLIST_NOT_FOUND', 'shortlistId');
+  if (access === 'READER') return userError('SHORTLIST_OWNER_ONLY', 'shortlistId');
   return null;
 }
 
-interface ShortlistDraft {
-  name: string;
-  tenderReference?: string | null;
-  description?: string | null;
-}
-
-function cleanDraft(draft: ShortlistDraft, prefix: string) {
-  const errors: UserError[] = [];
-  const name = draft.name.trim();
-  const tenderReference = draft.tenderReference?.trim() || null;
-  const description = draft.description?.trim() || null;
-  if (name === '') errors.push(userError(ErrorCode.VALIDATION, 'is required', `${prefix}.name`));
-  if (name.length > SHORTLIST_LIMITS.name) {
-    errors.push(
-      userError(ErrorCode.VALIDATION, `at most ${SHORTLIST_LIMITS.name} characters`, `${prefix}.name`),
-    );
-  }
-  if (tenderReference && tenderReference.length > SHORTLIST_LIMITS.tenderReference) {
-    errors.push(
-      userError(
-        ErrorCode.VALIDATION,
-        `at most ${SHORTLIST_LIMITS.tenderReference} characters`,
-        `${prefix}.tenderReference`,
-      ),
-    );
-  }
-  if (description && description.length > SHORTLIST_LIMITS.description) {
-    errors.push(
-      userError(
-        ErrorCode.VALIDATION,
-        `at most ${SHORTLIST_LIMITS.description} characters`,
-        `${prefix}.description`,
-      ),
-    );
-  }
-  return { errors, data: { name, tenderReference, description } };
-}
-
-function cleanNote(note: string | null | undefined): { note: string | null; error: UserError | null } {
-  const text = note?.trim() || null;
-  if (text && text.length > SHORTLIST_LIMITS.note) {
-    return {
-      note: null,
-      error: userError(ErrorCode.VALIDATION, `at most ${SHORTLIST_LIMITS.note} characters`, 'note'),
-    };
-  }
-  return { note: text, error: null };
-}
-
-export async function createShortlist(db: Db, viewer: Viewer, draft: ShortlistDraft): Promise<ServiceResult> {
-  const { errors, data } = cleanDraft(draft, 'input');
-  if (errors.length > 0) return rejected(...errors);
+export async function createShortlist(db: Db, viewer: Viewer, data: ShortlistData): Promise<ServiceResult> {
   const shortlist = await db.shortlist.create({
     data: { ...data, ownerId: viewer.id },
     select: { id: true },
@@ -127,12 +67,10 @@ export async function updateShortlist(
   db: Db,
   viewer: Viewer,
   shortlistId: string,
-  draft: ShortlistDraft,
+  data: ShortlistData,
 ): Promise<ServiceResult> {
   const refused = await ownerOnly(db, shortlistId, viewer);
   if (refused) return rejected(refused);
-  const { errors, data } = cleanDraft(draft, 'input');
-  if (errors.length > 0) return rejected(...errors);
   await db.shortlist.update({ where: { id: shortlistId }, data });
   return { ok: true, id: shortlistId };
 }
@@ -144,13 +82,13 @@ export async function deleteShortlist(db: Db, viewer: Viewer, shortlistId: strin
   return { ok: true, id: shortlistId };
 }
 
-/** Adds a published company, or updates its note when it is already on the list. */
+/** Adds a published company, or updates its note when it is already on the list and a note is given. */
 export async function addToShortlist(
   db: Db,
   viewer: Viewer,
   shortlistId: string,
   companyId: string,
-  rawNote: string | null | undefined,
+  note: NoteData,
 ): Promise<ServiceResult> {
   const refused = await ownerOnly(db, shortlistId, viewer);
   if (refused) return rejected(refused);
@@ -158,30 +96,21 @@ export async function addToShortlist(
     ? await db.company.findUnique({ where: { id: companyId }, select: { status: true } })
     : null;
   if (company?.status !== 'PUBLISHED') {
-    return rejected(userError(ErrorCode.NOT_FOUND, 'No such company in the public directory', 'companyId'));
+    return rejected(userError('SUPPLIER_NOT_IN_DIRECTORY', 'companyId'));
   }
-  const { note, error } = cleanNote(rawNote);
-  if (error) return rejected(error);
   return db.$transaction(async (tx) => {
     // One list's additions queue behind each other, so the cap holds under concurrent requests.
     await tx.$queryRaw`SELECT id FROM "Shortlist" WHERE id = ${shortlistId}::uuid FOR UPDATE`;
     const key = { shortlistId_companyId: { shortlistId, companyId } };
     const existing = await tx.shortlistEntry.findUnique({ where: key, select: { note: true } });
     if (existing) {
-      if (rawNote !== undefined && rawNote !== null)
-        await tx.shortlistEntry.update({ where: key, data: { note } });
+      if (note !== undefined) await tx.shortlistEntry.update({ where: key, data: { note } });
     } else {
       const count = await tx.shortlistEntry.count({ where: { shortlistId } });
       if (count >= SHORTLIST_LIMITS.entries) {
-        return rejected(
-          userError(
-            ErrorCode.LIMIT_EXCEEDED,
-            `A shortlist holds at most ${SHORTLIST_LIMITS.entries} companies`,
-            'companyId',
-          ),
-        );
+        return rejected(userError('SHORTLIST_FULL', 'companyId', { max: SHORTLIST_LIMITS.entries }));
       }
-      await tx.shortlistEntry.create({ data: { shortlistId, companyId, note } });
+      await tx.shortlistEntry.create({ data: { shortlistId, companyId, note: note ?? null } });
     }
     await tx.shortlist.update({ where: { id: shortlistId }, data: { updatedAt: new Date() } });
     return { ok: true as const, id: shortlistId };
@@ -206,19 +135,18 @@ export async function removeFromShortlist(
   return { ok: true, id: shortlistId };
 }
 
+/** Changes the note on a company of the list; no note (or an empty one) clears it. */
 export async function setShortlistNote(
   db: Db,
   viewer: Viewer,
   shortlistId: string,
   companyId: string,
-  rawNote: string | null | undefined,
+  note: NoteData,
 ): Promise<ServiceResult> {
   const refused = await ownerOnly(db, shortlistId, viewer);
   if (refused) return rejected(refused);
-  const { note, error } = cleanNote(rawNote);
-  if (error) return rejected(error);
   const updated = isUuid(companyId)
-    ? await db.shortlistEntry.updateMany({ where: { shortlistId, companyId }, data: { note } })
+    ? await db.shortlistEntry.updateMany({ where: { shortlistId, companyId }, data: { note: note ?? null } })
     : { count: 0 };
   if (updated.count === 0) {
     return rejected(notOnList());
@@ -227,41 +155,27 @@ export async function setShortlistNote(
 }
 
 /**
- * Read-only access for a colleague: another procurement officer (or staff), named by email. The
- * share names the address, whether or not an account has it, so neither the answer nor the list of
- * shares tells which addresses have accounts; the account with the address reads the list only while
- * it holds a procurement role.
+ * Read-only access for a colleague: another procurement officer (or staff), named by email (an
+ * address as ShareEmailSchema gives it). The share names the address, whether or not an account
+ * has it, so neither the answer nor the list of shares tells which addresses have accounts; the
+ * account with the address reads the list only while it holds a procurement role.
  */
 export async function shareShortlist(
   db: Db,
   viewer: Viewer,
   shortlistId: string,
-  email: string,
-): Promise<ServiceResult | RateRefusal> {
+  address: string,
+): Promise<ServiceResult> {
   const refused = await ownerOnly(db, shortlistId, viewer);
   if (refused) return rejected(refused);
-  const address = normaliseEmail(email);
-  if (!isEmailAddress(address)) {
-    return rejected(userError(ErrorCode.VALIDATION, 'is not an email address', 'email'));
-  }
   if (address === normaliseEmail(viewer.email)) {
-    return rejected(userError(ErrorCode.VALIDATION, 'You own this shortlist already', 'email'));
+    return rejected(userError('SHARE_WITH_OWNER', 'email'));
   }
   const shares = await db.shortlistShare.count({ where: { shortlistId } });
   if (shares >= SHORTLIST_LIMITS.shares) {
-    return rejected(
-      userError(
-        ErrorCode.LIMIT_EXCEEDED,
-        `A shortlist is shared with at most ${SHORTLIST_LIMITS.shares} people`,
-        'email',
-      ),
-    );
+    return rejected(userError('SHORTLIST_SHARES_FULL', 'email', { max: SHORTLIST_LIMITS.shares }));
   }
-  const limited = await rateLimited(
-    db,
-    [[RATE_RULES.shortlistSharePerAccount, viewer.id]],
-    'email',
-  );
+  const limited = await rateLimited(db, [[RATE_RULES.shortlistSharePerAccount, viewer.id]], 'email');
   if (limited) return limited;
   await db.shortlistShare.upsert({
     where: { shortlistId_email: { shortlistId, email: address } },
@@ -283,7 +197,7 @@ export async function unshareShortlist(
     where: { shortlistId, email: normaliseEmail(email) },
   });
   if (removed.count === 0) {
-    return rejected(userError(ErrorCode.NOT_FOUND, 'The shortlist is not shared with this address', 'email'));
+    return rejected(userError('SHORTLIST_NOT_SHARED_WITH', 'email'));
   }
   return { ok: true, id: shortlistId };
 }
@@ -298,7 +212,7 @@ export async function snapshotShortlist(
   const refused = await ownerOnly(db, shortlistId, viewer);
   if (refused) return rejected(refused);
   return db.$transaction(async (tx) => {
-    const rows: string[][] = [];
+    const rows: SnapshotRows = [];
     for await (const batch of shortlistRows(tx as unknown as Db, shortlistId, publicUrl)) rows.push(...batch);
     const snapshot = await tx.shortlistSnapshot.create({
       data: { shortlistId, takenById: viewer.id, rows, entryCount: rows.length },

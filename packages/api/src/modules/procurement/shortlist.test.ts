@@ -65,7 +65,26 @@ beforeAll(async () => {
 });
 afterAll(async () => api?.close());
 
-type Payload = { shortlist: { id: string } | null; userErrors: { field: string | null; code: string }[] };
+interface Problem {
+  field: string | null;
+  code: string;
+  reason?: string;
+  params?: { name: string; value: string }[];
+}
+type Payload = { shortlist: { id: string } | null; userErrors: Problem[] };
+
+/** A userError as the tests expect it: code, reason, field and parameters (never the message). */
+const problem = (
+  field: string | null,
+  code: string,
+  reason: string,
+  params: Record<string, string> = {},
+) => ({
+  field,
+  code,
+  reason,
+  params: Object.entries(params).map(([name, value]) => ({ name, value })),
+});
 
 async function create(account: TestAccount | null, input: Record<string, unknown>) {
   const response = await api.graphql<{ createShortlist: Payload }>(
@@ -98,7 +117,7 @@ async function mutate(account: TestAccount, field: string, args: string, variabl
   const response = await api.graphql<Record<string, Payload>>(
     `mutation (${args}) { ${field}(${Object.keys(variables)
       .map((name) => `${name}: $${name}`)
-      .join(', ')}) { shortlist { id } userErrors { field message code } } }`,
+      .join(', ')}) { shortlist { id } userErrors { field code reason params { name value } } } }`,
     variables,
     { token: account.token },
   );
@@ -143,24 +162,93 @@ describe('shortlists', () => {
     });
   });
 
-  it('name the field of a bad input and change nothing', async () => {
+  it('name the field of a bad input with its reason and change nothing', async () => {
     const before = await api.db.shortlist.count();
-    expect((await create(owner, { name: '  ' })).userErrors).toEqual([
-      { field: 'input.name', message: 'is required', code: 'VALIDATION' },
+    const createShortlist = async (input: Record<string, unknown>) =>
+      (await mutate(owner, 'createShortlist', '$input: ShortlistInput!', { input })).userErrors;
+    expect(await createShortlist({ name: '  ' })).toEqual([problem('input.name', 'VALIDATION', 'REQUIRED')]);
+    expect(await createShortlist({ name: 'n'.repeat(201) })).toEqual([
+      problem('input.name', 'VALIDATION', 'TOO_LONG', { max: '200' }),
     ]);
-    expect((await create(owner, { name: 'x', tenderReference: 'r'.repeat(101) })).userErrors[0]?.field).toBe(
-      'input.tenderReference',
-    );
-    expect(await api.db.shortlist.count()).toBe(before);
+    expect(
+      await createShortlist({ name: 'x', tenderReference: 'r'.repeat(101), description: 'd'.repeat(2001) }),
+    ).toEqual([
+      problem('input.tenderReference', 'VALIDATION', 'TOO_LONG', { max: '100' }),
+      problem('input.description', 'VALIDATION', 'TOO_LONG', { max: '2000' }),
+    ]);
+    // Spaces around do not count: the limits are of the text kept.
+    expect(await createShortlist({ name: ` ${'n'.repeat(200)} ` })).toEqual([]);
+    expect(await api.db.shortlist.count()).toBe(before + 1);
 
     const id = (await create(owner, { name: 'Llista' })).shortlist?.id as string;
-    const pending = await add(owner, id, await companyId('Entitat Pendent'));
-    expect(pending?.userErrors).toEqual([
-      { field: 'companyId', message: 'No such company in the public directory', code: 'NOT_FOUND' },
+    const update = await mutate(owner, 'updateShortlist', '$id: ID!, $input: ShortlistInput!', {
+      id,
+      input: { name: '', description: 'd'.repeat(2001) },
+    });
+    expect(update.userErrors).toEqual([
+      problem('input.name', 'VALIDATION', 'REQUIRED'),
+      problem('input.description', 'VALIDATION', 'TOO_LONG', { max: '2000' }),
     ]);
-    const tooLong = await add(owner, id, await companyId(HOSTILE_NAME), 'n'.repeat(2001));
-    expect(tooLong?.userErrors.map((error) => error.field)).toEqual(['note']);
+    expect((await read(owner, id)).data?.shortlist).toMatchObject({ id });
+    expect(await api.db.shortlist.findUniqueOrThrow({ where: { id } })).toMatchObject({ name: 'Llista' });
+
+    const entry = '$shortlistId: ID!, $companyId: ID!, $note: String';
+    const pending = await mutate(owner, 'addToShortlist', entry, {
+      shortlistId: id,
+      companyId: await companyId('Entitat Pendent'),
+      note: null,
+    });
+    expect(pending.userErrors).toEqual([problem('companyId', 'NOT_FOUND', 'SUPPLIER_NOT_IN_DIRECTORY')]);
+    const company = await companyId(HOSTILE_NAME);
+    const tooLong = await mutate(owner, 'addToShortlist', entry, {
+      shortlistId: id,
+      companyId: company,
+      note: 'n'.repeat(2001),
+    });
+    expect(tooLong.userErrors).toEqual([problem('note', 'VALIDATION', 'TOO_LONG', { max: '2000' })]);
     expect(await api.db.shortlistEntry.count({ where: { shortlistId: id } })).toBe(0);
+
+    expect(
+      (await mutate(owner, 'setShortlistNote', entry, { shortlistId: id, companyId: company, note: 'nota' }))
+        .userErrors,
+    ).toEqual([problem('companyId', 'NOT_FOUND', 'NOT_ON_SHORTLIST')]);
+    await add(owner, id, company, 'primera');
+    expect(
+      (
+        await mutate(owner, 'setShortlistNote', entry, {
+          shortlistId: id,
+          companyId: company,
+          note: 'n'.repeat(2001),
+        })
+      ).userErrors,
+    ).toEqual([problem('note', 'VALIDATION', 'TOO_LONG', { max: '2000' })]);
+    // Adding the company again without a note keeps its note; an empty note clears it.
+    await add(owner, id, company);
+    expect((await read(owner, id)).data?.shortlist?.entries.edges[0]?.node.note).toBe('primera');
+    await mutate(owner, 'setShortlistNote', entry, { shortlistId: id, companyId: company, note: '  ' });
+    expect((await read(owner, id)).data?.shortlist?.entries.edges[0]?.node.note).toBeNull();
+    expect(
+      (
+        await mutate(owner, 'removeFromShortlist', '$shortlistId: ID!, $companyId: ID!', {
+          shortlistId: id,
+          companyId: await companyId('Entitat Pendent'),
+        })
+      ).userErrors,
+    ).toEqual([problem('companyId', 'NOT_FOUND', 'NOT_ON_SHORTLIST')]);
+
+    const sharing = '$shortlistId: ID!, $email: String!';
+    const shareWith = async (email: string) =>
+      (await mutate(owner, 'shareShortlist', sharing, { shortlistId: id, email })).userErrors;
+    expect(await shareWith('no és una adreça')).toEqual([problem('email', 'VALIDATION', 'NOT_AN_EMAIL')]);
+    expect(await shareWith('')).toEqual([problem('email', 'VALIDATION', 'NOT_AN_EMAIL')]);
+    expect(await shareWith(` ${owner.email.toUpperCase()} `)).toEqual([
+      problem('email', 'VALIDATION', 'SHARE_WITH_OWNER'),
+    ]);
+    expect(
+      (await mutate(owner, 'unshareShortlist', sharing, { shortlistId: id, email: 'ningu@example.org' }))
+        .userErrors,
+    ).toEqual([problem('email', 'NOT_FOUND', 'SHORTLIST_NOT_SHARED_WITH')]);
+    expect(await api.db.shortlistShare.count({ where: { shortlistId: id } })).toBe(0);
   });
 
   it('are kept by procurement officers only', async () => {
@@ -179,7 +267,10 @@ describe('shortlists', () => {
     expect((await csv(url, stranger)).status).toBe(404);
     expect((await read(null, id)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect((await csv(url, null)).status).toBe(401);
-    expect((await add(stranger, id, company))?.userErrors[0]?.code).toBe('NOT_FOUND');
+    const entry = '$shortlistId: ID!, $companyId: ID!';
+    expect(
+      (await mutate(stranger, 'addToShortlist', entry, { shortlistId: id, companyId: company })).userErrors,
+    ).toEqual([problem('shortlistId', 'NOT_FOUND', 'SHORTLIST_NOT_FOUND')]);
 
     // Staff read every list.
     expect((await read(staff, id)).data?.shortlist?.id).toBe(id);
@@ -190,7 +281,7 @@ describe('shortlists', () => {
       shortlistId: id,
       email: stranger.email,
     });
-    expect(shared.userErrors[0]?.code).toBe('NOT_FOUND');
+    expect(shared.userErrors).toEqual([problem('shortlistId', 'NOT_FOUND', 'SHORTLIST_NOT_FOUND')]);
     // Sharing with an account that is not an officer answers as any share does, and gives nothing.
     expect(
       (
@@ -211,7 +302,9 @@ describe('shortlists', () => {
     ).toEqual([]);
     expect((await read(colleague, id)).data?.shortlist?.entries.totalCount).toBe(1);
     expect((await csv(url, colleague)).status).toBe(200);
-    expect((await add(colleague, id, company, 'canvi'))?.userErrors[0]?.code).toBe('FORBIDDEN');
+    expect(
+      (await mutate(colleague, 'addToShortlist', entry, { shortlistId: id, companyId: company })).userErrors,
+    ).toEqual([problem('shortlistId', 'FORBIDDEN', 'SHORTLIST_OWNER_ONLY')]);
     const mine = await api.graphql<{
       myShortlists: { edges: { node: { id: string; viewerAccess: string } }[] };
     }>('{ myShortlists(first: 50) { edges { node { id viewerAccess } } } }', {}, { token: colleague.token });

@@ -1,7 +1,8 @@
-import type { Locale } from '@proximitat/db';
+import { InvitationResponse, type Locale } from '@proximitat/db';
 import { builder } from '../../builder.ts';
 import { appError } from '../../errors.ts';
 import {
+  failed,
   mutationPayload,
   nullUnlessSignedIn,
   outcome,
@@ -9,29 +10,42 @@ import {
   refused,
   signedInViewer,
 } from '../common/payload.schema.ts';
+import { parseInput } from '../common/validation.ts';
 import { CompanyRef } from '../directory/company.schema.ts';
 import { cpvLabel } from '../directory/cpv.ts';
 import { LocaleEnum } from '../i18n/locale.schema.ts';
 import { loadReference, type Reference } from '../reference/reference-cache.ts';
 import {
+  InvitationInputSchema,
+  ResponseNoteSchema,
+  TENDER_LIMITS,
+  tenderInputSchema,
+} from './tender.input.ts';
+import {
   createTender,
   inviteSuppliers,
   matchTender,
   recordInvitationResponse,
-  TENDER_LIMITS,
   type TenderMatches,
   tenderAccess,
   updateTender,
 } from './tender.service.ts';
 import type { CpvLevel, Match, Reason } from './tender-matching.ts';
 
-const InvitationResponseEnum = builder.enumType('InvitationResponse', {
-  values: ['PENDING', 'INTERESTED', 'DECLINED'] as const,
-});
+const InvitationResponseEnum = builder.enumType(InvitationResponse, { name: 'InvitationResponse' });
 
-const ReasonKindEnum = builder.enumType('MatchReasonKind', {
-  values: ['CPV', 'TEXT', 'DISTRICT', 'ESG', 'RESERVED', 'SOCIAL_CLAUSES', 'CAPACITY'] as const,
-});
+/** Every kind of match reason (tender-matching.ts's Reason), once: a kind added there fails the type check here. */
+const MATCH_REASON_KINDS = {
+  CPV: 'CPV',
+  TEXT: 'TEXT',
+  DISTRICT: 'DISTRICT',
+  ESG: 'ESG',
+  RESERVED: 'RESERVED',
+  SOCIAL_CLAUSES: 'SOCIAL_CLAUSES',
+  CAPACITY: 'CAPACITY',
+} as const satisfies { [K in Reason['kind']]: K };
+
+const ReasonKindEnum = builder.enumType(MATCH_REASON_KINDS, { name: 'MatchReasonKind' });
 
 const CPV_LEVEL_TEXT: Record<CpvLevel, Record<Locale, string>> = {
   UNDER: { CA: 'dins del codi demanat', ES: 'dentro del código pedido', EN: 'within the code asked for' },
@@ -240,7 +254,9 @@ builder.mutationFields((t) => ({
     description: 'An officer describes a need; `tender { matches }` ranks the suppliers.',
     args: { input: t.arg({ type: TenderInput, required: true }) },
     resolve: async (_root, { input }, context) => {
-      return outcome(await createTender(context.db, signedInViewer(context), input));
+      const parsed = parseInput(tenderInputSchema(await loadReference(context.db)), input);
+      if (!parsed.ok) return failed(parsed.errors);
+      return outcome(await createTender(context.db, signedInViewer(context), parsed.data));
     },
   }),
   updateTender: t.field({
@@ -248,7 +264,9 @@ builder.mutationFields((t) => ({
     type: TenderPayload,
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: TenderInput, required: true }) },
     resolve: async (_root, { id, input }, context) => {
-      return outcome(await updateTender(context.db, signedInViewer(context), String(id), input));
+      const parsed = parseInput(tenderInputSchema(await loadReference(context.db)), input);
+      if (!parsed.ok) return failed(parsed.errors);
+      return outcome(await updateTender(context.db, signedInViewer(context), String(id), parsed.data));
     },
   }),
   inviteSuppliers: t.field({
@@ -261,12 +279,13 @@ builder.mutationFields((t) => ({
       message: t.arg.string(),
     },
     resolve: async (_root, { tenderId, companyIds, message }, context) => {
+      const parsed = parseInput(InvitationInputSchema, { companyIds: companyIds.map(String), message }, '');
+      if (!parsed.ok) return failed(parsed.errors);
       const result = await inviteSuppliers(
         context.db,
         signedInViewer(context),
         String(tenderId),
-        companyIds.map(String),
-        message,
+        parsed.data,
       );
       return result.ok ? outcome(result) : refusal(context, result);
     },
@@ -281,13 +300,15 @@ builder.mutationFields((t) => ({
       note: t.arg.string(),
     },
     resolve: async (_root, { invitationId, response, note }, context) => {
+      const parsed = parseInput(ResponseNoteSchema, note, 'note');
+      if (!parsed.ok) return failed(parsed.errors);
       return outcome(
         await recordInvitationResponse(
           context.db,
           signedInViewer(context),
           String(invitationId),
           response,
-          note,
+          parsed.data,
         ),
       );
     },

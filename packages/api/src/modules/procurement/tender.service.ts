@@ -1,39 +1,16 @@
 import type { Db, InvitationResponse } from '@proximitat/db';
 import type { Search } from '@proximitat/search';
 import type { Viewer } from '../../context.ts';
-import { ErrorCode, rejected, type ServiceResult, type UserError } from '../../errors.ts';
-import { RATE_RULES, type RateRefusal, rateLimited } from '../../rate-limit/rate-limit.ts';
+import { rejected, type ServiceResult, type UserError, userError } from '../../errors.ts';
+import { RATE_RULES, rateLimited } from '../../rate-limit/rate-limit.ts';
 import { isUuid } from '../common/ids.ts';
-import { userError } from '../common/user-error.schema.ts';
-import { cpvLabel, validateCpv } from '../directory/cpv.ts';
+import { cpvLabel } from '../directory/cpv.ts';
 import { enqueueMail } from '../mail/mail.ts';
 import { loadReference } from '../reference/reference-cache.ts';
+import { type InvitationData, TENDER_LIMITS, type TenderData } from './tender.input.ts';
 import { type Candidate, type Match, type Need, rankCandidates } from './tender-matching.ts';
 
-export const TENDER_LIMITS = {
-  title: 200,
-  description: 5000,
-  reference: 100,
-  cpvCodes: 20,
-  budget: 100_000_000_000,
-  message: 2000,
-  invitations: 50,
-  /** The suppliers the text search contributes. */
-  textHits: 200,
-  /** The most matches a request returns. */
-  matches: 100,
-} as const;
-
-export interface TenderDraft {
-  title: string;
-  description?: string | null;
-  reference?: string | null;
-  cpvCodes?: string[] | null;
-  districts?: string[] | null;
-  reserved?: boolean | null;
-  socialClauses?: string[] | null;
-  budget?: number | null;
-}
+export { TENDER_LIMITS };
 
 const isStaffRole = (role: string) => role === 'STAFF' || role === 'ADMIN';
 const PROCUREMENT_ROLES = new Set(['PROCUREMENT_OFFICER', 'STAFF', 'ADMIN']);
@@ -56,67 +33,13 @@ export async function tenderAccess(
 
 async function ownerOnly(db: Db, id: string, viewer: Viewer, field: string): Promise<UserError | null> {
   const access = await tenderAccess(db, id, viewer);
-  if (access === null) return userError(ErrorCode.NOT_FOUND, 'No such tender', field);
-  if (access === 'READER')
-    return userError(ErrorCode.FORBIDDEN, 'Only the owner of this tender can change it', field);
+  if (access === null) return userError('TENDER_NOT_FOUND', field);
+  if (access === 'READER') return userError('TENDER_OWNER_ONLY', field);
   return null;
 }
 
-async function cleanTender(db: Db, draft: TenderDraft) {
-  const errors: UserError[] = [];
-  const fail = (field: string, message: string) =>
-    errors.push(userError(ErrorCode.VALIDATION, message, `input.${field}`));
-  const reference = await loadReference(db);
-  const title = draft.title.trim();
-  if (title === '') fail('title', 'is required');
-  if (title.length > TENDER_LIMITS.title) fail('title', `at most ${TENDER_LIMITS.title} characters`);
-  const description = draft.description?.trim() || null;
-  if (description && description.length > TENDER_LIMITS.description) {
-    fail('description', `at most ${TENDER_LIMITS.description} characters`);
-  }
-  const tenderReference = draft.reference?.trim() || null;
-  if (tenderReference && tenderReference.length > TENDER_LIMITS.reference) {
-    fail('reference', `at most ${TENDER_LIMITS.reference} characters`);
-  }
-  const cpvCodes: string[] = [];
-  const cpvInput = (draft.cpvCodes ?? []).filter((code) => code.trim() !== '');
-  if (cpvInput.length > TENDER_LIMITS.cpvCodes)
-    fail('cpvCodes', `at most ${TENDER_LIMITS.cpvCodes} CPV codes`);
-  for (const raw of cpvInput) {
-    const cpv = validateCpv(raw);
-    if (!cpv.valid) fail('cpvCodes', cpv.reason);
-    else if (!cpvCodes.includes(cpv.code.code)) cpvCodes.push(cpv.code.code);
-  }
-  const districtCodes = [...new Set((draft.districts ?? []).map((code) => code.trim().padStart(2, '0')))];
-  for (const code of districtCodes) {
-    if (!reference.districts.has(code)) fail('districts', `unknown district "${code}"`);
-  }
-  const socialClauses = [...new Set((draft.socialClauses ?? []).map((code) => code.trim().toUpperCase()))];
-  for (const code of socialClauses) {
-    if (!reference.socialClauses.has(code)) fail('socialClauses', `unknown social clause "${code}"`);
-  }
-  const budget = draft.budget ?? null;
-  if (budget !== null && (!Number.isFinite(budget) || budget < 0 || budget > TENDER_LIMITS.budget)) {
-    fail('budget', `must be an amount in euros from 0 to ${TENDER_LIMITS.budget}`);
-  }
-  return {
-    errors,
-    data: {
-      title,
-      description,
-      reference: tenderReference,
-      cpvCodes: cpvCodes.sort(),
-      districtCodes: districtCodes.sort(),
-      reserved: draft.reserved ?? false,
-      socialClauses: socialClauses.sort(),
-      budget: budget === null ? null : Math.round(budget * 100) / 100,
-    },
-  };
-}
-
-export async function createTender(db: Db, viewer: Viewer, draft: TenderDraft): Promise<ServiceResult> {
-  const { errors, data } = await cleanTender(db, draft);
-  if (errors.length > 0) return rejected(...errors);
+/** A need an officer describes (validated by tenderInputSchema). */
+export async function createTender(db: Db, viewer: Viewer, data: TenderData): Promise<ServiceResult> {
   const tender = await db.tender.create({ data: { ...data, ownerId: viewer.id }, select: { id: true } });
   return { ok: true, id: tender.id };
 }
@@ -125,12 +48,10 @@ export async function updateTender(
   db: Db,
   viewer: Viewer,
   id: string,
-  draft: TenderDraft,
+  data: TenderData,
 ): Promise<ServiceResult> {
   const refused = await ownerOnly(db, id, viewer, 'id');
   if (refused) return rejected(refused);
-  const { errors, data } = await cleanTender(db, draft);
-  if (errors.length > 0) return rejected(...errors);
   await db.tender.update({ where: { id }, data });
   return { ok: true, id };
 }
@@ -252,33 +173,19 @@ function invitationMail(
   };
 }
 
-/** Invites published suppliers by mail (through the outbox, in the same transaction); all or none. */
+/**
+ * Invites published suppliers by mail (through the outbox, in the same transaction); all or none.
+ * Each company that cannot be invited is named by its index in `companyIds`.
+ */
 export async function inviteSuppliers(
   db: Db,
   viewer: Viewer,
   tenderId: string,
-  companyIds: string[],
-  rawMessage: string | null | undefined,
-): Promise<ServiceResult | RateRefusal> {
+  { companyIds: ids, message }: InvitationData,
+): Promise<ServiceResult> {
   const refused = await ownerOnly(db, tenderId, viewer, 'tenderId');
   if (refused) return rejected(refused);
   const errors: UserError[] = [];
-  const message = rawMessage?.trim() || null;
-  if (message && message.length > TENDER_LIMITS.message) {
-    errors.push(userError(ErrorCode.VALIDATION, `at most ${TENDER_LIMITS.message} characters`, 'message'));
-  }
-  const ids = [...new Set(companyIds.map(String))];
-  if (ids.length === 0)
-    errors.push(userError(ErrorCode.VALIDATION, 'name at least one company', 'companyIds'));
-  if (ids.length > TENDER_LIMITS.invitations) {
-    errors.push(
-      userError(
-        ErrorCode.LIMIT_EXCEEDED,
-        `at most ${TENDER_LIMITS.invitations} invitations at once`,
-        'companyIds',
-      ),
-    );
-  }
   const companies = await db.company.findMany({
     where: { id: { in: ids.filter(isUuid) }, status: 'PUBLISHED' },
     select: { id: true, name: true, email: true, invitations: { where: { tenderId }, select: { id: true } } },
@@ -287,12 +194,11 @@ export async function inviteSuppliers(
   ids.forEach((id, index) => {
     const company = byId.get(id);
     const field = `companyIds.${index}`;
-    if (!company)
-      errors.push(userError(ErrorCode.NOT_FOUND, 'No such company in the public directory', field));
+    if (!company) errors.push(userError('SUPPLIER_NOT_IN_DIRECTORY', field));
     else if (!company.email)
-      errors.push(userError(ErrorCode.VALIDATION, `${company.name} has no email address`, field));
+      errors.push(userError('SUPPLIER_WITHOUT_EMAIL', field, { company: company.name }));
     else if (company.invitations.length > 0) {
-      errors.push(userError(ErrorCode.CONFLICT, `${company.name} is invited already`, field));
+      errors.push(userError('SUPPLIER_ALREADY_INVITED', field, { company: company.name }));
     }
   });
   if (errors.length > 0) return rejected(...errors);
@@ -300,7 +206,6 @@ export async function inviteSuppliers(
   const limited = await rateLimited(
     db,
     [[RATE_RULES.supplierInvitationsPerAccount, viewer.id, ids.length]],
-    'suppliers invited today',
     'companyIds',
   );
   if (limited) return limited;
@@ -343,20 +248,16 @@ export async function recordInvitationResponse(
   viewer: Viewer,
   invitationId: string,
   response: InvitationResponse,
-  rawNote: string | null | undefined,
+  note: string | null,
 ): Promise<ServiceResult> {
   const invitation = isUuid(invitationId)
     ? await db.tenderInvitation.findUnique({ where: { id: invitationId }, select: { tenderId: true } })
     : null;
   if (!invitation) {
-    return rejected(userError(ErrorCode.NOT_FOUND, 'No such invitation', 'invitationId'));
+    return rejected(userError('INVITATION_NOT_FOUND', 'invitationId'));
   }
   const refused = await ownerOnly(db, invitation.tenderId, viewer, 'invitationId');
   if (refused) return rejected(refused);
-  const note = rawNote?.trim() || null;
-  if (note && note.length > TENDER_LIMITS.message) {
-    return rejected(userError(ErrorCode.VALIDATION, `at most ${TENDER_LIMITS.message} characters`, 'note'));
-  }
   await db.tenderInvitation.update({
     where: { id: invitationId },
     data: { response, responseNote: note, respondedAt: response === 'PENDING' ? null : new Date() },

@@ -94,9 +94,30 @@ beforeAll(async () => {
 });
 afterAll(async () => api?.close());
 
+const USER_ERRORS = 'userErrors { field code reason params { name value } }';
 const CREATE = `mutation ($input: TenderInput!) {
-  createTender(input: $input) { tender { id } userErrors { field message code } }
+  createTender(input: $input) { tender { id } ${USER_ERRORS} }
 }`;
+
+interface Problem {
+  field: string | null;
+  code: string;
+  reason: string;
+  params: { name: string; value: string }[];
+}
+
+/** A userError as the tests expect it: code, reason, field and parameters (never the message). */
+const problem = (
+  field: string | null,
+  code: string,
+  reason: string,
+  params: Record<string, string> = {},
+) => ({
+  field,
+  code,
+  reason,
+  params: Object.entries(params).map(([name, value]) => ({ name, value })),
+});
 const TENDER = `query ($id: ID!, $locale: Locale) {
   tender(id: $id) {
     id title budget
@@ -115,7 +136,7 @@ async function createTender(input: Record<string, unknown>, account = officer) {
   const response = await api.graphql<{
     createTender: {
       tender: { id: string } | null;
-      userErrors: { field: string; message: string; code: string }[];
+      userErrors: Problem[];
     };
   }>(CREATE, { input }, { token: account.token });
   if (response.errors) throw new Error(JSON.stringify(response.errors));
@@ -142,22 +163,62 @@ async function readTender(id: string, account: TestAccount = officer, locale = '
 const idOf = async (name: string) => (await api.db.company.findFirstOrThrow({ where: { name } })).id;
 
 describe('tender matching', () => {
-  it('names the field of a bad need and stores nothing', async () => {
+  it('names the field of a bad need with its reason and stores nothing', async () => {
     const result = await createTender({
       title: ' ',
-      cpvCodes: ['90910000-8'],
-      districts: ['11'],
+      cpvCodes: ['90910000-9', '', '90910000-8', 'neteja'],
+      districts: ['11', '3'],
       socialClauses: ['NO_SUCH'],
       budget: -5,
     });
-    expect(result.userErrors.map((error) => error.field)).toEqual([
-      'input.title',
-      'input.cpvCodes',
-      'input.districts',
-      'input.socialClauses',
-      'input.budget',
+    expect(result.userErrors).toEqual([
+      problem('input.title', 'VALIDATION', 'REQUIRED'),
+      problem('input.cpvCodes.2', 'VALIDATION', 'CPV_CHECK_DIGIT', {
+        value: '90910000-8',
+        expected: '90910000-9',
+      }),
+      problem('input.cpvCodes.3', 'VALIDATION', 'CPV_MALFORMED', { value: 'neteja' }),
+      problem('input.districts.0', 'VALIDATION', 'UNKNOWN_VALUE', { value: '11' }),
+      problem('input.socialClauses.0', 'VALIDATION', 'UNKNOWN_VALUE', { value: 'NO_SUCH' }),
+      problem('input.budget', 'VALIDATION', 'AT_LEAST', { min: '0' }),
+    ]);
+    const tooMuch = await createTender({
+      title: 't'.repeat(201),
+      description: 'd'.repeat(5001),
+      reference: 'r'.repeat(101),
+      cpvCodes: Array.from({ length: 21 }, () => '90910000-9'),
+      budget: 100_000_000_001,
+    });
+    expect(tooMuch.userErrors).toEqual([
+      problem('input.title', 'VALIDATION', 'TOO_LONG', { max: '200' }),
+      problem('input.description', 'VALIDATION', 'TOO_LONG', { max: '5000' }),
+      problem('input.reference', 'VALIDATION', 'TOO_LONG', { max: '100' }),
+      problem('input.cpvCodes', 'LIMIT_EXCEEDED', 'TOO_MANY_VALUES', { max: '20' }),
+      problem('input.budget', 'VALIDATION', 'AT_MOST', { max: '100000000000' }),
     ]);
     expect(await api.db.tender.count()).toBe(0);
+  });
+
+  it('stores a need as given: codes normalised, each once, the budget in cents', async () => {
+    const { tender, userErrors } = await createTender({
+      title: '  Neteja  ',
+      cpvCodes: ['90911200-8', '90910000-9', ' 909100009 '],
+      districts: ['3', '03', '06'],
+      socialClauses: ['igualtat_genere'],
+      budget: 1000.456,
+    });
+    expect(userErrors).toEqual([]);
+    const stored = await api.db.tender.findUniqueOrThrow({ where: { id: tender?.id as string } });
+    expect(stored).toMatchObject({
+      title: 'Neteja',
+      description: null,
+      cpvCodes: ['90910000-9', '90911200-8'],
+      districtCodes: ['03', '06'],
+      socialClauses: ['IGUALTAT_GENERE'],
+      reserved: false,
+    });
+    expect(Number(stored.budget)).toBe(1000.46);
+    await api.db.tender.delete({ where: { id: stored.id } });
   });
 
   it('ranks eligible suppliers with the reasons, in the reader’s language', async () => {
@@ -218,7 +279,15 @@ describe('tender matching', () => {
     expect(await readTender(tender?.id as string, stranger)).toBeNull();
     expect((await readTender(tender?.id as string, staff))?.matches.totalCount).toBeGreaterThan(0);
     const user = await signedIn(api, 'USER');
-    expect((await createTender({ title: 'x' }, user)).userErrors[0]?.code).toBe('FORBIDDEN');
+    expect((await createTender({ title: 'x' }, user)).userErrors).toEqual([
+      problem(null, 'FORBIDDEN', 'NOT_ALLOWED'),
+    ]);
+    const update = await api.graphql<{ updateTender: { userErrors: Problem[] } }>(
+      `mutation ($id: ID!, $input: TenderInput!) { updateTender(id: $id, input: $input) { tender { id } ${USER_ERRORS} } }`,
+      { id: tender?.id, input: { title: 'Canviada' } },
+      { token: staff.token },
+    );
+    expect(update.data?.updateTender.userErrors).toEqual([problem('id', 'FORBIDDEN', 'TENDER_OWNER_ONLY')]);
   });
 
   it('is hidden from its owner once demoted to USER (the role is read at read time)', async () => {
@@ -242,22 +311,45 @@ describe('tender matching', () => {
       budget: 60_000,
     });
     const id = tender?.id as string;
-    const invite = (companyIds: string[], account = officer) =>
-      api.graphql<{ inviteSuppliers: { userErrors: { field: string; code: string; message: string }[] } }>(
-        'mutation ($id: ID!, $ids: [ID!]!, $message: String) { inviteSuppliers(tenderId: $id, companyIds: $ids, message: $message) { tender { id } userErrors { field code message } } }',
-        { id, ids: companyIds, message: 'Podeu enviar l’oferta fins al 15 de desembre.' },
+    const invite = (
+      companyIds: string[],
+      account = officer,
+      message: string | null = 'Podeu enviar l’oferta fins al 15 de desembre.',
+    ) =>
+      api.graphql<{ inviteSuppliers: { userErrors: Problem[] } }>(
+        `mutation ($id: ID!, $ids: [ID!]!, $message: String) { inviteSuppliers(tenderId: $id, companyIds: $ids, message: $message) { tender { id } ${USER_ERRORS} } }`,
+        { id, ids: companyIds, message },
         { token: account.token },
       );
     const mailsBefore = await api.db.mailOutbox.count();
-    const refused = await invite([await idOf('Neteja Gràcia'), await idOf('Neteja Sense Correu')]);
-    expect(refused.data?.inviteSuppliers.userErrors).toEqual([
-      { field: 'companyIds.1', code: 'VALIDATION', message: 'Neteja Sense Correu has no email address' },
+    const refused = await invite([
+      await idOf('Neteja Gràcia'),
+      await idOf('Neteja Sense Correu'),
+      '00000000-0000-4000-8000-000000000000',
     ]);
+    expect(refused.data?.inviteSuppliers.userErrors).toEqual([
+      problem('companyIds.1', 'VALIDATION', 'SUPPLIER_WITHOUT_EMAIL', { company: 'Neteja Sense Correu' }),
+      problem('companyIds.2', 'NOT_FOUND', 'SUPPLIER_NOT_IN_DIRECTORY'),
+    ]);
+    expect((await invite([])).data?.inviteSuppliers.userErrors).toEqual([
+      problem('companyIds', 'VALIDATION', 'NO_SUPPLIER_CHOSEN'),
+    ]);
+    const many = Array.from(
+      { length: 51 },
+      (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    );
+    expect((await invite(many)).data?.inviteSuppliers.userErrors).toEqual([
+      problem('companyIds', 'LIMIT_EXCEEDED', 'TOO_MANY_VALUES', { max: '50' }),
+    ]);
+    expect(
+      (await invite([await idOf('Neteja Gràcia')], officer, 'm'.repeat(2001))).data?.inviteSuppliers
+        .userErrors,
+    ).toEqual([problem('message', 'VALIDATION', 'TOO_LONG', { max: '2000' })]);
     expect(await api.db.tenderInvitation.count({ where: { tenderId: id } })).toBe(0);
     expect(await api.db.mailOutbox.count()).toBe(mailsBefore);
-    expect(
-      (await invite([await idOf('Neteja Gràcia')], stranger)).data?.inviteSuppliers.userErrors[0]?.code,
-    ).toBe('NOT_FOUND');
+    expect((await invite([await idOf('Neteja Gràcia')], stranger)).data?.inviteSuppliers.userErrors).toEqual([
+      problem('tenderId', 'NOT_FOUND', 'TENDER_NOT_FOUND'),
+    ]);
 
     const sent = await invite([await idOf('Neteja Gràcia'), await idOf('Brillant Inserció')]);
     expect(sent.data?.inviteSuppliers.userErrors).toEqual([]);
@@ -274,9 +366,9 @@ describe('tender matching', () => {
     expect(invitationMails[0]?.text).toContain('(expedient 2026/0077)');
     expect(invitationMails[0]?.text).toContain('Podeu enviar l’oferta fins al 15 de desembre.');
     expect(invitationMails[0]?.text).toContain(officer.email);
-    expect((await invite([await idOf('Neteja Gràcia')])).data?.inviteSuppliers.userErrors[0]?.code).toBe(
-      'CONFLICT',
-    );
+    expect((await invite([await idOf('Neteja Gràcia')])).data?.inviteSuppliers.userErrors).toEqual([
+      problem('companyIds.0', 'CONFLICT', 'SUPPLIER_ALREADY_INVITED', { company: 'Neteja Gràcia' }),
+    ]);
 
     const invitations = (await readTender(id))?.invitations ?? [];
     expect(invitations.map((invitation) => invitation.response)).toEqual(['PENDING', 'PENDING']);
@@ -286,6 +378,18 @@ describe('tender matching', () => {
       { token: officer.token },
     );
     expect(answer.data?.recordInvitationResponse.userErrors).toEqual([]);
+    const respond = (invitationId: string | undefined, note: string) =>
+      api.graphql<{ recordInvitationResponse: { userErrors: Problem[] } }>(
+        `mutation ($id: ID!, $note: String) { recordInvitationResponse(invitationId: $id, response: DECLINED, note: $note) { tender { id } ${USER_ERRORS} } }`,
+        { id: invitationId, note },
+        { token: officer.token },
+      );
+    expect(
+      (await respond(invitations[0]?.id, 'n'.repeat(2001))).data?.recordInvitationResponse.userErrors,
+    ).toEqual([problem('note', 'VALIDATION', 'TOO_LONG', { max: '2000' })]);
+    expect(
+      (await respond('00000000-0000-4000-8000-000000000000', 'no')).data?.recordInvitationResponse.userErrors,
+    ).toEqual([problem('invitationId', 'NOT_FOUND', 'INVITATION_NOT_FOUND')]);
     expect((await readTender(id))?.invitations[0]).toMatchObject({
       response: 'INTERESTED',
       responseNote: 'Presentarà oferta',
@@ -315,14 +419,16 @@ describe('tender matching', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${officer.token}` },
       body: JSON.stringify({
         query:
-          'mutation ($id: ID!, $ids: [ID!]!) { inviteSuppliers(tenderId: $id, companyIds: $ids) { retryAfterSeconds userErrors { field code } } }',
+          'mutation ($id: ID!, $ids: [ID!]!) { inviteSuppliers(tenderId: $id, companyIds: $ids) { retryAfterSeconds userErrors { field code reason } } }',
         variables: { id: tender?.id, ids: [await idOf('Neteja Gràcia'), await idOf('Brillant Inserció')] },
       }),
     });
     const body = (await response.json()) as {
       data: { inviteSuppliers: { retryAfterSeconds: number; userErrors: { field: string; code: string }[] } };
     };
-    expect(body.data.inviteSuppliers.userErrors).toEqual([{ field: 'companyIds', code: 'RATE_LIMITED' }]);
+    expect(body.data.inviteSuppliers.userErrors).toEqual([
+      { field: 'companyIds', code: 'RATE_LIMITED', reason: 'RATE_LIMITED' },
+    ]);
     expect(body.data.inviteSuppliers.retryAfterSeconds).toBeGreaterThan(0);
     expect(response.headers.get('retry-after')).toBe(String(body.data.inviteSuppliers.retryAfterSeconds));
     expect(await api.db.tenderInvitation.count({ where: { tenderId: tender?.id } })).toBe(0);
