@@ -140,7 +140,7 @@ describe.runIf(browserAvailable())('the account forms’ errors in three languag
         continue;
       }
       const message = page.getByText(TEXT[expected][locale], { exact: true });
-      await message.waitFor();
+      await message.waitFor({ timeout: 10_000 });
       const id = await message.getAttribute('id');
       expect(id, `${inputId}: the message has an id`).toBeTruthy();
       expect((await input.getAttribute('aria-describedby'))?.split(' '), inputId).toContain(id);
@@ -152,7 +152,7 @@ describe.runIf(browserAvailable())('the account forms’ errors in three languag
   /** The form's problem announced above it (role alert); its id, for aria-describedby. */
   async function expectAlert(page: Page, text: string): Promise<string | null> {
     const alert = page.getByRole('alert').filter({ hasText: text });
-    await alert.waitFor();
+    await alert.waitFor({ timeout: 10_000 });
     expect((await alert.textContent())?.trim()).toBe(text);
     return alert.getAttribute('id');
   }
