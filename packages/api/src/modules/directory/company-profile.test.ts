@@ -18,9 +18,16 @@ function valid(draft: Partial<CompanyDraft>) {
   return result.profile;
 }
 
+/** The problems as field, reason and parameters (the parameters as they travel, by name). */
 function errors(draft: Partial<CompanyDraft>) {
   const result = validateCompanyProfile({ ...base, ...draft }, context);
-  return result.ok ? [] : result.errors;
+  return result.ok
+    ? []
+    : result.errors.map(({ field, reason, params }) => ({
+        field,
+        reason,
+        params: Object.fromEntries(params.map((param) => [param.name, param.value])),
+      }));
 }
 
 describe('validateCompanyProfile', () => {
@@ -88,7 +95,8 @@ describe('validateCompanyProfile', () => {
     ).toEqual([
       {
         field: 'address.neighbourhoodCode',
-        message: 'the location is in neighbourhood 06 (la Sagrada Família), not 03 (la Barceloneta)',
+        reason: 'LOCATION_NOT_IN_NEIGHBOURHOOD',
+        params: { found: '06', foundName: 'la Sagrada Família', given: '03', givenName: 'la Barceloneta' },
       },
     ]);
     expect(
@@ -102,7 +110,13 @@ describe('validateCompanyProfile', () => {
           lng: 2.1744,
         },
       }),
-    ).toEqual([{ field: 'address.districtCode', message: 'the location is in district 02, not 05' }]);
+    ).toEqual([
+      {
+        field: 'address.districtCode',
+        reason: 'LOCATION_NOT_IN_DISTRICT',
+        params: { found: '02', given: '05' },
+      },
+    ]);
     expect(
       errors({
         address: {
@@ -116,7 +130,8 @@ describe('validateCompanyProfile', () => {
     ).toEqual([
       {
         field: 'address.neighbourhoodCode',
-        message: 'neighbourhood 03 (la Barceloneta) is in district 01, not 02',
+        reason: 'NEIGHBOURHOOD_NOT_IN_DISTRICT',
+        params: { neighbourhood: '03', name: 'la Barceloneta', district: '01', given: '02' },
       },
     ]);
   });
@@ -136,12 +151,7 @@ describe('validateCompanyProfile', () => {
       errors({
         address: { street: 'Carrer del Mar, 1', postalCode: '08911', city: 'Badalona', districtCode: '10' },
       }),
-    ).toEqual([
-      {
-        field: 'address.districtCode',
-        message: 'districts and neighbourhoods apply to addresses in Barcelona only',
-      },
-    ]);
+    ).toEqual([{ field: 'address.districtCode', reason: 'PLACES_ONLY_IN_BARCELONA', params: {} }]);
     expect(
       errors({
         address: {
@@ -152,10 +162,33 @@ describe('validateCompanyProfile', () => {
           lng: 2.0997,
         },
       }),
-    ).toEqual([{ field: 'address.lat', message: 'the location 41.3596, 2.0997 is outside Barcelona' }]);
+    ).toEqual([
+      {
+        field: 'address.lat',
+        reason: 'LOCATION_OUTSIDE_BARCELONA',
+        params: { lat: '41.3596', lng: '2.0997' },
+      },
+    ]);
+    expect(
+      errors({
+        address: {
+          street: 'Carrer Gran, 1',
+          postalCode: '08911',
+          city: 'Badalona',
+          lat: 41.4036,
+          lng: 2.1744,
+        },
+      }),
+    ).toEqual([
+      {
+        field: 'address.city',
+        reason: 'LOCATION_IN_BARCELONA',
+        params: { name: 'la Sagrada Família', city: 'Badalona' },
+      },
+    ]);
   });
 
-  it('names every field at fault at once', () => {
+  it('names every field at fault at once, each with its reason', () => {
     expect(
       errors({
         name: ' ',
@@ -172,24 +205,83 @@ describe('validateCompanyProfile', () => {
         socialClauses: ['IGUALTAT_GENERE', 'QUOTA_LOCAL'],
         descriptions: [{ locale: 'CA', text: 'x'.repeat(5001) }],
         address: { street: '', postalCode: '8001', city: 'Barcelona', lat: 41.4 },
-      }).map((error) => error.field),
+      }),
     ).toEqual([
-      'name',
-      'taxId',
-      'legalForm',
-      'sectors',
-      'cpvCodes',
-      'certifications',
-      'socialClauses',
-      'website',
-      'email',
-      'phone',
-      'employees',
-      'foundedYear',
-      'descriptions.CA',
-      'address.street',
-      'address.postalCode',
-      'address.lng',
+      { field: 'name', reason: 'REQUIRED', params: {} },
+      { field: 'taxId', reason: 'TAX_ID_CHECK_CHARACTER', params: { value: 'B86670461', expected: '0' } },
+      { field: 'legalForm', reason: 'UNKNOWN_LEGAL_FORM', params: { value: 'SA' } },
+      { field: 'sectors', reason: 'SECTORS_REQUIRED', params: {} },
+      {
+        field: 'cpvCodes',
+        reason: 'CPV_CHECK_DIGIT',
+        params: { value: '45210000-3', expected: '45210000-2' },
+      },
+      { field: 'certifications', reason: 'UNKNOWN_CERTIFICATION', params: { value: 'ISO9001' } },
+      { field: 'socialClauses', reason: 'UNKNOWN_SOCIAL_CLAUSE', params: { value: 'QUOTA_LOCAL' } },
+      { field: 'website', reason: 'NOT_A_URL', params: {} },
+      { field: 'email', reason: 'NOT_AN_EMAIL', params: {} },
+      { field: 'phone', reason: 'PHONE_MALFORMED', params: { value: '12' } },
+      { field: 'employees', reason: 'OUT_OF_RANGE', params: { min: '0', max: '1000000' } },
+      { field: 'foundedYear', reason: 'FOUNDED_YEAR_OUT_OF_RANGE', params: { min: '1800', max: '2026' } },
+      { field: 'descriptions.CA', reason: 'TOO_LONG', params: { max: '5000' } },
+      { field: 'address.street', reason: 'REQUIRED', params: {} },
+      { field: 'address.postalCode', reason: 'POSTAL_CODE_MALFORMED', params: { value: '8001' } },
+      { field: 'address.lng', reason: 'COORDINATES_TOGETHER', params: {} },
+    ]);
+  });
+
+  it('gives the limits of lengths, lists and places as parameters', () => {
+    expect(
+      errors({
+        name: 'n'.repeat(201),
+        legalName: 'l'.repeat(301),
+        sectors: Array.from({ length: 51 }, () => 'NETEJA').map((code, i) => `${code}${i}`),
+        cpvCodes: Array.from({ length: 51 }, () => '90910000-9'),
+        website: `https://${'w'.repeat(500)}.cat`,
+        descriptions: [
+          { locale: 'ES', text: 'Uno' },
+          { locale: 'ES', text: 'Dos' },
+        ],
+        address: {
+          street: 's'.repeat(301),
+          postalCode: '',
+          city: 'c'.repeat(101),
+          districtCode: '11',
+        },
+      }).filter((error) => error.field !== 'sectors' || error.reason !== 'UNKNOWN_SECTOR'),
+    ).toEqual([
+      { field: 'name', reason: 'TOO_LONG', params: { max: '200' } },
+      { field: 'legalName', reason: 'TOO_LONG', params: { max: '300' } },
+      { field: 'sectors', reason: 'TOO_MANY_VALUES', params: { max: '50' } },
+      { field: 'cpvCodes', reason: 'TOO_MANY_VALUES', params: { max: '50' } },
+      { field: 'website', reason: 'TOO_LONG', params: { max: '500' } },
+      { field: 'descriptions.ES', reason: 'DUPLICATE_VALUE', params: { value: 'ES' } },
+      { field: 'address.street', reason: 'TOO_LONG', params: { max: '300' } },
+      { field: 'address.postalCode', reason: 'REQUIRED', params: {} },
+      { field: 'address.city', reason: 'TOO_LONG', params: { max: '100' } },
+      { field: 'address.districtCode', reason: 'UNKNOWN_DISTRICT', params: { value: '11' } },
+    ]);
+    expect(
+      errors({
+        taxId: '',
+        legalForm: ' ',
+        sectors: ['NETEJA', 'INVENTAT'],
+        address: {
+          street: 'Carrer Gran, 1',
+          postalCode: '08001',
+          city: 'Barcelona',
+          neighbourhoodCode: '99',
+          lat: 91,
+          lng: -181,
+        },
+      }),
+    ).toEqual([
+      { field: 'taxId', reason: 'REQUIRED', params: {} },
+      { field: 'legalForm', reason: 'REQUIRED', params: {} },
+      { field: 'sectors', reason: 'UNKNOWN_SECTOR', params: { value: 'INVENTAT' } },
+      { field: 'address.lat', reason: 'OUT_OF_RANGE', params: { min: '-90', max: '90' } },
+      { field: 'address.lng', reason: 'OUT_OF_RANGE', params: { min: '-180', max: '180' } },
+      { field: 'address.neighbourhoodCode', reason: 'UNKNOWN_NEIGHBOURHOOD', params: { value: '99' } },
     ]);
   });
 

@@ -1,4 +1,6 @@
-import type { Locale } from '@proximitat/db';
+import { Locale } from '@proximitat/db';
+import { z } from 'zod';
+import { reasonError, type ServiceResult, type UserError, userError } from '../../errors.ts';
 import { isEmailAddress } from '../common/ids.ts';
 import { validateCpv } from './cpv.ts';
 import type { Places } from './places.ts';
@@ -7,67 +9,80 @@ import { validateTaxId } from './tax-id.ts';
 /**
  * A company profile as callers send it (CompanyProfileInput of the API, a row of an import) and
  * its validation into the stored form. Every problem names its field with the input's own path
- * ("taxId", "address.lat"); nothing is stored unless the whole profile is valid.
+ * ("taxId", "address.lat") and a reason; nothing is stored unless the whole profile is valid.
  */
-export interface AddressDraft {
-  street: string;
-  postalCode: string;
-  city: string;
-  districtCode?: string | null;
-  neighbourhoodCode?: string | null;
-  lat?: number | null;
-  lng?: number | null;
-}
+export const AddressDraftSchema = z.object({
+  street: z.string(),
+  postalCode: z.string(),
+  city: z.string(),
+  districtCode: z.string().nullish(),
+  neighbourhoodCode: z.string().nullish(),
+  lat: z.number().nullish(),
+  lng: z.number().nullish(),
+});
 
-export interface CompanyDraft {
-  name: string;
-  legalName?: string | null;
-  taxId: string;
-  legalForm: string;
-  sectors: string[];
-  cpvCodes?: string[] | null;
-  address?: AddressDraft | null;
-  website?: string | null;
-  email?: string | null;
-  phone?: string | null;
-  employees?: number | null;
-  foundedYear?: number | null;
-  descriptions?: { locale: Locale; text: string }[] | null;
-  certifications?: string[] | null;
-  socialClauses?: string[] | null;
-  insertionCompany?: boolean | null;
-  specialEmploymentCentre?: boolean | null;
-}
+/**
+ * The shape of CompanyProfileInput (what GraphQL has already checked, as zod types): the
+ * resolvers parse their input with it, and the import builds the same draft from a row. The
+ * profile's rules, which need the reference data, are `validateCompanyProfile`'s.
+ */
+export const CompanyDraftSchema = z.object({
+  name: z.string(),
+  legalName: z.string().nullish(),
+  taxId: z.string(),
+  legalForm: z.string(),
+  sectors: z.array(z.string()),
+  cpvCodes: z.array(z.string()).nullish(),
+  address: AddressDraftSchema.nullish(),
+  website: z.string().nullish(),
+  email: z.string().nullish(),
+  phone: z.string().nullish(),
+  employees: z.number().nullish(),
+  foundedYear: z.number().nullish(),
+  descriptions: z.array(z.object({ locale: z.enum(Locale), text: z.string() })).nullish(),
+  certifications: z.array(z.string()).nullish(),
+  socialClauses: z.array(z.string()).nullish(),
+  insertionCompany: z.boolean().nullish(),
+  specialEmploymentCentre: z.boolean().nullish(),
+});
 
-/** The validated profile, shaped like the Company row (plus its sector and certification codes). */
-export interface CompanyProfile {
-  name: string;
-  legalName: string | null;
-  taxId: string;
-  legalFormCode: string;
-  sectorCodes: string[];
-  cpvCodes: string[];
-  street: string | null;
-  postalCode: string | null;
-  city: string | null;
-  districtCode: string | null;
-  neighbourhoodCode: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  locationApproximate: boolean;
-  website: string | null;
-  email: string | null;
-  phone: string | null;
-  employees: number | null;
-  foundedYear: number | null;
-  descriptionCa: string | null;
-  descriptionEs: string | null;
-  descriptionEn: string | null;
-  certificationCodes: string[];
-  socialClauses: string[];
-  insertionCompany: boolean;
-  specialEmploymentCentre: boolean;
-}
+export type AddressDraft = z.output<typeof AddressDraftSchema>;
+export type CompanyDraft = z.output<typeof CompanyDraftSchema>;
+
+/**
+ * The validated profile, shaped like the Company row (plus its sector and certification codes);
+ * a revision stores its proposal (CompanyRevision.proposed) in this shape.
+ */
+export const CompanyProfileSchema = z.object({
+  name: z.string(),
+  legalName: z.string().nullable(),
+  taxId: z.string(),
+  legalFormCode: z.string(),
+  sectorCodes: z.array(z.string()),
+  cpvCodes: z.array(z.string()),
+  street: z.string().nullable(),
+  postalCode: z.string().nullable(),
+  city: z.string().nullable(),
+  districtCode: z.string().nullable(),
+  neighbourhoodCode: z.string().nullable(),
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
+  locationApproximate: z.boolean(),
+  website: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  employees: z.number().int().nullable(),
+  foundedYear: z.number().int().nullable(),
+  descriptionCa: z.string().nullable(),
+  descriptionEs: z.string().nullable(),
+  descriptionEn: z.string().nullable(),
+  certificationCodes: z.array(z.string()),
+  socialClauses: z.array(z.string()),
+  insertionCompany: z.boolean(),
+  specialEmploymentCentre: z.boolean(),
+});
+
+export type CompanyProfile = z.output<typeof CompanyProfileSchema>;
 
 /**
  * The fields whose origin is recorded (Company.fieldSources), each with the profile keys it covers.
@@ -103,11 +118,6 @@ export const PROFILE_FIELDS = {
 
 export type ProfileField = keyof typeof PROFILE_FIELDS;
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
-
 export interface ReferenceCodes {
   legalForms: ReadonlySet<string>;
   sectors: ReadonlySet<string>;
@@ -122,7 +132,8 @@ export interface ValidationContext {
   currentYear: number;
 }
 
-export type ProfileResult = { ok: true; profile: CompanyProfile } | { ok: false; errors: FieldError[] };
+/** The stored form of a valid draft, or its problems (fields relative to the draft: "address.lat"). */
+export type ProfileResult = ServiceResult<{ profile: CompanyProfile }>;
 
 export const LIMITS = {
   name: 200,
@@ -188,74 +199,82 @@ export function normaliseWebsite(value: string): string | null {
 }
 
 export function validateCompanyProfile(draft: CompanyDraft, context: ValidationContext): ProfileResult {
-  const errors: FieldError[] = [];
-  const fail = (field: string, message: string) => errors.push({ field, message });
+  const errors: UserError[] = [];
+  const fail = (error: UserError) => errors.push(error);
 
   const name = text(draft.name);
-  if (!name) fail('name', 'is required');
-  else if (name.length > LIMITS.name) fail('name', `is longer than ${LIMITS.name} characters`);
+  if (!name) fail(userError('REQUIRED', 'name'));
+  else if (name.length > LIMITS.name) fail(userError('TOO_LONG', 'name', { max: LIMITS.name }));
 
   const legalName = text(draft.legalName);
   if (legalName && legalName.length > LIMITS.legalName) {
-    fail('legalName', `is longer than ${LIMITS.legalName} characters`);
+    fail(userError('TOO_LONG', 'legalName', { max: LIMITS.legalName }));
   }
 
   let taxId = '';
   const tax = validateTaxId(draft.taxId ?? '');
   if (tax.valid) taxId = tax.value;
-  else fail('taxId', tax.reason);
+  else fail(reasonError(tax.reason, 'taxId', tax.params));
 
   const legalFormCode = (draft.legalForm ?? '').trim().toUpperCase();
-  if (legalFormCode === '') fail('legalForm', 'is required');
+  if (legalFormCode === '') fail(userError('REQUIRED', 'legalForm'));
   else if (!context.codes.legalForms.has(legalFormCode)) {
-    fail('legalForm', `unknown legal form "${draft.legalForm}"`);
+    fail(userError('UNKNOWN_LEGAL_FORM', 'legalForm', { value: draft.legalForm.trim() }));
   }
 
   const sectorCodes = codes(draft.sectors);
-  if (sectorCodes.length === 0) fail('sectors', 'at least one sector is required');
-  else if (sectorCodes.length > LIMITS.listItems) fail('sectors', `at most ${LIMITS.listItems} sectors`);
+  if (sectorCodes.length === 0) fail(userError('SECTORS_REQUIRED', 'sectors'));
+  else if (sectorCodes.length > LIMITS.listItems) {
+    fail(userError('TOO_MANY_VALUES', 'sectors', { max: LIMITS.listItems }));
+  }
   for (const code of sectorCodes) {
-    if (!context.codes.sectors.has(code)) fail('sectors', `unknown sector "${code}"`);
+    if (!context.codes.sectors.has(code)) fail(userError('UNKNOWN_SECTOR', 'sectors', { value: code }));
   }
 
   const cpvCodes: string[] = [];
   const cpvInput = draft.cpvCodes ?? [];
-  if (cpvInput.length > LIMITS.listItems) fail('cpvCodes', `at most ${LIMITS.listItems} CPV codes`);
+  if (cpvInput.length > LIMITS.listItems) {
+    fail(userError('TOO_MANY_VALUES', 'cpvCodes', { max: LIMITS.listItems }));
+  }
   for (const raw of cpvInput) {
     if (raw.trim() === '') continue;
     const cpv = validateCpv(raw);
-    if (!cpv.valid) fail('cpvCodes', cpv.reason);
+    if (!cpv.valid) fail(reasonError(cpv.reason, 'cpvCodes', cpv.params));
     else if (!cpvCodes.includes(cpv.code.code)) cpvCodes.push(cpv.code.code);
   }
 
   const certificationCodes = codes(draft.certifications);
   for (const code of certificationCodes) {
-    if (!context.codes.certifications.has(code)) fail('certifications', `unknown certification "${code}"`);
+    if (!context.codes.certifications.has(code)) {
+      fail(userError('UNKNOWN_CERTIFICATION', 'certifications', { value: code }));
+    }
   }
 
   const socialClauses = codes(draft.socialClauses);
   for (const code of socialClauses) {
-    if (!context.codes.socialClauses.has(code)) fail('socialClauses', `unknown social clause "${code}"`);
+    if (!context.codes.socialClauses.has(code)) {
+      fail(userError('UNKNOWN_SOCIAL_CLAUSE', 'socialClauses', { value: code }));
+    }
   }
 
   let website: string | null = null;
   const websiteText = text(draft.website);
-  if (websiteText) {
-    website = websiteText.length > LIMITS.website ? null : normaliseWebsite(websiteText);
-    if (!website) fail('website', `"${websiteText}" is not a web address (https://…)`);
+  if (websiteText && websiteText.length > LIMITS.website) {
+    fail(userError('TOO_LONG', 'website', { max: LIMITS.website }));
+  } else if (websiteText) {
+    website = normaliseWebsite(websiteText);
+    if (!website) fail(userError('NOT_A_URL', 'website'));
   }
 
   const email = text(draft.email)?.toLowerCase() ?? null;
-  if (email && !isEmailAddress(email)) {
-    fail('email', `"${email}" is not an email address`);
-  }
+  if (email && !isEmailAddress(email)) fail(userError('NOT_AN_EMAIL', 'email'));
 
   const phone = text(draft.phone);
-  if (phone && !PHONE.test(phone)) fail('phone', `"${phone}" is not a phone number`);
+  if (phone && !PHONE.test(phone)) fail(userError('PHONE_MALFORMED', 'phone', { value: phone }));
 
   const employees = draft.employees ?? null;
   if (employees !== null && (!Number.isInteger(employees) || employees < 0 || employees > LIMITS.employees)) {
-    fail('employees', `must be a whole number from 0 to ${LIMITS.employees}`);
+    fail(userError('OUT_OF_RANGE', 'employees', { min: 0, max: LIMITS.employees }));
   }
 
   const foundedYear = draft.foundedYear ?? null;
@@ -265,17 +284,23 @@ export function validateCompanyProfile(draft: CompanyDraft, context: ValidationC
       foundedYear < LIMITS.firstFoundedYear ||
       foundedYear > context.currentYear)
   ) {
-    fail('foundedYear', `must be a year from ${LIMITS.firstFoundedYear} to ${context.currentYear}`);
+    fail(
+      userError('FOUNDED_YEAR_OUT_OF_RANGE', 'foundedYear', {
+        min: LIMITS.firstFoundedYear,
+        max: context.currentYear,
+      }),
+    );
   }
 
   const descriptions: Record<Locale, string | null> = { CA: null, ES: null, EN: null };
   for (const { locale, text: value } of draft.descriptions ?? []) {
     const description = longText(value);
     const field = `descriptions.${locale}`;
-    if (!(locale in descriptions)) fail('descriptions', `unknown locale "${locale}"`);
-    else if (description && descriptions[locale] !== null) fail(field, 'is given twice');
-    else if (description && description.length > LIMITS.description) {
-      fail(field, `is longer than ${LIMITS.description} characters`);
+    if (!(locale in descriptions)) fail(userError('UNKNOWN_VALUE', 'descriptions', { value: locale }));
+    else if (description && descriptions[locale] !== null) {
+      fail(userError('DUPLICATE_VALUE', field, { value: locale }));
+    } else if (description && description.length > LIMITS.description) {
+      fail(userError('TOO_LONG', field, { max: LIMITS.description }));
     } else descriptions[locale] = description;
   }
 
@@ -339,20 +364,21 @@ const NO_ADDRESS: AddressFields = {
 function validateAddress(
   draft: AddressDraft | null,
   places: Places,
-  fail: (field: string, message: string) => void,
+  fail: (error: UserError) => void,
 ): AddressFields {
   if (!draft) return NO_ADDRESS;
   const street = text(draft.street);
   const postalCode = text(draft.postalCode);
   const city = text(draft.city);
-  if (!street) fail('address.street', 'is required');
+  if (!street) fail(userError('REQUIRED', 'address.street'));
   else if (street.length > LIMITS.street)
-    fail('address.street', `is longer than ${LIMITS.street} characters`);
-  if (!postalCode) fail('address.postalCode', 'is required');
-  else if (!POSTAL_CODE.test(postalCode))
-    fail('address.postalCode', `"${postalCode}" is not a Spanish postal code`);
-  if (!city) fail('address.city', 'is required');
-  else if (city.length > LIMITS.city) fail('address.city', `is longer than ${LIMITS.city} characters`);
+    fail(userError('TOO_LONG', 'address.street', { max: LIMITS.street }));
+  if (!postalCode) fail(userError('REQUIRED', 'address.postalCode'));
+  else if (!POSTAL_CODE.test(postalCode)) {
+    fail(userError('POSTAL_CODE_MALFORMED', 'address.postalCode', { value: postalCode }));
+  }
+  if (!city) fail(userError('REQUIRED', 'address.city'));
+  else if (city.length > LIMITS.city) fail(userError('TOO_LONG', 'address.city', { max: LIMITS.city }));
 
   const districtCode = text(draft.districtCode);
   const neighbourhoodCode = text(draft.neighbourhoodCode);
@@ -361,27 +387,35 @@ function validateAddress(
   const result: AddressFields = { ...NO_ADDRESS, street, postalCode, city };
 
   if ((lat === null) !== (lng === null)) {
-    fail(lat === null ? 'address.lat' : 'address.lng', 'latitude and longitude go together');
+    fail(userError('COORDINATES_TOGETHER', lat === null ? 'address.lat' : 'address.lng'));
     return result;
   }
   const hasLocation = lat !== null && lng !== null;
   if (hasLocation) {
-    if (!Number.isFinite(lat) || lat < -90 || lat > 90) fail('address.lat', 'must be between -90 and 90');
-    if (!Number.isFinite(lng) || lng < -180 || lng > 180) fail('address.lng', 'must be between -180 and 180');
+    if (!Number.isFinite(lat) || lat < -90 || lat > 90) {
+      fail(userError('OUT_OF_RANGE', 'address.lat', { min: -90, max: 90 }));
+    }
+    if (!Number.isFinite(lng) || lng < -180 || lng > 180) {
+      fail(userError('OUT_OF_RANGE', 'address.lng', { min: -180, max: 180 }));
+    }
   }
   if (districtCode && !places.districts.has(districtCode)) {
-    fail('address.districtCode', `unknown district "${districtCode}" (01..10)`);
+    fail(userError('UNKNOWN_DISTRICT', 'address.districtCode', { value: districtCode }));
     return result;
   }
   const named = neighbourhoodCode ? places.neighbourhoods.get(neighbourhoodCode) : undefined;
   if (neighbourhoodCode && !named) {
-    fail('address.neighbourhoodCode', `unknown neighbourhood "${neighbourhoodCode}" (01..73)`);
+    fail(userError('UNKNOWN_NEIGHBOURHOOD', 'address.neighbourhoodCode', { value: neighbourhoodCode }));
     return result;
   }
   if (named && districtCode && named.districtCode !== districtCode) {
     fail(
-      'address.neighbourhoodCode',
-      `neighbourhood ${named.code} (${named.name}) is in district ${named.districtCode}, not ${districtCode}`,
+      userError('NEIGHBOURHOOD_NOT_IN_DISTRICT', 'address.neighbourhoodCode', {
+        neighbourhood: named.code,
+        name: named.name,
+        district: named.districtCode,
+        given: districtCode,
+      }),
     );
     return result;
   }
@@ -391,20 +425,29 @@ function validateAddress(
     const found = places.locate(lat, lng);
     if (!found) {
       if (inBarcelona || districtCode || neighbourhoodCode) {
-        fail('address.lat', `the location ${lat}, ${lng} is outside Barcelona`);
+        fail(userError('LOCATION_OUTSIDE_BARCELONA', 'address.lat', { lat: String(lat), lng: String(lng) }));
       }
       return { ...result, latitude: lat, longitude: lng };
     }
     if (!inBarcelona && city) {
-      fail('address.city', `the location is in Barcelona (${found.name}), not in ${city}`);
+      fail(userError('LOCATION_IN_BARCELONA', 'address.city', { name: found.name, city }));
     }
     if (named && named.code !== found.code) {
       fail(
-        'address.neighbourhoodCode',
-        `the location is in neighbourhood ${found.code} (${found.name}), not ${named.code} (${named.name})`,
+        userError('LOCATION_NOT_IN_NEIGHBOURHOOD', 'address.neighbourhoodCode', {
+          found: found.code,
+          foundName: found.name,
+          given: named.code,
+          givenName: named.name,
+        }),
       );
     } else if (districtCode && found.districtCode !== districtCode) {
-      fail('address.districtCode', `the location is in district ${found.districtCode}, not ${districtCode}`);
+      fail(
+        userError('LOCATION_NOT_IN_DISTRICT', 'address.districtCode', {
+          found: found.districtCode,
+          given: districtCode,
+        }),
+      );
     }
     return {
       ...result,
@@ -417,8 +460,10 @@ function validateAddress(
 
   if ((districtCode || neighbourhoodCode) && !inBarcelona) {
     fail(
-      districtCode ? 'address.districtCode' : 'address.neighbourhoodCode',
-      'districts and neighbourhoods apply to addresses in Barcelona only',
+      userError(
+        'PLACES_ONLY_IN_BARCELONA',
+        districtCode ? 'address.districtCode' : 'address.neighbourhoodCode',
+      ),
     );
     return result;
   }

@@ -1,43 +1,44 @@
-import type { Prisma } from '@proximitat/db';
+import { CompanyStatus, EsgPillar, EsgStatus, ValueSource } from '@proximitat/db';
 import { builder } from '../../builder.ts';
-import type { Context } from '../../context.ts';
-import { appError } from '../../errors.ts';
+import { AppError } from '../../errors.ts';
 import { connectionComplexity, payloadWeight } from '../../limits/limits.ts';
-import { escapeLike } from '../common/like.ts';
+import { parseInput } from '../common/validation.ts';
 import { verifiedInForce } from '../esg/esg-assessment.service.ts';
+import { pillarScores } from '../esg/esg-stored.ts';
 import { type Locale, LocaleEnum, translatedName } from '../i18n/locale.schema.ts';
 import { DistrictRef, NeighbourhoodRef, SectorRef, SocialClauseRef } from '../reference/reference.schema.ts';
 import { loadReference } from '../reference/reference-cache.ts';
+import { companyListOrder, companyListWhere, visibleCompanies } from './company.service.ts';
+import { COMPANY_LIST_ORDERS, type CompanyListFilter, CompanyListFilterSchema } from './company-input.ts';
 import { PROFILE_FIELDS, LIMITS as PROFILE_LIMITS, type ProfileField } from './company-profile.ts';
+import { fieldSources } from './company-stored.ts';
 import { cpvCode, cpvLabel } from './cpv.ts';
-import { canEdit, isStaff } from './membership.ts';
+import { canEdit, companyEditors } from './membership.ts';
 import { loadPlaces } from './places.ts';
 
-export const CompanyStatusEnum = builder.enumType('CompanyStatus', {
+export const CompanyStatusEnum = builder.enumType(CompanyStatus, {
+  name: 'CompanyStatus',
   description: 'PENDING_REVIEW until staff approve; only PUBLISHED companies are public.',
-  values: ['PENDING_REVIEW', 'PUBLISHED', 'REJECTED', 'ARCHIVED'] as const,
 });
 
-export const ValueSourceEnum = builder.enumType('ValueSource', {
+export const ValueSourceEnum = builder.enumType(ValueSource, {
+  name: 'ValueSource',
   description: 'Who set a value: an import, the company itself, Barcelona Activa staff.',
-  values: ['IMPORT', 'COMPANY', 'STAFF'] as const,
 });
 
-export const EsgPillarEnum = builder.enumType('EsgPillar', {
-  values: ['ENVIRONMENTAL', 'SOCIAL', 'GOVERNANCE'] as const,
-});
+export const EsgPillarEnum = builder.enumType(EsgPillar, { name: 'EsgPillar' });
 
-export const EsgStatusEnum = builder.enumType('EsgStatus', {
+export const EsgStatusEnum = builder.enumType(EsgStatus, {
+  name: 'EsgStatus',
   description:
     'ESG assessment life cycle: SUBMITTED (scored, awaiting staff), VERIFIED (counts as homologated until validUntil), REJECTED, EXPIRED.',
-  values: ['SUBMITTED', 'VERIFIED', 'REJECTED', 'EXPIRED'] as const,
 });
 
 interface EsgSummary {
   score: number;
-  status: (typeof EsgStatusEnum)['$inferType'];
+  status: EsgStatus;
   validUntil: Date | null;
-  pillars: { pillar: (typeof EsgPillarEnum)['$inferType']; score: number }[];
+  pillars: { pillar: EsgPillar; score: number }[];
 }
 
 export const EsgPillarScoreRef = builder
@@ -106,7 +107,7 @@ const CpvRef = builder.objectRef<{ code: string }>('CpvCode').implement({
 });
 
 const FieldSourceRef = builder
-  .objectRef<{ field: ProfileField; source: 'IMPORT' | 'COMPANY' | 'STAFF' }>('FieldSource')
+  .objectRef<{ field: ProfileField; source: ValueSource }>('FieldSource')
   .implement({
     description: "Where a profile field's current value came from.",
     fields: (t) => ({
@@ -303,7 +304,7 @@ export const CompanyRef = builder.prismaObject('Company', {
           score: current.score,
           status: 'VERIFIED' as const,
           validUntil: current.validUntil,
-          pillars: current.pillarScores as unknown as EsgSummary['pillars'],
+          pillars: pillarScores(current.pillarScores),
         };
       },
     }),
@@ -323,7 +324,7 @@ export const CompanyRef = builder.prismaObject('Company', {
       authScopes: { staff: true },
       select: { fieldSources: true },
       resolve: (company) => {
-        const sources = company.fieldSources as Partial<Record<ProfileField, 'IMPORT' | 'COMPANY' | 'STAFF'>>;
+        const sources = fieldSources(company.fieldSources);
         return (Object.keys(PROFILE_FIELDS) as ProfileField[]).flatMap((field) => {
           const source = sources[field];
           return source ? [{ field, source }] : [];
@@ -348,15 +349,8 @@ export const CompanyRef = builder.prismaObject('Company', {
       type: [CompanyEditorRef],
       description: "The company's editors: visible to its editors and to staff (empty for others).",
       select: { id: true },
-      resolve: async (company, _args, context) => {
-        if (!(await canEdit(context, company.id))) return [];
-        const memberships = await context.db.companyMembership.findMany({
-          where: { companyId: company.id },
-          include: { account: { select: { id: true, email: true, name: true } } },
-          orderBy: { createdAt: 'asc' },
-        });
-        return memberships.map((m) => ({ ...m.account, since: m.createdAt }));
-      },
+      resolve: async (company, _args, context) =>
+        (await canEdit(context, company.id)) ? companyEditors(context.db, company.id) : [],
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
@@ -364,14 +358,7 @@ export const CompanyRef = builder.prismaObject('Company', {
   }),
 });
 
-/** What the viewer may see: staff everything; others published companies and the ones they edit. */
-export function visibleCompanies(context: Context): Prisma.CompanyWhereInput {
-  if (isStaff(context)) return {};
-  if (!context.viewer) return { status: 'PUBLISHED' };
-  return { OR: [{ status: 'PUBLISHED' }, { memberships: { some: { accountId: context.viewer.id } } }] };
-}
-
-const CompanyListFilter = builder.inputType('CompanyListFilter', {
+const CompanyListFilterInput = builder.inputType('CompanyListFilter', {
   description: 'Filters of the plain directory listing. Lists are "any of".',
   fields: (t) => ({
     statuses: t.field({
@@ -387,11 +374,19 @@ const CompanyListFilter = builder.inputType('CompanyListFilter', {
   }),
 });
 
-const CompanyListOrder = builder.enumType('CompanyListOrder', {
-  values: ['NAME', 'NEWEST', 'RECENTLY_UPDATED'] as const,
-});
+const CompanyListOrder = builder.enumType('CompanyListOrder', { values: COMPANY_LIST_ORDERS });
 
-const MAX_FILTER_VALUES = 100;
+/** The filter parsed at the edge (a list too long is refused with its field), or the refusal raised. */
+function parsedFilter(filter: unknown): CompanyListFilter {
+  const parsed = parseInput(CompanyListFilterSchema, filter, 'filter');
+  if (parsed.ok) return parsed.data;
+  const [error] = parsed.errors;
+  throw new AppError(
+    error?.reason ?? 'INVALID_VALUE',
+    error?.params,
+    error?.field ? { field: error.field } : {},
+  );
+}
 
 builder.queryFields((t) => ({
   company: t.prismaField({
@@ -409,69 +404,19 @@ builder.queryFields((t) => ({
     description:
       'The directory as a plain list: published companies for everyone; staff see every status and can filter by it.',
     args: {
-      filter: t.arg({ type: CompanyListFilter }),
+      filter: t.arg({ type: CompanyListFilterInput }),
       order: t.arg({ type: CompanyListOrder, defaultValue: 'NAME' }),
     },
     totalCount: (_parent, { filter }, context) =>
-      context.db.company.count({ where: listWhere(filter, context) }),
+      context.db.company.count({ where: companyListWhere(parsedFilter(filter), context) }),
     resolve: (query, _root, { filter, order }, context) =>
       context.db.company.findMany({
         ...query,
-        where: listWhere(filter, context),
-        orderBy:
-          order === 'NEWEST'
-            ? [{ createdAt: 'desc' }, { id: 'asc' }]
-            : order === 'RECENTLY_UPDATED'
-              ? [{ updatedAt: 'desc' }, { id: 'asc' }]
-              : [{ name: 'asc' }, { id: 'asc' }],
+        where: companyListWhere(parsedFilter(filter), context),
+        orderBy: companyListOrder(order),
       }),
   }),
 }));
-
-type ListFilter = {
-  statuses?: ('PENDING_REVIEW' | 'PUBLISHED' | 'REJECTED' | 'ARCHIVED')[] | null;
-  districts?: string[] | null;
-  neighbourhoods?: string[] | null;
-  sectors?: string[] | null;
-  legalForms?: string[] | null;
-  reservedContractEligible?: boolean | null;
-  nameOrTaxId?: string | null;
-};
-
-function listWhere(filter: ListFilter | null | undefined, context: Context): Prisma.CompanyWhereInput {
-  for (const [name, values] of Object.entries(filter ?? {})) {
-    if (Array.isArray(values) && values.length > MAX_FILTER_VALUES) {
-      throw appError('TOO_MANY_VALUES', `filter.${name}`, { max: MAX_FILTER_VALUES });
-    }
-  }
-  const statuses = filter?.statuses;
-  if (statuses?.some((status) => status !== 'PUBLISHED') && !isStaff(context)) {
-    throw appError(context.viewer ? 'NOT_ALLOWED' : 'SIGN_IN_REQUIRED', 'filter.statuses');
-  }
-  const text = filter?.nameOrTaxId?.trim().slice(0, 200);
-  const and: Prisma.CompanyWhereInput[] = [
-    isStaff(context) ? (statuses?.length ? { status: { in: statuses } } : {}) : { status: 'PUBLISHED' },
-  ];
-  if (filter?.districts?.length) and.push({ districtCode: { in: filter.districts } });
-  if (filter?.neighbourhoods?.length) and.push({ neighbourhoodCode: { in: filter.neighbourhoods } });
-  if (filter?.legalForms?.length) and.push({ legalFormCode: { in: filter.legalForms } });
-  if (filter?.sectors?.length) and.push({ sectors: { some: { sectorCode: { in: filter.sectors } } } });
-  if (typeof filter?.reservedContractEligible === 'boolean') {
-    const eligible: Prisma.CompanyWhereInput = {
-      OR: [{ insertionCompany: true }, { specialEmploymentCentre: true }],
-    };
-    and.push(filter.reservedContractEligible ? eligible : { NOT: eligible });
-  }
-  if (text) {
-    and.push({
-      OR: [
-        { name: { contains: escapeLike(text), mode: 'insensitive' } },
-        { taxId: { equals: text.toUpperCase().replace(/[\s.-]/g, '') } },
-      ],
-    });
-  }
-  return { AND: and };
-}
 
 builder.prismaObjectFields('District', (t) => ({
   companyCount: t.relationCount('companies', {

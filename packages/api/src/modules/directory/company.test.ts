@@ -119,8 +119,23 @@ describe('companies', () => {
     expect(asStaff.data?.companies.totalCount).toBe(20);
     const asUser = await api.graphql<List>(LIST, { filter, first: 50 }, { token: user.token });
     expect(asUser.errors?.[0]).toMatchObject({
-      message: 'filter.statuses: only staff can list unpublished companies',
-      extensions: { code: 'FORBIDDEN' },
+      extensions: { code: 'FORBIDDEN', reason: 'NOT_ALLOWED', field: 'filter.statuses' },
+    });
+    const anonymous = await api.graphql<List>(LIST, { filter, first: 50 });
+    expect(anonymous.errors?.[0]?.extensions).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      reason: 'SIGN_IN_REQUIRED',
+      field: 'filter.statuses',
+    });
+    const tooMany = await api.graphql<List>(LIST, {
+      filter: { districts: Array.from({ length: 101 }, (_, i) => String(i)) },
+      first: 5,
+    });
+    expect(tooMany.errors?.[0]?.extensions).toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+      reason: 'TOO_MANY_VALUES',
+      field: 'filter.districts',
+      params: { max: '100' },
     });
   });
 

@@ -35,7 +35,8 @@ describe('CPV codes', () => {
   it('rejects a wrong check digit and says which one is right', () => {
     expect(validateCpv('45210000-3')).toEqual({
       valid: false,
-      reason: 'wrong check digit in 45210000-3 (expected 45210000-2)',
+      reason: 'CPV_CHECK_DIGIT',
+      params: { value: '45210000-3', expected: '45210000-2' },
     });
   });
 
@@ -44,7 +45,8 @@ describe('CPV codes', () => {
     (value) => {
       expect(validateCpv(value)).toMatchObject({
         valid: false,
-        reason: expect.stringContaining('is not a CPV code'),
+        reason: 'CPV_MALFORMED',
+        params: { value: value.trim() },
       });
     },
   );
@@ -52,7 +54,7 @@ describe('CPV codes', () => {
   it('rejects a well-formed code that is not in the vocabulary', () => {
     const digits = '99999999';
     const code = `${digits}-${cpvCheckDigit(digits)}`;
-    expect(validateCpv(code)).toEqual({ valid: false, reason: `${code} is not in the CPV 2008 vocabulary` });
+    expect(validateCpv(code)).toEqual({ valid: false, reason: 'CPV_UNKNOWN', params: { value: code } });
   });
 });
 

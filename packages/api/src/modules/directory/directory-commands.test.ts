@@ -43,21 +43,38 @@ describe('pnpm directory:import', () => {
     await writeFile(join(dir, 'bad.csv'), `${HEADER}\n${GOOD}\n${BAD}\n`);
     const result = await command(IMPORT, ['bad.csv']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('row 3, sectors: at least one sector is required');
-    expect(result.stderr).toContain('row 3, neighbourhood_code: unknown neighbourhood "99" (01..73)');
+    // The problems are in Catalan unless --locale says otherwise.
+    expect(result.stderr).toContain('fila 3, sectors: Tria com a mínim un sector.');
+    expect(result.stderr).toContain(
+      'fila 3, neighbourhood_code: «99» no és cap barri de Barcelona (de 01 a 73).',
+    );
     expect(result.stderr).toContain('1 of 2 rows are invalid: nothing was imported');
+    expect(await database.db.company.count()).toBe(0);
+    const english = await command(IMPORT, ['bad.csv', '--locale', 'en']);
+    expect(english.code).toBe(1);
+    expect(english.stderr).toContain('row 3, sectors: Choose at least one sector.');
+    expect((await command(IMPORT, ['bad.csv', '--locale', 'fr'])).stderr).toContain(
+      '--locale must be one of ca, es, en',
+    );
     expect(await database.db.company.count()).toBe(0);
   });
 
   it('with --skip-invalid imports the rest and writes the rejected rows next to the file', async () => {
-    const result = await command(IMPORT, ['bad.csv', '--skip-invalid', '--status', 'pending_review']);
+    const result = await command(IMPORT, [
+      'bad.csv',
+      '--skip-invalid',
+      '--status',
+      'pending_review',
+      '--locale',
+      'es',
+    ]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
       /created 1, updated 0, unchanged 0, rejected 1 \(2 rows in [\d.]+ s, \d+ rows\/s\)/,
     );
     const rejected = await readFile(join(dir, 'bad.csv.rejected.csv'), 'utf8');
     expect(rejected).toContain(
-      '\r\n3,"sectors: at least one sector is required | neighbourhood_code: unknown neighbourhood ""99"" (01..73)",',
+      '\r\n3,sectors: Elige al menos un sector. | neighbourhood_code: «99» no es ningún barrio de Barcelona (de 01 a 73).,',
     );
     expect(await database.db.company.findFirst({ select: { status: true } })).toEqual({
       status: 'PENDING_REVIEW',

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { type UserError, userError } from '../../errors.ts';
 import { IMPORT_COLUMNS, type ImportColumn, type ImportRecord, REQUIRED_COLUMNS } from './import-row.ts';
 
 /** A problem with the file as a whole (no rows can be read): unknown columns, broken JSON, ... */
@@ -12,7 +13,7 @@ export interface ImportFile {
   delimiter: ',' | ';';
   columns: ImportColumn[];
   /** Rows with their number as a person counts them: CSV rows from 2 (1 is the header), JSON entries from 1. */
-  rows: { row: number; record: ImportRecord; problem?: string }[];
+  rows: { row: number; record: ImportRecord; problem?: UserError }[];
 }
 
 /** Detects the delimiter from the header: the one that splits it into known column names. */
@@ -62,7 +63,7 @@ export function parseCsv(text: string): ImportFile {
     for (const [position, column] of columns.entries()) record[column] = values[position] ?? '';
     const problem =
       values.length !== columns.length
-        ? `has ${values.length} cells but the header has ${columns.length} columns`
+        ? userError('IMPORT_ROW_CELL_COUNT', null, { cells: values.length, columns: columns.length })
         : undefined;
     return { row: index + 2, record, ...(problem ? { problem } : {}) };
   });
@@ -83,7 +84,7 @@ export function parseJson(text: string): ImportFile {
   const rows = list.map((item: unknown, index) => {
     const row = index + 1;
     if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-      return { row, record: {}, problem: 'is not an object' };
+      return { row, record: {}, problem: userError('IMPORT_ROW_NOT_AN_OBJECT', null) };
     }
     const keys = Object.keys(item);
     const unknown = keys.filter((key) => !(IMPORT_COLUMNS as readonly string[]).includes(key));
@@ -92,7 +93,7 @@ export function parseJson(text: string): ImportFile {
       row,
       record: item as ImportRecord,
       ...(unknown.length > 0
-        ? { problem: `unknown field${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}` }
+        ? { problem: userError('IMPORT_ROW_UNKNOWN_FIELDS', null, { fields: unknown.join(', ') }) }
         : {}),
     };
   });

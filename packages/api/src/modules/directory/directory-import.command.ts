@@ -1,15 +1,16 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type CompanyStatus, openMigratedDb } from '@proximitat/db';
+import { type CompanyStatus, Locale, openMigratedDb } from '@proximitat/db';
 import { CommandError, createProgress, runCommand } from '@proximitat/runtime';
 import { ImportFileError, readImportFile } from './directory-file.ts';
 import { describeProblems, importDirectory, rejectedRowsFile } from './directory-import.service.ts';
 
 const USAGE =
   'usage: pnpm directory:import <file.csv|file.json> [--skip-invalid] [--rejected <file>] ' +
-  '[--status PUBLISHED|PENDING_REVIEW|REJECTED|ARCHIVED]';
+  '[--status PUBLISHED|PENDING_REVIEW|REJECTED|ARCHIVED] [--locale ca|es|en]';
 const STATUSES: CompanyStatus[] = ['PUBLISHED', 'PENDING_REVIEW', 'REJECTED', 'ARCHIVED'];
+const LOCALES = Object.values(Locale);
 // pnpm runs the script inside packages/api; a relative path means the caller's directory.
 const callerDir = process.env.INIT_CWD ?? process.cwd();
 
@@ -21,6 +22,8 @@ function options() {
         'skip-invalid': { type: 'boolean', default: false },
         rejected: { type: 'string' },
         status: { type: 'string', default: 'PUBLISHED' },
+        // The language of the rejected rows' problems (on stderr and in the rejected rows file).
+        locale: { type: 'string', default: 'ca' },
       },
     });
   } catch (error) {
@@ -34,6 +37,10 @@ await runCommand('directory:import', async ({ services }) => {
   if (!file || positionals.length > 1) throw new CommandError(USAGE);
   const status = values.status.toUpperCase() as CompanyStatus;
   if (!STATUSES.includes(status)) throw new CommandError(`--status must be one of ${STATUSES.join(', ')}`);
+  const locale = values.locale.toUpperCase() as Locale;
+  if (!LOCALES.includes(locale)) {
+    throw new CommandError(`--locale must be one of ${LOCALES.map((l) => l.toLowerCase()).join(', ')}`);
+  }
   const path = resolve(callerDir, file);
 
   const started = Date.now();
@@ -58,7 +65,7 @@ await runCommand('directory:import', async ({ services }) => {
     const { summary, rejected } = result;
     if (summary.written) progress?.done();
 
-    const problems = describeProblems(rejected);
+    const problems = describeProblems(rejected, locale);
     for (const problem of problems) console.error(problem);
     if (!summary.written) {
       console.error(
@@ -69,7 +76,7 @@ await runCommand('directory:import', async ({ services }) => {
     }
     if (rejected.length > 0) {
       const rejectedPath = resolve(callerDir, values.rejected ?? `${file}.rejected.${parsed.format}`);
-      await writeFile(rejectedPath, rejectedRowsFile(parsed, rejected));
+      await writeFile(rejectedPath, rejectedRowsFile(parsed, rejected, locale));
       console.error(`${rejected.length} rejected rows with their reasons: ${rejectedPath}`);
     }
     const seconds = (Date.now() - started) / 1000;

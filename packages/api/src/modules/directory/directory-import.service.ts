@@ -1,4 +1,5 @@
 import type { CompanyStatus, Db, ValueSource } from '@proximitat/db';
+import { type Locale, messageOf, type UserError, userError } from '../../errors.ts';
 import { CSV_BOM, csvRow } from '../common/csv.ts';
 import { type CompanyProfile, type ValidationContext, validateCompanyProfile } from './company-profile.ts';
 import { type UpsertCounts, upsertCompanies } from './company-write.ts';
@@ -6,15 +7,11 @@ import type { ImportFile } from './directory-file.ts';
 import { columnOfField, type ImportRecord, readImportRecord } from './import-row.ts';
 import { loadValidationContext } from './validation-context.ts';
 
-export interface RowProblem {
-  column: string;
-  message: string;
-}
-
 export interface RejectedRow {
   row: number;
   record: ImportRecord;
-  problems: RowProblem[];
+  /** What is wrong, each with its column as the field (null: the row as a whole). */
+  problems: UserError[];
 }
 
 export interface ValidatedImport {
@@ -29,25 +26,24 @@ export function validateImport(file: ImportFile, context: ValidationContext): Va
   const firstRowOfTaxId = new Map<string, number>();
   for (const { row, record, problem } of file.rows) {
     if (problem) {
-      rejected.push({ row, record, problems: [{ column: 'row', message: problem }] });
+      rejected.push({ row, record, problems: [problem] });
       continue;
     }
     const reading = readImportRecord(record);
-    const problems: RowProblem[] = reading.errors.map((error) => ({
-      column: error.field,
-      message: error.message,
-    }));
-    const badColumns = new Set(problems.map((problem) => problem.column));
+    const problems: UserError[] = [...reading.errors];
+    const badColumns = new Set(problems.map((problem) => problem.field));
     const result = validateCompanyProfile(reading.draft, context);
     if (!result.ok) {
       for (const error of result.errors) {
-        const column = columnOfField(error.field);
-        if (!badColumns.has(column)) problems.push({ column, message: error.message });
+        const column = columnOfField(error.field ?? '');
+        if (!badColumns.has(column)) problems.push({ ...error, field: column });
       }
     } else {
       const first = firstRowOfTaxId.get(result.profile.taxId);
       if (first !== undefined) {
-        problems.push({ column: 'tax_id', message: `${result.profile.taxId} is already on row ${first}` });
+        problems.push(
+          userError('IMPORT_TAX_ID_REPEATED', 'tax_id', { taxId: result.profile.taxId, row: first }),
+        );
       } else firstRowOfTaxId.set(result.profile.taxId, row);
     }
     if (problems.length > 0 || !result.ok) rejected.push({ row, record, problems });
@@ -56,11 +52,17 @@ export function validateImport(file: ImportFile, context: ValidationContext): Va
   return { valid, rejected };
 }
 
-export function describeProblems(rejected: RejectedRow[]): string[] {
+const ROW = { CA: 'fila', ES: 'fila', EN: 'row' } as const satisfies Record<Locale, string>;
+
+/** Each problem of the rejected rows on a line ("fila 3, tax_id: …"), in the language given. */
+export function describeProblems(rejected: RejectedRow[], locale: Locale = 'CA'): string[] {
   return rejected.flatMap(({ row, problems }) =>
-    problems.map(({ column, message }) =>
-      column === 'row' ? `row ${row}: ${message}` : `row ${row}, ${column}: ${message}`,
-    ),
+    problems.map((problem) => {
+      const message = messageOf(locale, problem.reason, problem.params);
+      return problem.field
+        ? `${ROW[locale]} ${row}, ${problem.field}: ${message}`
+        : `${ROW[locale]} ${row}: ${message}`;
+    }),
   );
 }
 
@@ -146,11 +148,17 @@ export async function writeProfiles(
   return counts;
 }
 
-/** The rejected rows with their problems, in the input's own format, for fixing and importing again. */
-export function rejectedRowsFile(file: ImportFile, rejected: RejectedRow[]): string {
+/**
+ * The rejected rows with their problems (in the language given), in the input's own format, for
+ * fixing and importing again.
+ */
+export function rejectedRowsFile(file: ImportFile, rejected: RejectedRow[], locale: Locale = 'CA'): string {
   const reason = (entry: RejectedRow) =>
     entry.problems
-      .map(({ column, message }) => (column === 'row' ? message : `${column}: ${message}`))
+      .map((problem) => {
+        const message = messageOf(locale, problem.reason, problem.params);
+        return problem.field ? `${problem.field}: ${message}` : message;
+      })
       .join(' | ');
   if (file.format === 'json') {
     return `${JSON.stringify(

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../testing/test-api.ts';
 import { parseCsv, parseJson } from './directory-file.ts';
-import { describeProblems, importDirectory, rejectedRowsFile } from './directory-import.service.ts';
+import {
+  describeProblems,
+  importDirectory,
+  type RejectedRow,
+  rejectedRowsFile,
+} from './directory-import.service.ts';
 import { makeCif } from './tax-id.ts';
 
 let api: TestApi;
@@ -28,6 +33,19 @@ function csv(...rows: string[]): string {
   return `\uFEFF${HEADER}\r\n${rows.join('\r\n')}\r\n`;
 }
 
+/** Each problem as row, column, reason and parameters (by name, as they travel). */
+function problemsOf(rejected: RejectedRow[]) {
+  return rejected.flatMap(({ row, problems }) =>
+    problems.map(({ field, code, reason, params }) => ({
+      row,
+      field,
+      code,
+      reason,
+      params: Object.fromEntries(params.map((param) => [param.name, param.value])),
+    })),
+  );
+}
+
 async function companyCount() {
   return api.db.company.count();
 }
@@ -44,17 +62,75 @@ describe('directory import', () => {
     );
     const result = await importDirectory(api.db, file);
     expect(result.summary).toMatchObject({ written: false, rows: 4, rejected: 3, created: 0 });
-    expect(describeProblems(result.rejected)).toEqual([
-      'row 3, employees: "dotze" is not a whole number',
-      'row 3, insertion_company: "potser" is not a yes/no value (true/false, sí/no, yes/no, 1/0)',
-      'row 3, tax_id: wrong check character in B86670461 (expected 0)',
-      'row 3, cpv_codes: wrong check digit in 45210000-3 (expected 45210000-2)',
-      'row 4, name: is required',
-      'row 4, legal_form: unknown legal form "FORMA_INVENTADA"',
-      'row 4, sectors: at least one sector is required',
-      'row 4, neighbourhood_code: neighbourhood 03 (la Barceloneta) is in district 01, not 02',
-      `row 5, tax_id: ${COOP} is already on row 2`,
+    const V = 'VALIDATION';
+    expect(problemsOf(result.rejected)).toEqual([
+      {
+        row: 3,
+        field: 'employees',
+        code: V,
+        reason: 'IMPORT_NOT_A_WHOLE_NUMBER',
+        params: { value: 'dotze' },
+      },
+      {
+        row: 3,
+        field: 'insertion_company',
+        code: V,
+        reason: 'IMPORT_NOT_YES_OR_NO',
+        params: { value: 'potser' },
+      },
+      {
+        row: 3,
+        field: 'tax_id',
+        code: V,
+        reason: 'TAX_ID_CHECK_CHARACTER',
+        params: { value: 'B86670461', expected: '0' },
+      },
+      {
+        row: 3,
+        field: 'cpv_codes',
+        code: V,
+        reason: 'CPV_CHECK_DIGIT',
+        params: { value: '45210000-3', expected: '45210000-2' },
+      },
+      { row: 4, field: 'name', code: V, reason: 'REQUIRED', params: {} },
+      {
+        row: 4,
+        field: 'legal_form',
+        code: V,
+        reason: 'UNKNOWN_LEGAL_FORM',
+        params: { value: 'FORMA_INVENTADA' },
+      },
+      { row: 4, field: 'sectors', code: V, reason: 'SECTORS_REQUIRED', params: {} },
+      {
+        row: 4,
+        field: 'neighbourhood_code',
+        code: V,
+        reason: 'NEIGHBOURHOOD_NOT_IN_DISTRICT',
+        params: { neighbourhood: '03', name: 'la Barceloneta', district: '01', given: '02' },
+      },
+      {
+        row: 5,
+        field: 'tax_id',
+        code: V,
+        reason: 'IMPORT_TAX_ID_REPEATED',
+        params: { taxId: COOP, row: '2' },
+      },
     ]);
+    expect(await companyCount()).toBe(0);
+  });
+
+  it('describes the problems of the rejected rows in Catalan, or in the language asked for', async () => {
+    const file = parseCsv(csv(`B86670461;Mala;;COOP_TREBALL;;;;;;;;;;;;;dotze;;;;;;;`));
+    const { rejected } = await importDirectory(api.db, file);
+    expect(describeProblems(rejected)).toEqual([
+      'fila 2, employees: «dotze» no és un nombre enter.',
+      'fila 2, tax_id: El caràcter de control de B86670461 no és correcte: hauria de ser 0.',
+      'fila 2, sectors: Tria com a mínim un sector.',
+    ]);
+    expect(describeProblems(rejected, 'ES')).toContain('fila 2, sectors: Elige al menos un sector.');
+    expect(describeProblems(rejected, 'EN')).toContain(
+      'row 2, tax_id: The check character of B86670461 is wrong: it should be 0.',
+    );
     expect(await companyCount()).toBe(0);
   });
 
@@ -65,7 +141,10 @@ describe('directory import', () => {
     const rejectedFile = rejectedRowsFile(file, result.rejected);
     expect(rejectedFile).toContain('row;errors;tax_id;name');
     expect(rejectedFile).toContain(
-      '3;tax_id: wrong check character in B86670461 (expected 0);B86670461;Mala',
+      '3;tax_id: El caràcter de control de B86670461 no és correcte: hauria de ser 0.;B86670461;Mala',
+    );
+    expect(rejectedRowsFile(file, result.rejected, 'EN')).toContain(
+      '3;tax_id: The check character of B86670461 is wrong: it should be 0.;B86670461;Mala',
     );
     // The rejected rows file reads back as the same rows.
     expect(
@@ -174,7 +253,16 @@ describe('directory import', () => {
       ]),
     );
     const result = await importDirectory(api.db, file, { skipInvalid: true, status: 'PENDING_REVIEW' });
-    expect(describeProblems(result.rejected)).toEqual(['row 2: unknown field nom']);
+    expect(problemsOf(result.rejected)).toEqual([
+      {
+        row: 2,
+        field: null,
+        code: 'VALIDATION',
+        reason: 'IMPORT_ROW_UNKNOWN_FIELDS',
+        params: { fields: 'nom' },
+      },
+    ]);
+    expect(describeProblems(result.rejected, 'EN')).toEqual(['row 2: It has unknown fields: nom.']);
     const company = await api.db.company.findUniqueOrThrow({ where: { taxId }, include: { sectors: true } });
     expect(company).toMatchObject({
       status: 'PENDING_REVIEW',
@@ -212,7 +300,14 @@ describe('import files', () => {
 
   it('reports a row whose cells do not match the header', () => {
     const file = parseCsv(`tax_id;name;legal_form;sectors\n${COOP};A;COOP_TREBALL\n`);
-    expect(file.rows[0]?.problem).toBe('has 3 cells but the header has 4 columns');
+    expect(file.rows[0]?.problem).toMatchObject({
+      field: null,
+      reason: 'IMPORT_ROW_CELL_COUNT',
+      params: [
+        { name: 'cells', value: '3' },
+        { name: 'columns', value: '4' },
+      ],
+    });
   });
 });
 

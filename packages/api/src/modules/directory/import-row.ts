@@ -1,4 +1,5 @@
-import type { CompanyDraft, FieldError } from './company-profile.ts';
+import { type UserError, userError } from '../../errors.ts';
+import type { CompanyDraft } from './company-profile.ts';
 
 /**
  * One row of a directory import (CSV or JSON) and its reading into a CompanyDraft. Cell-level
@@ -78,7 +79,8 @@ const FALSE = new Set(['false', 'no', '0', 'n']);
 
 export interface RowReading {
   draft: CompanyDraft;
-  errors: FieldError[];
+  /** Cells that could not be read, each with its column as the field. */
+  errors: UserError[];
 }
 
 function cell(value: unknown): string {
@@ -89,7 +91,7 @@ function cell(value: unknown): string {
 }
 
 export function readImportRecord(record: ImportRecord): RowReading {
-  const errors: FieldError[] = [];
+  const errors: UserError[] = [];
   const text = (column: ImportColumn): string | null => {
     const value = cell(record[column]);
     return value === '' ? null : value;
@@ -112,7 +114,9 @@ export function readImportRecord(record: ImportRecord): RowReading {
       !Number.isFinite(value) ||
       (integer && !Number.isInteger(value))
     ) {
-      errors.push({ field: column, message: `"${raw}" is not ${integer ? 'a whole number' : 'a number'}` });
+      errors.push(
+        userError(integer ? 'IMPORT_NOT_A_WHOLE_NUMBER' : 'IMPORT_NOT_A_NUMBER', column, { value: raw }),
+      );
       return null;
     }
     return value;
@@ -123,10 +127,7 @@ export function readImportRecord(record: ImportRecord): RowReading {
     const value = raw.toLowerCase();
     if (TRUE.has(value)) return true;
     if (FALSE.has(value)) return false;
-    errors.push({
-      field: column,
-      message: `"${raw}" is not a yes/no value (true/false, sí/no, yes/no, 1/0)`,
-    });
+    errors.push(userError('IMPORT_NOT_YES_OR_NO', column, { value: raw }));
     return null;
   };
 

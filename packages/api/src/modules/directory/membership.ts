@@ -24,3 +24,16 @@ export async function canEdit(context: Pick<Context, 'viewer' | 'db'>, companyId
   if (isStaff(context)) return true;
   return context.viewer ? isEditor(context.db, companyId, context.viewer.id) : false;
 }
+
+/** A company's editors, first added first, with what their fellow editors and staff see of them. */
+export async function companyEditors(
+  db: Db,
+  companyId: string,
+): Promise<{ id: string; email: string; name: string | null; since: Date }[]> {
+  const memberships = await db.companyMembership.findMany({
+    where: { companyId },
+    include: { account: { select: { id: true, email: true, name: true } } },
+    orderBy: { createdAt: 'asc' },
+  });
+  return memberships.map((m) => ({ ...m.account, since: m.createdAt }));
+}

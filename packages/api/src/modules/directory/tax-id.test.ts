@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactTaxId, expectedCheck, makeCif, validateTaxId } from './tax-id.ts';
+import { compactTaxId, expectedChecks, makeCif, validateTaxId } from './tax-id.ts';
 
 describe('validateTaxId', () => {
   it.each([
@@ -25,27 +25,44 @@ describe('validateTaxId', () => {
   it('names the expected check character when it is wrong', () => {
     expect(validateTaxId('B86670461')).toEqual({
       valid: false,
-      reason: 'wrong check character in B86670461 (expected 0)',
+      reason: 'TAX_ID_CHECK_CHARACTER',
+      params: { value: 'B86670461', expected: '0' },
     });
     expect(validateTaxId('12345678A')).toEqual({
       valid: false,
-      reason: 'wrong check character in 12345678A (expected Z)',
+      reason: 'TAX_ID_CHECK_CHARACTER',
+      params: { value: '12345678A', expected: 'Z' },
     });
     expect(validateTaxId('Q2876031C')).toMatchObject({
       valid: false,
-      reason: expect.stringContaining('expected B'),
+      reason: 'TAX_ID_CHECK_CHARACTER',
+      params: { expected: 'B' },
+    });
+    // A cooperative (F) may end in the digit or in its letter: both are named.
+    const cooperative = makeCif('F', 8123456);
+    const wrong = `${cooperative.slice(0, 8)}${cooperative.endsWith('0') ? '1' : '0'}`;
+    expect(validateTaxId(wrong)).toMatchObject({
+      valid: false,
+      reason: 'TAX_ID_CHECK_CHARACTER_EITHER',
+      params: {
+        value: wrong,
+        digit: expect.stringMatching(/^\d$/),
+        letter: expect.stringMatching(/^[A-J]$/),
+      },
     });
   });
 
   it('applies the letter-or-digit rule of each kind of entity', () => {
     // B (limited company) always ends in a digit; Q (public body) always in a letter.
-    expect(validateTaxId('B8667046J')).toMatchObject({
+    expect(validateTaxId('B8667046J')).toEqual({
       valid: false,
-      reason: expect.stringContaining('end in a digit'),
+      reason: 'TAX_ID_ENDS_IN_DIGIT',
+      params: { value: 'B8667046J', letter: 'B', expected: '0' },
     });
-    expect(validateTaxId('Q28760312')).toMatchObject({
+    expect(validateTaxId('Q28760312')).toEqual({
       valid: false,
-      reason: expect.stringContaining('end in a letter'),
+      reason: 'TAX_ID_ENDS_IN_LETTER',
+      params: { value: 'Q28760312', letter: 'Q', expected: 'B' },
     });
     // F (cooperative) and G (association) may use either form.
     const cooperative = makeCif('F', 8123456);
@@ -53,16 +70,14 @@ describe('validateTaxId', () => {
   });
 
   it.each([
-    ['', 'is required'],
-    ['B8667046', 'is not a Spanish CIF/NIF'],
-    ['B866704600', 'is not a Spanish CIF/NIF'],
-    ['I12345678', 'not a valid CIF/NIF'],
-    ['B86670é60', 'is not a Spanish CIF/NIF'],
-    ['ABCDEFGHI', 'not a valid CIF/NIF'],
-  ])('rejects %j', (value, reason) => {
-    const result = validateTaxId(value);
-    expect(result.valid).toBe(false);
-    expect(result.valid ? '' : result.reason).toContain(reason);
+    ['', 'REQUIRED', {}],
+    ['B8667046', 'TAX_ID_MALFORMED', { value: 'B8667046' }],
+    [' B866704600 ', 'TAX_ID_MALFORMED', { value: 'B866704600' }],
+    ['I12345678', 'TAX_ID_UNKNOWN_LETTER', { value: 'I12345678', letter: 'I' }],
+    ['B86670é60', 'TAX_ID_MALFORMED', { value: 'B86670é60' }],
+    ['ABCDEFGHI', 'TAX_ID_INVALID', { value: 'ABCDEFGHI' }],
+  ])('rejects %j', (value, reason, params) => {
+    expect(validateTaxId(value)).toEqual({ valid: false, reason, params });
   });
 
   it('builds valid CIFs for every entity letter it generates', () => {
@@ -72,6 +87,7 @@ describe('validateTaxId', () => {
         expect(validateTaxId(cif), cif).toMatchObject({ valid: true });
       }
     }
-    expect(expectedCheck('Z1234567R')).toBe('R');
+    expect(expectedChecks('Z1234567R')).toEqual(['R']);
+    expect(expectedChecks('F8123456X')).toHaveLength(2);
   });
 });

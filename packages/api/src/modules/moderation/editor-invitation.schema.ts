@@ -1,14 +1,25 @@
+import { EditorInvitationStatus } from '@proximitat/db';
 import { builder } from '../../builder.ts';
 import type { Context } from '../../context.ts';
 import { normaliseEmail } from '../account/password.ts';
-import { type MutationPayload, outcome, refusal, refused, signedInViewer } from '../common/payload.schema.ts';
+import {
+  failed,
+  type MutationPayload,
+  outcome,
+  refusal,
+  refused,
+  signedInViewer,
+} from '../common/payload.schema.ts';
 import { UserErrorRef } from '../common/user-error.schema.ts';
+import { parseInput } from '../common/validation.ts';
 import { canEdit, isStaff } from '../directory/membership.ts';
 import { answerInvitation, invitationStatus, inviteEditor, revokeInvitation } from './editors.service.ts';
+import { InvitedEmailSchema } from './moderation-input.ts';
 
-const InvitationStatusEnum = builder.enumType('EditorInvitationStatus', {
+// The stored statuses, and EXPIRED: a pending invitation past its expiry reads so (invitationStatus).
+const InvitationStatusEnum = builder.enumType({ ...EditorInvitationStatus, EXPIRED: 'EXPIRED' } as const, {
+  name: 'EditorInvitationStatus',
   description: 'PENDING until the invited account answers; EXPIRED when nobody answered in time.',
-  values: ['PENDING', 'ACCEPTED', 'DECLINED', 'REVOKED', 'EXPIRED'] as const,
 });
 
 // The account with the address, once it has proved it owns it: anyone could register the address.
@@ -108,7 +119,9 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     unauthorizedResolver: refused,
     resolve: async (_root, { companyId, email }, context) => {
-      const result = await inviteEditor(context.db, actorOf(context), String(companyId), email);
+      const invited = parseInput(InvitedEmailSchema, email, 'email');
+      if (!invited.ok) return failed(invited.errors);
+      const result = await inviteEditor(context.db, actorOf(context), String(companyId), invited.data);
       return result.ok ? outcome(result) : refusal(context, result);
     },
   }),

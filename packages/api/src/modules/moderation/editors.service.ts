@@ -1,15 +1,13 @@
 import type { Db, EditorInvitation, EditorInvitationStatus } from '@proximitat/db';
 import type { Viewer } from '../../context.ts';
-import { ErrorCode, rejected, type ServiceResult, type UserError } from '../../errors.ts';
+import { rejected, type ServiceResult, type UserError, userError } from '../../errors.ts';
 import { RATE_RULES } from '../../rate-limit/rate-limit.ts';
 import { normaliseEmail } from '../account/password.ts';
 import { recordAudit } from '../audit/audit.ts';
-import { isEmailAddress, isUuid } from '../common/ids.ts';
-import { type RateRefusal, rateLimited } from '../common/rate-limited.ts';
-import { userError } from '../common/user-error.schema.ts';
+import { isUuid } from '../common/ids.ts';
+import { rateLimited } from '../common/rate-limited.ts';
 import { isEditor } from '../directory/membership.ts';
-
-type Result = { ok: true } | { ok: false; errors: UserError[] };
+import type { InvitedEmail } from './moderation-input.ts';
 
 async function mayManage(
   db: Db,
@@ -20,14 +18,10 @@ async function mayManage(
     !isUuid(companyId) ||
     !(await db.company.findUnique({ where: { id: companyId }, select: { id: true } }))
   ) {
-    return userError(ErrorCode.NOT_FOUND, 'No such company', 'companyId');
+    return userError('COMPANY_NOT_FOUND', 'companyId');
   }
   if (actor.staff || (await isEditor(db, companyId, actor.id))) return null;
-  return userError(
-    ErrorCode.FORBIDDEN,
-    'Only the editors of this company can manage its editors',
-    'companyId',
-  );
+  return userError('COMPANY_EDITORS_ONLY', 'companyId');
 }
 
 /** How long an invitation waits for its answer. */
@@ -51,15 +45,10 @@ export async function inviteEditor(
   db: Db,
   actor: { id: string; staff: boolean },
   companyId: string,
-  email: string,
-): Promise<ServiceResult | RateRefusal> {
+  { typed, key: emailKey }: InvitedEmail,
+): Promise<ServiceResult> {
   const refused = await mayManage(db, companyId, actor);
   if (refused) return rejected(refused);
-  const typed = email.trim();
-  const emailKey = normaliseEmail(typed);
-  if (!isEmailAddress(emailKey)) {
-    return rejected(userError(ErrorCode.VALIDATION, 'is not an email address', 'email'));
-  }
   const now = new Date();
   // Asking again for an invitation already waiting changes nothing, and so costs nothing: the
   // limits count invitations made, not requests (else anyone could use up an address's budget).
@@ -110,7 +99,7 @@ export async function revokeInvitation(
   const invitation = isUuid(invitationId)
     ? await db.editorInvitation.findUnique({ where: { id: invitationId }, select: { companyId: true } })
     : null;
-  if (!invitation) return rejected(userError(ErrorCode.NOT_FOUND, 'No such invitation', 'id'));
+  if (!invitation) return rejected(userError('EDITOR_INVITATION_NOT_FOUND', 'id'));
   const refused = await mayManage(db, invitation.companyId, actor);
   if (refused) return rejected({ ...refused, field: 'id' });
   const updated = await db.editorInvitation.updateMany({
@@ -118,10 +107,18 @@ export async function revokeInvitation(
     data: { status: 'REVOKED', respondedAt: new Date() },
   });
   if (updated.count === 0) {
-    return rejected(userError(ErrorCode.CONFLICT, 'This invitation was already answered', 'id'));
+    return rejected(userError('EDITOR_INVITATION_ALREADY_ANSWERED', 'id'));
   }
   return { ok: true, id: invitationId };
 }
+
+/** Why an invitation no longer waiting cannot be answered. */
+const ANSWERED = {
+  ACCEPTED: 'EDITOR_INVITATION_ALREADY_ANSWERED',
+  DECLINED: 'EDITOR_INVITATION_ALREADY_ANSWERED',
+  REVOKED: 'EDITOR_INVITATION_WITHDRAWN',
+  EXPIRED: 'EDITOR_INVITATION_EXPIRED',
+} as const;
 
 /**
  * The invited account answers: acceptance makes it an editor (it must have verified the address
@@ -134,7 +131,7 @@ export async function answerInvitation(
   invitationId: string,
   answer: 'ACCEPT' | 'DECLINE',
 ): Promise<ServiceResult> {
-  const notFound = rejected(userError(ErrorCode.NOT_FOUND, 'No such invitation', 'id'));
+  const notFound = rejected(userError('EDITOR_INVITATION_NOT_FOUND', 'id'));
   if (!isUuid(invitationId)) return notFound;
   return db.$transaction(async (tx): Promise<ServiceResult> => {
     const rows = await tx.$queryRawUnsafe<{ id: string }[]>(
@@ -148,19 +145,9 @@ export async function answerInvitation(
     if (!invitation) return notFound;
     const now = new Date();
     const status = invitationStatus(invitation, now);
-    if (status !== 'PENDING') {
-      return rejected(userError(ErrorCode.CONFLICT, `This invitation is ${status.toLowerCase()}`, 'id'));
-    }
+    if (status !== 'PENDING') return rejected(userError(ANSWERED[status], 'id'));
     // Only the proven owner of the address may answer, either way (a squatter may not decline).
-    if (!viewer.emailVerified) {
-      return rejected(
-        userError(
-          ErrorCode.FORBIDDEN,
-          'Verify your email address first (the link in the mail sent when you signed up)',
-          'id',
-        ),
-      );
-    }
+    if (!viewer.emailVerified) return rejected(userError('EDITOR_INVITATION_NEEDS_VERIFIED_EMAIL', 'id'));
     await tx.editorInvitation.update({
       where: { id: invitationId },
       data: { status: answer === 'ACCEPT' ? 'ACCEPTED' : 'DECLINED', respondedAt: now },
@@ -192,10 +179,10 @@ export async function removeEditor(
   actor: { id: string; staff: boolean },
   companyId: string,
   accountId: string,
-): Promise<Result> {
+): Promise<ServiceResult> {
   const refused = await mayManage(db, companyId, actor);
-  if (refused) return { ok: false, errors: [refused] };
-  return db.$transaction(async (tx): Promise<Result> => {
+  if (refused) return rejected(refused);
+  return db.$transaction(async (tx): Promise<ServiceResult> => {
     // Lock the company's memberships so that two removals cannot leave it without editors.
     await tx.$queryRawUnsafe(
       `SELECT 1 FROM "CompanyMembership" WHERE "companyId" = $1::uuid FOR UPDATE`,
@@ -203,23 +190,9 @@ export async function removeEditor(
     );
     const editors = await tx.companyMembership.findMany({ where: { companyId } });
     if (!editors.some((m) => m.accountId === accountId)) {
-      return {
-        ok: false,
-        errors: [userError(ErrorCode.NOT_FOUND, 'This account is not an editor of the company', 'accountId')],
-      };
+      return rejected(userError('NOT_COMPANY_EDITOR', 'accountId'));
     }
-    if (editors.length === 1 && !actor.staff) {
-      return {
-        ok: false,
-        errors: [
-          userError(
-            ErrorCode.CONFLICT,
-            'A company needs at least one editor: add another one first',
-            'accountId',
-          ),
-        ],
-      };
-    }
+    if (editors.length === 1 && !actor.staff) return rejected(userError('LAST_COMPANY_EDITOR', 'accountId'));
     await tx.companyMembership.delete({ where: { companyId_accountId: { companyId, accountId } } });
     // Whoever is removed brings nobody back: the invitations they sent and nobody answered end.
     await tx.editorInvitation.updateMany({
@@ -233,6 +206,6 @@ export async function removeEditor(
       entityId: companyId,
       changes: { editor: { before: accountId, after: null } },
     });
-    return { ok: true };
+    return { ok: true, id: companyId };
   });
 }

@@ -1,18 +1,21 @@
+import { RevisionKind, RevisionStatus } from '@proximitat/db';
 import { builder } from '../../builder.ts';
 import type { Context } from '../../context.ts';
 import {
-  changed,
   failed,
   type MutationPayload,
   mutationPayload,
+  outcome,
   refusal,
   refused,
   signedInViewer,
 } from '../common/payload.schema.ts';
 import type { QueueActor } from '../common/rate-limited.ts';
 import { UserErrorRef } from '../common/user-error.schema.ts';
-import { visibleCompanies } from '../directory/company.schema.ts';
-import { canEdit } from '../directory/membership.ts';
+import { parseInput } from '../common/validation.ts';
+import { visibleCompanies } from '../directory/company.service.ts';
+import { CompanyDraftSchema } from '../directory/company-profile.ts';
+import { canEdit, isStaff } from '../directory/membership.ts';
 import { LocaleEnum } from '../i18n/locale.schema.ts';
 import './editor-invitation.schema.ts';
 import { removeEditor } from './editors.service.ts';
@@ -22,14 +25,11 @@ import {
   reviewRevision,
   updateCompanyProfile,
 } from './moderation.service.ts';
-import type { FieldChange } from './profile-diff.ts';
+import { ClaimSchema, ReviewSchema } from './moderation-input.ts';
+import { type FieldChange, storedChanges } from './revision-stored.ts';
 
-const RevisionKindEnum = builder.enumType('RevisionKind', {
-  values: ['CREATION', 'UPDATE', 'CLAIM'] as const,
-});
-const RevisionStatusEnum = builder.enumType('RevisionStatus', {
-  values: ['PENDING', 'APPROVED', 'REJECTED'] as const,
-});
+const RevisionKindEnum = builder.enumType(RevisionKind, { name: 'RevisionKind' });
+const RevisionStatusEnum = builder.enumType(RevisionStatus, { name: 'RevisionStatus' });
 export const ReviewDecisionEnum = builder.enumType('ReviewDecision', {
   values: ['APPROVE', 'REJECT'] as const,
 });
@@ -116,7 +116,7 @@ builder.prismaObject('CompanyRevision', {
     }),
     changes: t.field({
       type: [FieldChangeRef],
-      resolve: (revision) => revision.changes as unknown as FieldChange[],
+      resolve: (revision) => storedChanges(revision.changes),
     }),
   }),
 });
@@ -193,8 +193,15 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     unauthorizedResolver: refused,
     resolve: async (_root, { companyId, input }, context) => {
-      const result = await updateCompanyProfile(context.db, queueActor(context), String(companyId), input);
-      return result.ok ? changed(result.value.revisionId) : refusal(context, result);
+      const draft = parseInput(CompanyDraftSchema, input, 'input');
+      if (!draft.ok) return failed(draft.errors);
+      const result = await updateCompanyProfile(
+        context.db,
+        queueActor(context),
+        String(companyId),
+        draft.data,
+      );
+      return result.ok ? outcome(result) : refusal(context, result);
     },
   }),
   claimCompany: t.field({
@@ -208,8 +215,10 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     unauthorizedResolver: refused,
     resolve: async (_root, { companyId, message }, context) => {
-      const result = await claimCompany(context.db, queueActor(context), String(companyId), message);
-      return result.ok ? changed(result.value.revisionId) : refusal(context, result);
+      const claim = parseInput(ClaimSchema, { companyId: String(companyId), message }, '');
+      if (!claim.ok) return failed(claim.errors);
+      const result = await claimCompany(context.db, queueActor(context), claim.data);
+      return result.ok ? outcome(result) : refusal(context, result);
     },
   }),
   createCompanyProfile: t.field({
@@ -220,9 +229,11 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     unauthorizedResolver: refused,
     resolve: async (_root, { input }, context) => {
-      const result = await createCompanyProfile(context.db, queueActor(context), input);
+      const draft = parseInput(CompanyDraftSchema, input, 'input');
+      if (!draft.ok) return failed(draft.errors);
+      const result = await createCompanyProfile(context.db, queueActor(context), draft.data);
       if (!result.ok) return refusal(context, result);
-      return { id: result.value.companyId, claimId: result.value.claimId, userErrors: [] };
+      return { id: result.companyId, claimId: result.claimId, userErrors: [] };
     },
   }),
   reviewRevision: t.field({
@@ -237,14 +248,9 @@ builder.mutationFields((t) => ({
     authScopes: { staff: true },
     unauthorizedResolver: refused,
     resolve: async (_root, { id, decision, reason }, context) => {
-      const result = await reviewRevision(
-        context.db,
-        context.viewer?.id ?? '',
-        String(id),
-        decision,
-        reason ?? null,
-      );
-      return result.ok ? changed(result.value.revisionId) : failed(result.errors);
+      const review = parseInput(ReviewSchema, { id: String(id), decision, reason }, '');
+      if (!review.ok) return failed(review.errors);
+      return outcome(await reviewRevision(context.db, signedInViewer(context).id, review.data));
     },
   }),
 }));
@@ -253,10 +259,7 @@ const EditorsPayload = mutationPayload('CompanyEditorsPayload', 'company', 'Comp
   db.company.findUnique({ ...query, where: { id } }),
 );
 
-const actorOf = (context: { viewer: { id: string; role: string } | null }) => ({
-  id: context.viewer?.id ?? '',
-  staff: context.viewer?.role === 'STAFF' || context.viewer?.role === 'ADMIN',
-});
+const actorOf = (context: Context) => ({ id: signedInViewer(context).id, staff: isStaff(context) });
 
 builder.mutationFields((t) => ({
   removeCompanyEditor: t.field({
@@ -266,9 +269,7 @@ builder.mutationFields((t) => ({
     args: { companyId: t.arg.id({ required: true }), accountId: t.arg.id({ required: true }) },
     authScopes: { signedIn: true },
     unauthorizedResolver: refused,
-    resolve: async (_root, { companyId, accountId }, context) => {
-      const result = await removeEditor(context.db, actorOf(context), String(companyId), String(accountId));
-      return result.ok ? changed(String(companyId)) : failed(result.errors);
-    },
+    resolve: async (_root, { companyId, accountId }, context) =>
+      outcome(await removeEditor(context.db, actorOf(context), String(companyId), String(accountId))),
   }),
 }));

@@ -1,22 +1,31 @@
 import type { CompanyStatus, Db, Prisma } from '@proximitat/db';
 import { enqueueCompanies } from '@proximitat/search';
-import { ErrorCode, type UserError } from '../../errors.ts';
+import { rejected, type ServiceResult, type UserError, userError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { isUuid } from '../common/ids.ts';
-import { type QueueActor, type RateRefusal, staffQueueLimited } from '../common/rate-limited.ts';
-import { userError } from '../common/user-error.schema.ts';
+import { type QueueActor, staffQueueLimited } from '../common/rate-limited.ts';
 import {
   type CompanyDraft,
   type CompanyProfile,
+  type ProfileResult,
   validateCompanyProfile,
 } from '../directory/company-profile.ts';
 import { currentProfile, existingSelect, upsertCompanies } from '../directory/company-write.ts';
 import { isEditor } from '../directory/membership.ts';
 import { fallbackSlug, slugify } from '../directory/slug.ts';
 import { loadValidationContext } from '../directory/validation-context.ts';
+import type { ClaimInput, ReviewInput } from './moderation-input.ts';
 import { diffProfiles } from './profile-diff.ts';
+import { storedProposal } from './revision-stored.ts';
 
-type Result<T> = { ok: true; value: T } | { ok: false; errors: UserError[] } | RateRefusal;
+/** A profile's validation, its problems named under the mutation's `input` argument. */
+async function validatedProfile(db: Db, draft: CompanyDraft): Promise<ProfileResult> {
+  const validated = validateCompanyProfile(draft, await loadValidationContext(db));
+  if (validated.ok) return validated;
+  return rejected(
+    ...validated.errors.map((error): UserError => ({ ...error, field: `input.${error.field}` })),
+  );
+}
 
 /** Why a CLAIM carries a whole profile: its author proposed the company anew. */
 export const CONTESTED_CLAIM_MESSAGE =
@@ -33,48 +42,24 @@ export async function createCompanyProfile(
   db: Db,
   actor: QueueActor,
   input: CompanyDraft,
-): Promise<Result<{ companyId: string | null; claimId: string | null }>> {
+): Promise<ServiceResult<{ companyId: string | null; claimId: string | null }>> {
   const accountId = actor.accountId;
-  const context = await loadValidationContext(db);
-  const validated = validateCompanyProfile(input, context);
-  if (!validated.ok) {
-    return {
-      ok: false,
-      errors: validated.errors.map((e) => userError(ErrorCode.VALIDATION, e.message, `input.${e.field}`)),
-    };
-  }
+  const validated = await validatedProfile(db, input);
+  if (!validated.ok) return validated;
   const profile = validated.profile;
   const existing = await db.company.findUnique({
     where: { taxId: profile.taxId },
     select: { id: true, status: true, memberships: { where: { accountId }, select: { accountId: true } } },
   });
   if (existing && (existing.status === 'PUBLISHED' || existing.status === 'ARCHIVED')) {
-    return {
-      ok: false,
-      errors: [
-        userError(
-          ErrorCode.CONFLICT,
-          `A company with tax ID ${profile.taxId} is already in the directory: ask to edit it (claimCompany) instead`,
-          'input.taxId',
-        ),
-      ],
-    };
+    return rejected(userError('TAX_ID_IN_DIRECTORY', 'input.taxId', { taxId: profile.taxId }));
   }
   if (existing && existing.memberships.length > 0) {
-    return {
-      ok: false,
-      errors: [
-        userError(
-          ErrorCode.CONFLICT,
-          `You already edit the profile with tax ID ${profile.taxId}: propose changes to it instead`,
-          'input.taxId',
-        ),
-      ],
-    };
+    return rejected(userError('TAX_ID_ALREADY_YOURS', 'input.taxId', { taxId: profile.taxId }));
   }
   if (existing) {
     const claim = await fileClaim(db, actor, existing.id, CONTESTED_CLAIM_MESSAGE, profile, 'input.taxId');
-    return claim.ok ? { ok: true, value: { companyId: null, claimId: claim.value.revisionId } } : claim;
+    return claim.ok ? { ok: true, companyId: null, claimId: claim.id } : claim;
   }
   const limited = await staffQueueLimited(db, actor);
   if (limited) return limited;
@@ -108,7 +93,7 @@ export async function createCompanyProfile(
     });
     return company.id;
   });
-  return { ok: true, value: { companyId, claimId: null } };
+  return { ok: true, companyId, claimId: null };
 }
 
 /**
@@ -119,27 +104,11 @@ export async function createCompanyProfile(
 export async function reviewRevision(
   db: Db,
   reviewerId: string,
-  revisionId: string,
-  decision: 'APPROVE' | 'REJECT',
-  reason: string | null,
-): Promise<Result<{ revisionId: string }>> {
-  const text = reason?.trim() || null;
-  if (decision === 'REJECT' && !text) {
-    return {
-      ok: false,
-      errors: [userError(ErrorCode.VALIDATION, 'A rejection needs a reason the editors can read', 'reason')],
-    };
-  }
-  if (text && text.length > 2000) {
-    return {
-      ok: false,
-      errors: [userError(ErrorCode.VALIDATION, 'is longer than 2000 characters', 'reason')],
-    };
-  }
-  if (!isUuid(revisionId)) {
-    return { ok: false, errors: [userError(ErrorCode.NOT_FOUND, 'No such revision', 'id')] };
-  }
-  return db.$transaction(async (tx): Promise<Result<{ revisionId: string }>> => {
+  { id: revisionId, decision, reason: text }: ReviewInput,
+): Promise<ServiceResult> {
+  const notFound = rejected(userError('REVISION_NOT_FOUND', 'id'));
+  if (!isUuid(revisionId)) return notFound;
+  return db.$transaction(async (tx): Promise<ServiceResult> => {
     const rows = await tx.$queryRawUnsafe<{ id: string }[]>(
       `SELECT id::text FROM "CompanyRevision" WHERE id = $1::uuid FOR UPDATE`,
       revisionId,
@@ -147,14 +116,14 @@ export async function reviewRevision(
     const revision = rows.length
       ? await tx.companyRevision.findUnique({ where: { id: revisionId }, include: { company: true } })
       : null;
-    if (!revision) return { ok: false, errors: [userError(ErrorCode.NOT_FOUND, 'No such revision', 'id')] };
+    if (!revision) return notFound;
     if (revision.status !== 'PENDING') {
-      return {
-        ok: false,
-        errors: [
-          userError(ErrorCode.CONFLICT, `This revision was already ${revision.status.toLowerCase()}`, 'id'),
-        ],
-      };
+      return rejected(
+        userError(
+          revision.status === 'APPROVED' ? 'REVISION_ALREADY_APPROVED' : 'REVISION_ALREADY_REJECTED',
+          'id',
+        ),
+      );
     }
     const now = new Date();
     await tx.companyRevision.update({
@@ -173,9 +142,7 @@ export async function reviewRevision(
       if (effects.published) status = 'PUBLISHED';
     }
     if (decision === 'APPROVE' && revision.kind === 'UPDATE' && revision.proposed) {
-      // Revisions proposed before social clauses existed carry none.
-      const proposed = { socialClauses: [], ...(revision.proposed as object) } as unknown as CompanyProfile;
-      await upsertCompanies(tx, [proposed], {
+      await upsertCompanies(tx, [storedProposal(revision.proposed)], {
         source: 'COMPANY',
         status: revision.company.status,
         now,
@@ -205,7 +172,7 @@ export async function reviewRevision(
         ...(text ? { reason: { before: null, after: text } } : {}),
       },
     });
-    return { ok: true, value: { revisionId: revision.id } };
+    return { ok: true, id: revision.id };
   });
 }
 
@@ -219,45 +186,27 @@ export async function updateCompanyProfile(
   actor: QueueActor,
   companyId: string,
   input: CompanyDraft,
-): Promise<Result<{ revisionId: string }>> {
+): Promise<ServiceResult> {
   const accountId = actor.accountId;
   if (
     !isUuid(companyId) ||
     !(await db.company.findUnique({ where: { id: companyId }, select: { id: true } }))
   ) {
-    return { ok: false, errors: [userError(ErrorCode.NOT_FOUND, 'No such company', 'companyId')] };
+    return rejected(userError('COMPANY_NOT_FOUND', 'companyId'));
   }
   if (!(await isEditor(db, companyId, accountId))) {
-    return {
-      ok: false,
-      errors: [userError(ErrorCode.FORBIDDEN, 'Only the editors of this company can change it', 'companyId')],
-    };
+    return rejected(userError('COMPANY_EDITORS_ONLY', 'companyId'));
   }
-  const validated = validateCompanyProfile(input, await loadValidationContext(db));
-  if (!validated.ok) {
-    return {
-      ok: false,
-      errors: validated.errors.map((e) => userError(ErrorCode.VALIDATION, e.message, `input.${e.field}`)),
-    };
-  }
+  const validated = await validatedProfile(db, input);
+  if (!validated.ok) return validated;
   const proposed = validated.profile;
   const row = await db.company.findUniqueOrThrow({ where: { id: companyId }, select: existingSelect });
-  if (row.taxId !== proposed.taxId) {
-    return {
-      ok: false,
-      errors: [userError(ErrorCode.VALIDATION, 'The tax ID of a company cannot change', 'input.taxId')],
-    };
-  }
+  if (row.taxId !== proposed.taxId) return rejected(userError('TAX_ID_CANNOT_CHANGE', 'input.taxId'));
   const changes = diffProfiles(currentProfile(row), proposed);
-  if (changes.length === 0) {
-    return {
-      ok: false,
-      errors: [userError(ErrorCode.VALIDATION, 'The proposal changes nothing', 'input')],
-    };
-  }
+  if (changes.length === 0) return rejected(userError('PROPOSAL_CHANGES_NOTHING', 'input'));
   const limited = await staffQueueLimited(db, actor);
   if (limited) return limited;
-  return db.$transaction(async (tx): Promise<Result<{ revisionId: string }>> => {
+  return db.$transaction(async (tx): Promise<ServiceResult> => {
     const superseded = await tx.companyRevision.updateMany({
       where: { companyId, kind: 'UPDATE', status: 'PENDING' },
       data: { status: 'REJECTED', reviewedAt: new Date(), reason: 'Replaced by a newer proposal' },
@@ -281,7 +230,7 @@ export async function updateCompanyProfile(
         ...(superseded.count > 0 ? { superseded: { before: superseded.count, after: 0 } } : {}),
       },
     });
-    return { ok: true, value: { revisionId: revision.id } };
+    return { ok: true, id: revision.id };
   });
 }
 
@@ -293,20 +242,8 @@ export async function updateCompanyProfile(
 export async function claimCompany(
   db: Db,
   actor: QueueActor,
-  companyId: string,
-  message: string,
-): Promise<Result<{ revisionId: string }>> {
-  const text = message.trim();
-  if (!text)
-    return {
-      ok: false,
-      errors: [userError(ErrorCode.VALIDATION, 'Say who you are and why you can edit it', 'message')],
-    };
-  if (text.length > 2000)
-    return {
-      ok: false,
-      errors: [userError(ErrorCode.VALIDATION, 'is longer than 2000 characters', 'message')],
-    };
+  { companyId, message }: ClaimInput,
+): Promise<ServiceResult> {
   const company = isUuid(companyId)
     ? await db.company.findUnique({
         where: { id: companyId },
@@ -319,23 +256,13 @@ export async function claimCompany(
       })
     : null;
   if (company?.status !== 'PUBLISHED' && company?.status !== 'PENDING_REVIEW') {
-    return { ok: false, errors: [userError(ErrorCode.NOT_FOUND, 'No such company', 'companyId')] };
+    return rejected(userError('COMPANY_NOT_FOUND', 'companyId'));
   }
-  if (company.memberships.length > 0) {
-    return {
-      ok: false,
-      errors: [userError(ErrorCode.CONFLICT, 'You already edit this company', 'companyId')],
-    };
-  }
+  if (company.memberships.length > 0) return rejected(userError('ALREADY_COMPANY_EDITOR', 'companyId'));
   if (company.status === 'PUBLISHED' && company._count.memberships > 0) {
-    return {
-      ok: false,
-      errors: [
-        userError(ErrorCode.CONFLICT, 'This company already has editors: ask them to add you', 'companyId'),
-      ],
-    };
+    return rejected(userError('COMPANY_HAS_EDITORS', 'companyId'));
   }
-  return fileClaim(db, actor, companyId, text, null, 'companyId');
+  return fileClaim(db, actor, companyId, message, null, 'companyId');
 }
 
 /** A CLAIM revision in the moderation queue (one waiting per account and company), counted against the queue limits. */
@@ -346,16 +273,11 @@ async function fileClaim(
   message: string,
   proposed: CompanyProfile | null,
   field: string,
-): Promise<Result<{ revisionId: string }>> {
+): Promise<ServiceResult> {
   const waiting = await db.companyRevision.findFirst({
     where: { companyId, kind: 'CLAIM', status: 'PENDING', submittedById: actor.accountId },
   });
-  if (waiting) {
-    return {
-      ok: false,
-      errors: [userError(ErrorCode.CONFLICT, 'Your claim is already waiting for review', field)],
-    };
-  }
+  if (waiting) return rejected(userError('CLAIM_ALREADY_WAITING', field));
   const limited = await staffQueueLimited(db, actor);
   if (limited) return limited;
   const revision = await db.$transaction(async (tx) => {
@@ -379,7 +301,7 @@ async function fileClaim(
     });
     return created;
   });
-  return { ok: true, value: { revisionId: revision.id } };
+  return { ok: true, id: revision.id };
 }
 
 /**
@@ -439,7 +361,7 @@ async function approveClaim(
       reason: 'Staff approved another account’s claim to this company',
     },
   });
-  const proposed = { socialClauses: [], ...(revision.proposed as object) } as unknown as CompanyProfile;
+  const proposed = storedProposal(revision.proposed);
   await upsertCompanies(tx, [proposed], { source: 'COMPANY', status: 'PUBLISHED', now, actorId: claimant });
   if (!revision.company.publishedAt) {
     // Never public, so no address to keep: the slug follows the real company's name, not the other one's.

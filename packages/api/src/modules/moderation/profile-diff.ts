@@ -1,10 +1,5 @@
 import type { CompanyProfile } from '../directory/company-profile.ts';
-
-export interface FieldChange {
-  field: string;
-  before: string | null;
-  after: string | null;
-}
+import type { FieldChange } from './revision-stored.ts';
 
 function show(value: unknown): string | null {
   if (value === null || value === undefined || value === '') return null;
