@@ -1,10 +1,11 @@
 import { type FormEvent, useId, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { FieldError, messagesFor, type UserErrorLike } from '../../components/ui/FieldErrors.tsx';
+import { FieldError } from '../../components/ui/FieldErrors.tsx';
 import { QueryState } from '../../components/ui/QueryState.tsx';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { errorMessage, type FormError, paramOf, UserErrorFields } from '../../lib/user-errors.ts';
 
 const QuestionnaireQuery = graphql(`
   query EsgQuestionnaire($slug: String!, $locale: Locale) {
@@ -31,7 +32,8 @@ const QuestionnaireQuery = graphql(`
   }
 `);
 
-const SubmitMutation = graphql(`
+const SubmitMutation = graphql(
+  `
   mutation EsgQuestionnaire_Submit($companyId: ID!, $answers: [EsgAnswerInput!]!) {
     submitEsgAssessment(companyId: $companyId, answers: $answers) {
       assessment {
@@ -40,12 +42,31 @@ const SubmitMutation = graphql(`
         status
       }
       userErrors {
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
-`);
+`,
+  [UserErrorFields],
+);
+
+/** The parts of an answer an error may be about; `level` stands for the criterion as a whole. */
+type AnswerPart = 'level' | 'evidenceUrl' | 'comment';
+
+/**
+ * The criterion and the part of its answer an error is about: the reason's `criterion` parameter
+ * when it has one (a criterion not answered, answered twice, retired, without its evidence),
+ * otherwise the answer's position among those sent (`answers.3.evidenceUrl`). Null: about the form.
+ */
+function placeOf(error: FormError, sent: readonly string[]): { code: string; part: AnswerPart } | null {
+  const match = /^answers\.(\d+)(?:\.(\w+))?$/.exec(error.field ?? '');
+  const named = paramOf(error, 'criterion');
+  const part: AnswerPart =
+    match?.[2] === 'evidenceUrl' ? 'evidenceUrl' : match?.[2] === 'comment' ? 'comment' : 'level';
+  if (named) return { code: named, part };
+  const code = match ? sent[Number(match[1])] : undefined;
+  return code ? { code, part } : null;
+}
 
 const PILLARS = ['ENVIRONMENTAL', 'SOCIAL', 'GOVERNANCE'] as const;
 const LEVELS = [0, 1, 2, 3, 4] as const;
@@ -58,7 +79,10 @@ export function EsgQuestionnairePage() {
   const [result] = useQuery({ query: QuestionnaireQuery, variables: { slug, locale } });
   const [, submit] = useMutation(SubmitMutation);
   const [levels, setLevels] = useState<Record<string, number>>({});
-  const [errors, setErrors] = useState<UserErrorLike[]>([]);
+  // The errors of the last submission, with the criteria it sent in their order (errors name
+  // answers by position), and whether the request itself failed.
+  const [refusal, setRefusal] = useState<{ errors: FormError[]; sent: string[] }>({ errors: [], sent: [] });
+  const [requestFailed, setRequestFailed] = useState(false);
   const [outcome, setOutcome] = useState<{ score: number } | null>(null);
   const criteria = result.data?.esgCriteria ?? [];
   const company = result.data?.company;
@@ -78,32 +102,36 @@ export function EsgQuestionnairePage() {
       }));
     const response = await submit({ companyId: company.id, answers });
     const payload = response.data?.submitEsgAssessment;
-    if (!payload?.assessment) {
-      setErrors(payload?.userErrors ?? [{ field: null, message: t('status.error') }]);
-      setOutcome(null);
-      return;
-    }
-    setErrors([]);
-    setOutcome({ score: payload.assessment.score });
+    setRequestFailed(!payload);
+    setRefusal({
+      errors: payload?.assessment ? [] : (payload?.userErrors ?? []),
+      sent: answers.map((a) => a.criterion),
+    });
+    setOutcome(payload?.assessment ? { score: payload.assessment.score } : null);
   };
 
-  // Errors name answers by their position among those sent: map them back to criteria.
-  const sentCodes = criteria.filter((criterion) => levels[criterion.code] !== undefined).map((c) => c.code);
-  const errorsFor = (code: string, part: 'evidenceUrl' | 'level') => {
-    const index = sentCodes.indexOf(code);
-    const own =
-      index < 0
-        ? []
-        : part === 'level'
-          ? errors
-              .filter((e) => e.field === `answers.${index}` || e.field === `answers.${index}.level`)
-              .map((e) => e.message)
-          : messagesFor(errors, `answers.${index}.evidenceUrl`);
-    // "X is not answered" names the whole list.
-    const missing =
-      part === 'level' ? errors.filter((e) => e.field === 'answers' && e.message.startsWith(`${code} `)) : [];
-    return [...own, ...missing.map((e) => e.message)];
-  };
+  // A message names its criterion by the question, in the interface language, where it has one.
+  const questions = new Map(criteria.map((criterion) => [criterion.code, criterion.question]));
+  const messageOf = (error: FormError) =>
+    errorMessage(
+      {
+        ...error,
+        params: error.params.map((param) =>
+          param.name === 'criterion' ? { ...param, value: questions.get(param.value) ?? param.value } : param,
+        ),
+      },
+      locale,
+    );
+  const placed = refusal.errors.map((error) => ({ error, place: placeOf(error, refusal.sent) }));
+  const errorsFor = (code: string, part: AnswerPart) =>
+    placed
+      .filter(({ place }) => place?.code === code && place.part === part)
+      .map(({ error }) => messageOf(error));
+  // Errors about the form as a whole (only editors may submit, too many submissions, ...).
+  const general = placed
+    .filter(({ place }) => !place || !questions.has(place.code))
+    .map(({ error }) => messageOf(error));
+  const marked = placed.length > general.length;
 
   return (
     <QueryState fetching={result.fetching && !result.data} error={result.error}>
@@ -151,9 +179,14 @@ export function EsgQuestionnairePage() {
               {t('esg.submitted')} {outcome.score}/100.
             </p>
           )}
-          {errors.length > 0 && (
+          {(marked || general.length > 0 || requestFailed) && (
             <div role="alert" className="field-error">
-              {t('esg.fix')}
+              {marked && <p>{t('esg.fix')}</p>}
+              {general.map((message, index) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the messages of one answer, in order
+                <p key={index}>{message}</p>
+              ))}
+              {requestFailed && <p>{t('status.error')}</p>}
             </div>
           )}
           <form className="form esg-form" onSubmit={send} noValidate>
@@ -165,6 +198,7 @@ export function EsgQuestionnairePage() {
                   .map((criterion) => {
                     const levelErrors = errorsFor(criterion.code, 'level');
                     const evidenceErrors = errorsFor(criterion.code, 'evidenceUrl');
+                    const commentErrors = errorsFor(criterion.code, 'comment');
                     return (
                       <fieldset
                         key={criterion.code}
@@ -217,7 +251,12 @@ export function EsgQuestionnairePage() {
                           id={`${uid}-${criterion.code}-comment`}
                           name={`comment-${criterion.code}`}
                           rows={2}
+                          aria-invalid={commentErrors.length > 0 ? true : undefined}
+                          aria-describedby={
+                            commentErrors.length > 0 ? `${uid}-${criterion.code}-comment-error` : undefined
+                          }
                         />
+                        <FieldError id={`${uid}-${criterion.code}-comment-error`} messages={commentErrors} />
                       </fieldset>
                     );
                   })}

@@ -1,12 +1,15 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useMutation } from 'urql';
+import { FieldError } from '../../components/ui/FieldErrors.tsx';
 import type { MeasureStatus } from '../../components/ui/StatusBadge.tsx';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { errorMessage, type FormError, messagesFor, UserErrorFields } from '../../lib/user-errors.ts';
 
 const STATUSES: MeasureStatus[] = ['PLANNED', 'IN_PROGRESS', 'DONE', 'CANCELLED'];
 
-const SetStatusMutation = graphql(`
+const SetStatusMutation = graphql(
+  `
   mutation MeasureStatusEditor_SetStatus($input: SetMeasureStatusInput!) {
     setMeasureStatus(input: $input) {
       measure {
@@ -14,13 +17,18 @@ const SetStatusMutation = graphql(`
         status
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
-`);
+`,
+  [UserErrorFields],
+);
+
+/** The fields of the form; errors about anything else (the measure, the account) show in its status. */
+const FIELDS = ['input.status', 'input.comment'] as const;
+
+type Outcome = { kind: 'saved' } | { kind: 'refused'; errors: FormError[] } | { kind: 'failed' };
 
 /** Staff change a measure's status in place; the plan's progress follows. */
 export function MeasureStatusEditor({
@@ -34,10 +42,10 @@ export function MeasureStatusEditor({
   status: MeasureStatus;
   onSaved: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const id = useId();
   const [{ fetching }, setStatus] = useMutation(SetStatusMutation);
-  const [message, setMessage] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -50,23 +58,54 @@ export function MeasureStatusEditor({
         comment: String(form.get('comment') ?? '') || null,
       },
     });
-    const errors = result.data?.setMeasureStatus.userErrors ?? [];
-    setMessage(errors.length > 0 ? errors.map((error) => error.message).join(' ') : t('status.saved'));
-    if (errors.length === 0) onSaved();
+    const payload = result.data?.setMeasureStatus;
+    if (!payload) setOutcome({ kind: 'failed' });
+    else if (payload.userErrors.length > 0) setOutcome({ kind: 'refused', errors: payload.userErrors });
+    else {
+      setOutcome({ kind: 'saved' });
+      onSaved();
+    }
   };
+
+  const errors = outcome?.kind === 'refused' ? outcome.errors : [];
+  const statusErrors = messagesFor(errors, 'input.status', locale);
+  const commentErrors = messagesFor(errors, 'input.comment', locale);
+  const others = errors
+    .filter((error) => !FIELDS.some((field) => error.field === field || error.field?.startsWith(`${field}.`)))
+    .map((error) => errorMessage(error, locale));
+  const message =
+    outcome?.kind === 'saved'
+      ? t('status.saved')
+      : outcome?.kind === 'failed'
+        ? t('status.error')
+        : others.join(' ') || null;
 
   return (
     <form className="status-editor" onSubmit={submit} aria-label={`${t('status.change')} ${code}`}>
       <label htmlFor={`${id}-status`}>{t('status.new')}</label>
-      <select id={`${id}-status`} name="status" defaultValue={status}>
+      <select
+        id={`${id}-status`}
+        name="status"
+        defaultValue={status}
+        aria-invalid={statusErrors.length > 0 ? true : undefined}
+        aria-describedby={statusErrors.length > 0 ? `${id}-status-error` : undefined}
+      >
         {STATUSES.map((value) => (
           <option key={value} value={value}>
             {t(`status.${value}`)}
           </option>
         ))}
       </select>
+      <FieldError id={`${id}-status-error`} messages={statusErrors} />
       <label htmlFor={`${id}-comment`}>{t('status.comment')}</label>
-      <input id={`${id}-comment`} name="comment" maxLength={2000} />
+      <input
+        id={`${id}-comment`}
+        name="comment"
+        maxLength={2000}
+        aria-invalid={commentErrors.length > 0 ? true : undefined}
+        aria-describedby={commentErrors.length > 0 ? `${id}-comment-error` : undefined}
+      />
+      <FieldError id={`${id}-comment-error`} messages={commentErrors} />
       <button type="submit" disabled={fetching}>
         {t('status.save')}
       </button>
