@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { referenceContext } from '../../sample-data/reference-places.ts';
 import { type CompanyDraft, normaliseWebsite, validateCompanyProfile } from './company-profile.ts';
-import { referenceContext } from './testing/reference-places.ts';
 
 const context = referenceContext(2026);
 

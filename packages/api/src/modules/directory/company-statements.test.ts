@@ -1,13 +1,13 @@
 import { createDb } from '@proximitat/db';
 import { createTestDatabase, type TestDatabase } from '@proximitat/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importSampleCompanies } from '../../sample-data/sample-import.ts';
 import { contractOperation } from '../../testing/contract.ts';
 import { startTestApi, type TestApi } from '../../testing/test-api.ts';
 import { deliverOutbox } from '../search/index.ts';
 import { parseJson } from './directory-file.ts';
 import { importDirectory } from './directory-import.service.ts';
 import { loadPlaces } from './places.ts';
-import { importSampleCompanies } from './sample-import.ts';
 import { makeCif } from './tax-id.ts';
 
 // The SQL statements a request sends do not grow with the lists it returns: counted, not timed.

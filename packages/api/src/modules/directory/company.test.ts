@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importSampleCompanies } from '../../sample-data/sample-import.ts';
 import { signedIn, type TestAccount } from '../../testing/accounts.ts';
 import { contractOperation } from '../../testing/contract.ts';
 import { startTestApi, type TestApi } from '../../testing/test-api.ts';
 import { loadPlaces } from './places.ts';
-import { importSampleCompanies } from './sample-import.ts';
 
 let api: TestApi;
 let staff: TestAccount;

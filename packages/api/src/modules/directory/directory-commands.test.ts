@@ -9,7 +9,7 @@ import { makeCif } from './tax-id.ts';
 // The commands as `pnpm directory:import` and `pnpm directory:generate` run them, against a test
 // database and the test Meilisearch (given by URL, so they start no services of their own).
 const IMPORT = 'packages/api/src/modules/directory/directory-import.command.ts';
-const GENERATE = 'packages/api/src/modules/directory/directory-generate.command.ts';
+const GENERATE = 'packages/api/src/sample-data/directory-generate.command.ts';
 
 let database: TestDatabase;
 let dir: string;

@@ -3,10 +3,10 @@ import { seedReferenceData } from '@proximitat/db';
 import pg from 'pg';
 import type { Scenario } from '../../bench/bench.ts';
 import { MB } from '../../bench/bench.ts';
+import { sampleCsv } from '../../sample-data/sample-import.ts';
 import { parseCsv } from './directory-file.ts';
 import { importDirectory, validateImport } from './directory-import.service.ts';
 import { loadPlaces } from './places.ts';
-import { sampleCsv } from './sample-import.ts';
 import { loadValidationContext } from './validation-context.ts';
 
 /**

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RATE_RULES } from '../../rate-limit/rate-limit.ts';
+import { importSampleCompanies } from '../../sample-data/sample-import.ts';
 import { signedIn, type TestAccount } from '../../testing/accounts.ts';
 import { contractOperation } from '../../testing/contract.ts';
 import { startTestApi, type TestApi } from '../../testing/test-api.ts';
 import { loadPlaces } from '../directory/places.ts';
-import { importSampleCompanies } from '../directory/sample-import.ts';
 import { makeCif } from '../directory/tax-id.ts';
 import { ESG_CRITERIA_V1, seedEsgCriteria } from '../esg/esg-criteria.ts';
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { ReferenceCodes, ValidationContext } from '../company-profile.ts';
-import { buildPlaces, type Places } from '../places.ts';
+import type { ReferenceCodes, ValidationContext } from '../modules/directory/company-profile.ts';
+import { buildPlaces, type Places } from '../modules/directory/places.ts';
 
 /** The shipped reference data read straight from prisma/data, for tests of pure logic (no database). */
-const dataDir = new URL('../../../../../../prisma/data/', import.meta.url);
+const dataDir = new URL('../../../../prisma/data/', import.meta.url);
 
 function csv(name: string): Record<string, string>[] {
   const [header = '', ...lines] = readFileSync(new URL(name, dataDir), 'utf8').trim().split('\n');

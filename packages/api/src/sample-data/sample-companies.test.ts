@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from './directory-file.ts';
-import { validateImport } from './directory-import.service.ts';
+import { parseCsv } from '../modules/directory/directory-file.ts';
+import { validateImport } from '../modules/directory/directory-import.service.ts';
+import { referenceContext } from './reference-places.ts';
 import { ofPlace, sampleCompanies } from './sample-companies.ts';
 import { sampleCsv, sampleImportFile } from './sample-import.ts';
-import { referenceContext } from './testing/reference-places.ts';
 
 const context = referenceContext(2026);
 

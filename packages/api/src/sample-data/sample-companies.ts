@@ -1,9 +1,9 @@
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
-import { cpvCode } from './cpv.ts';
-import type { ImportRecord } from './import-row.ts';
-import type { Place, Places } from './places.ts';
-import { slugify } from './slug.ts';
-import { makeCif } from './tax-id.ts';
+import { cpvCode } from '../modules/directory/cpv.ts';
+import type { ImportRecord } from '../modules/directory/import-row.ts';
+import type { Place, Places } from '../modules/directory/places.ts';
+import { slugify } from '../modules/directory/slug.ts';
+import { makeCif } from '../modules/directory/tax-id.ts';
 
 /**
  * Deterministic, realistic sample companies for development, demos and benchmarks: the same
