@@ -91,7 +91,7 @@ module.exports = {
       name: 'no-builder-outside-schema',
       severity: 'error',
       comment:
-        'Only the GraphQL layer knows Pothos: a module`s *.schema.ts files and src/schema.ts (which assembles them) ' +
+        "Only the GraphQL layer knows Pothos: a module's *.schema.ts files and src/schema.ts (which assembles them) " +
         'may import the builder. Services and every other file take plain values and return plain values, so they ' +
         'can be called from commands, jobs and tests without the schema.',
       from: {
