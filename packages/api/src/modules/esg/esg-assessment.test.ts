@@ -2,40 +2,33 @@ import { writeCompanyDocuments } from '@proximitat/search/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedIn, type TestAccount } from '../../testing/accounts.ts';
 import { contractOperation } from '../../testing/contract.ts';
+import {
+  companyWithEditor,
+  esgAnswers,
+  type SeededCompany,
+  seedEsg,
+  submittedAssessment,
+} from '../../testing/seed.ts';
 import { startTestApi, type TestApi } from '../../testing/test-api.ts';
-import { loadPlaces } from '../directory/places.ts';
-import { importSampleCompanies } from '../directory/sample-import.ts';
 import { deliverOutbox } from '../search/index.ts';
-import { ESG_CRITERIA_V1, seedEsgCriteria } from './esg-criteria.ts';
+import { ESG_CRITERIA_V1 } from './esg-criteria.ts';
 
+// Every test starts from a company of its own with an editor of its own (testing/seed.ts): any of
+// them runs alone, in any order.
 let api: TestApi;
 let staff: TestAccount;
-let editor: TestAccount;
 let outsider: TestAccount;
-let companyId: string;
-let slug: string;
 
 beforeAll(async () => {
   api = await startTestApi();
-  await seedEsgCriteria(api.db);
-  await importSampleCompanies(api.db, await loadPlaces(api.db), 1, 'esg');
-  const company = await api.db.company.findFirstOrThrow();
-  companyId = company.id;
-  slug = company.slug;
+  await seedEsg(api);
   staff = await signedIn(api, 'STAFF');
-  editor = await signedIn(api, 'USER');
   outsider = await signedIn(api, 'USER');
-  await api.db.companyMembership.create({ data: { companyId, accountId: editor.id } });
 });
 afterAll(async () => api?.close());
 
 /** Level 4 everywhere but the environmental pillar at 2, with evidence where required. */
-const answers = () =>
-  ESG_CRITERIA_V1.map((criterion) => ({
-    criterion: criterion.code,
-    level: criterion.pillar === 'ENVIRONMENTAL' ? 2 : 4,
-    ...(criterion.evidenceRequired ? { evidenceUrl: 'https://exemple.coop/evidencia.pdf' } : {}),
-  }));
+const answers = () => esgAnswers((criterion) => (criterion.pillar === 'ENVIRONMENTAL' ? 2 : 4));
 
 type Submitted = {
   submitEsgAssessment: {
@@ -45,7 +38,7 @@ type Submitted = {
       status: string;
       pillars: { pillar: string; score: number }[];
     } | null;
-    userErrors: { field: string; code: string; message: string }[];
+    userErrors: { field: string; code: string }[];
   };
 };
 type Reviewed = {
@@ -55,23 +48,41 @@ type Reviewed = {
   };
 };
 
-/** The latest self-assessment, as `viewer` reads it (editors and staff only). */
-const latest = async (viewer: TestAccount | null) =>
+/** The latest self-assessment of the company, as `viewer` reads it (editors and staff only). */
+const latest = async (company: SeededCompany, viewer: TestAccount | null) =>
   (
     await api.graphql<{
       company: { latestEsgAssessment: { id: string; score: number; status: string } | null };
     }>(
       'query ($slug: String!) { company(slug: $slug) { latestEsgAssessment { id score status } } }',
-      { slug },
+      { slug: company.slug },
       viewer ? { token: viewer.token } : {},
     )
   ).data?.company.latestEsgAssessment;
 
+/** The public ESG summary of the company page. */
+const publicEsg = async (company: SeededCompany, viewer: TestAccount | null = null) =>
+  (
+    await api.graphql<{ company: { esg: { score: number; status: string } | null } }>(
+      contractOperation('Company'),
+      { slug: company.slug },
+      viewer ? { token: viewer.token } : {},
+    )
+  ).data?.company.esg;
+
+const review = (id: string, decision: 'APPROVE' | 'REJECT', as: TestAccount, reason?: string) =>
+  api.graphql<Reviewed>(
+    contractOperation('ReviewEsgAssessment'),
+    { id, decision, ...(reason === undefined ? {} : { reason }) },
+    { token: as.token },
+  );
+
 describe('ESG self-assessment and verification', () => {
   it('scores a submission at once, as EsgAnswerInput defines', async () => {
+    const { company, editor } = await companyWithEditor(api);
     const response = await api.graphql<Submitted>(
       contractOperation('SubmitEsgAssessment'),
-      { companyId, answers: answers() },
+      { companyId: company.id, answers: answers() },
       { token: editor.token },
     );
     // Environmental 0.5 x 7, social and governance 1 x 14: (3.5 + 14) / 21 = 83.3.
@@ -90,24 +101,30 @@ describe('ESG self-assessment and verification', () => {
   });
 
   it('requires every criterion once, levels 0..4 and evidence where asked; only editors may submit', async () => {
+    const { company, editor } = await companyWithEditor(api);
     const before = await api.db.esgAssessment.count();
-    const broken = answers().slice(1);
-    broken[0] = { ...broken[0], level: 5 } as (typeof broken)[number];
-    broken.push({ criterion: 'SOC_EQUALITY', level: 3 });
-    const invalid = await api.graphql<Submitted>(
-      contractOperation('SubmitEsgAssessment'),
-      { companyId, answers: broken },
-      { token: editor.token },
-    );
-    expect(invalid.data?.submitEsgAssessment.userErrors.map((e) => [e.field, e.message])).toEqual([
-      ['answers.0.level', 'must be from 0 (not met) to 4 (fully met)'],
-      ['answers.8.criterion', 'SOC_EQUALITY is answered twice'],
-      ['answers', 'ENV_MANAGEMENT is not answered'],
+    const submit = async (list: { criterion: string; level: number }[]) =>
+      (
+        await api.graphql<Submitted>(
+          contractOperation('SubmitEsgAssessment'),
+          { companyId: company.id, answers: list },
+          { token: editor.token },
+        )
+      ).data?.submitEsgAssessment.userErrors.map((e) => [e.field, e.code]);
+    const outOfRange = answers();
+    outOfRange[1] = { ...outOfRange[1], level: 5 } as (typeof outOfRange)[number];
+    expect(await submit(outOfRange)).toEqual([['answers.1.level', 'VALIDATION']]);
+    // The first criterion left out, and another answered twice.
+    const incomplete = answers().slice(1);
+    incomplete.push({ criterion: 'SOC_EQUALITY', level: 3 });
+    expect(await submit(incomplete)).toEqual([
+      ['answers.8.criterion', 'VALIDATION'],
+      ['answers', 'VALIDATION'],
     ]);
     const noEvidence = answers().map((a) => ({ criterion: a.criterion, level: a.level }));
     const missing = await api.graphql<Submitted>(
       contractOperation('SubmitEsgAssessment'),
-      { companyId, answers: noEvidence },
+      { companyId: company.id, answers: noEvidence },
       { token: editor.token },
     );
     expect(missing.data?.submitEsgAssessment.userErrors[0]).toMatchObject({
@@ -116,16 +133,21 @@ describe('ESG self-assessment and verification', () => {
     });
     const refused = await api.graphql<Submitted>(
       contractOperation('SubmitEsgAssessment'),
-      { companyId, answers: answers() },
+      { companyId: company.id, answers: answers() },
       { token: outsider.token },
     );
-    expect(refused.data?.submitEsgAssessment.userErrors[0]).toMatchObject({ code: 'FORBIDDEN' });
+    expect(refused.data?.submitEsgAssessment.userErrors[0]).toMatchObject({
+      code: 'FORBIDDEN',
+      field: 'companyId',
+    });
     expect(await api.db.esgAssessment.count()).toBe(before);
   });
 
   it('queues submissions for staff only, with the answers and their evidence', async () => {
+    const { company, editor } = await companyWithEditor(api);
+    const { id } = await submittedAssessment(api, company.id, editor, answers());
     const QUEUE =
-      '{ esgReviewQueue(first: 10) { totalCount edges { node { company { id } answers { criterion question level evidenceUrl } } } } }';
+      '{ esgReviewQueue(first: 50) { totalCount edges { node { id company { id } answers { criterion question level evidenceUrl } } } } }';
     const forEditor = await api.graphql(QUEUE, {}, { token: editor.token });
     expect(forEditor.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const forStaff = await api.graphql<{
@@ -133,55 +155,46 @@ describe('ESG self-assessment and verification', () => {
         totalCount: number;
         edges: {
           node: {
+            id: string;
             company: { id: string };
             answers: { criterion: string; question: string; level: number }[];
           };
         }[];
       };
     }>(QUEUE, {}, { token: staff.token });
-    expect(forStaff.data?.esgReviewQueue.totalCount).toBe(1);
-    const node = forStaff.data?.esgReviewQueue.edges[0]?.node;
-    expect(node?.company.id).toBe(companyId);
+    expect(forStaff.data?.esgReviewQueue.totalCount).toBeGreaterThanOrEqual(1);
+    const node = forStaff.data?.esgReviewQueue.edges.find((edge) => edge.node.id === id)?.node;
+    expect(node?.company.id).toBe(company.id);
     expect(node?.answers).toHaveLength(ESG_CRITERIA_V1.length);
     expect(node?.answers[0]).toMatchObject({
       criterion: ESG_CRITERIA_V1[0]?.code,
       question: ESG_CRITERIA_V1[0]?.question.ca,
       level: 2,
     });
+    // Reviewed, it leaves the queue.
+    await review(id, 'REJECT', staff, 'Sense evidències.');
+    const after = await api.graphql<{ esgReviewQueue: { edges: { node: { id: string } }[] } }>(
+      QUEUE,
+      {},
+      { token: staff.token },
+    );
+    expect(after.data?.esgReviewQueue.edges.map((edge) => edge.node.id)).not.toContain(id);
   });
 
   it('staff verify it: the company is homologated for two years, then it expires', async () => {
-    const assessment = await api.db.esgAssessment.findFirstOrThrow({ where: { companyId } });
-    const asEditor = await api.graphql<Reviewed>(
-      contractOperation('ReviewEsgAssessment'),
-      { id: assessment.id, decision: 'APPROVE' },
-      { token: editor.token },
-    );
+    const { company, editor } = await companyWithEditor(api);
+    const assessment = await submittedAssessment(api, company.id, editor, answers());
+    const asEditor = await review(assessment.id, 'APPROVE', editor);
     expect(asEditor.data?.reviewEsgAssessment.userErrors[0]?.code).toBe('FORBIDDEN');
-    const verified = await api.graphql<Reviewed>(
-      contractOperation('ReviewEsgAssessment'),
-      { id: assessment.id, decision: 'APPROVE' },
-      { token: staff.token },
-    );
+    const verified = await review(assessment.id, 'APPROVE', staff);
     expect(verified.data?.reviewEsgAssessment.assessment?.status).toBe('VERIFIED');
     const validUntil = new Date(verified.data?.reviewEsgAssessment.assessment?.validUntil ?? 0);
     const inTwoYears = new Date();
     inTwoYears.setFullYear(inTwoYears.getFullYear() + 2);
     expect(Math.abs(validUntil.getTime() - inTwoYears.getTime())).toBeLessThan(60_000);
 
-    const esg = async () =>
-      (
-        await api.graphql<{ company: { esg: { score: number; status: string } | null } }>(
-          contractOperation('Company'),
-          { slug },
-        )
-      ).data?.company.esg;
-    expect(await esg()).toMatchObject({ score: 83, status: 'VERIFIED' });
-    const again = await api.graphql<Reviewed>(
-      contractOperation('ReviewEsgAssessment'),
-      { id: assessment.id, decision: 'REJECT', reason: 'x' },
-      { token: staff.token },
-    );
+    expect(await publicEsg(company)).toMatchObject({ score: 83, status: 'VERIFIED' });
+    const again = await review(assessment.id, 'REJECT', staff, 'x');
     expect(again.data?.reviewEsgAssessment.userErrors[0]?.code).toBe('CONFLICT');
 
     // Two years later, it no longer counts.
@@ -190,94 +203,68 @@ describe('ESG self-assessment and verification', () => {
       data: { validUntil: new Date(Date.now() - 1000) },
     });
     // Publicly there is no homologation any more; its editors still read it, as EXPIRED.
-    expect(await esg()).toBeNull();
-    expect(await latest(editor)).toMatchObject({ id: assessment.id, status: 'EXPIRED' });
+    expect(await publicEsg(company)).toBeNull();
+    expect(await latest(company, editor)).toMatchObject({ id: assessment.id, status: 'EXPIRED' });
   });
 
   it('never shows a self-declared score in public: only its editors and staff read the latest submission', async () => {
+    const { company, editor } = await companyWithEditor(api);
     const submitted = await api.graphql<Submitted>(
       contractOperation('SubmitEsgAssessment'),
-      { companyId, answers: answers().map((answer) => ({ ...answer, level: 4 })) },
+      { companyId: company.id, answers: esgAnswers(() => 4) },
       { token: editor.token },
     );
     const id = submitted.data?.submitEsgAssessment.assessment?.id;
     expect(submitted.data?.submitEsgAssessment.assessment).toMatchObject({ score: 100, status: 'SUBMITTED' });
     for (const viewer of [null, outsider, editor, staff]) {
-      const page = await api.graphql<{ company: { esg: unknown } }>(
-        contractOperation('Company'),
-        { slug },
-        viewer ? { token: viewer.token } : {},
-      );
-      expect(page.data?.company.esg, viewer?.email ?? 'anonymous').toBeNull();
+      expect(await publicEsg(company, viewer), viewer?.email ?? 'anonymous').toBeNull();
     }
-    expect(await latest(editor)).toMatchObject({ id, score: 100, status: 'SUBMITTED' });
-    expect(await latest(staff)).toMatchObject({ id, score: 100, status: 'SUBMITTED' });
-    expect(await latest(outsider)).toBeNull();
-    expect(await latest(null)).toBeNull();
-    // Rejected, so that the next tests start from a company without a pending submission.
-    await api.graphql(
-      contractOperation('ReviewEsgAssessment'),
-      { id, decision: 'REJECT', reason: 'Sense evidències.' },
-      { token: staff.token },
-    );
+    expect(await latest(company, editor)).toMatchObject({ id, score: 100, status: 'SUBMITTED' });
+    expect(await latest(company, staff)).toMatchObject({ id, score: 100, status: 'SUBMITTED' });
+    expect(await latest(company, outsider)).toBeNull();
+    expect(await latest(company, null)).toBeNull();
   });
 
   it('a rejection needs a reason', async () => {
-    const submitted = await api.graphql<Submitted>(
-      contractOperation('SubmitEsgAssessment'),
-      { companyId, answers: answers() },
-      { token: editor.token },
-    );
-    const id = submitted.data?.submitEsgAssessment.assessment?.id;
-    const noReason = await api.graphql<Reviewed>(
-      contractOperation('ReviewEsgAssessment'),
-      { id, decision: 'REJECT' },
-      { token: staff.token },
-    );
+    const { company, editor } = await companyWithEditor(api);
+    const { id } = await submittedAssessment(api, company.id, editor, answers());
+    const noReason = await review(id, 'REJECT', staff);
     expect(noReason.data?.reviewEsgAssessment.userErrors[0]).toMatchObject({
       field: 'reason',
       code: 'VALIDATION',
     });
-    const rejected = await api.graphql<Reviewed>(
-      contractOperation('ReviewEsgAssessment'),
-      { id, decision: 'REJECT', reason: "Falta l'evidència del pla d'igualtat." },
-      { token: staff.token },
-    );
+    expect((await api.db.esgAssessment.findUniqueOrThrow({ where: { id } })).status).toBe('SUBMITTED');
+    const rejected = await review(id, 'REJECT', staff, "Falta l'evidència del pla d'igualtat.");
     expect(rejected.data?.reviewEsgAssessment.assessment?.status).toBe('REJECTED');
   });
 
   it('makes the company homologated in search while the verification is in force', async () => {
     await api.search.ensureCompaniesIndex();
-    const submitted = await api.graphql<Submitted>(
-      contractOperation('SubmitEsgAssessment'),
-      { companyId, answers: answers() },
-      { token: editor.token },
-    );
-    const id = submitted.data?.submitEsgAssessment.assessment?.id ?? '';
-    await api.graphql(
-      contractOperation('ReviewEsgAssessment'),
-      { id, decision: 'APPROVE' },
-      { token: staff.token },
-    );
+    const { company, editor } = await companyWithEditor(api);
+    const { id } = await submittedAssessment(api, company.id, editor, answers());
+    await review(id, 'APPROVE', staff);
     while ((await api.db.searchOutbox.count()) > 0) await deliverOutbox(api.db, api.search);
-    const count = async (filter: Record<string, unknown>) =>
-      (
-        await api.graphql<{ searchCompanies: { totalCount: number; degraded: boolean } }>(
-          'query ($filter: CompanyFilter) { searchCompanies(filter: $filter) { totalCount degraded } }',
-          { filter },
-        )
-      ).data?.searchCompanies.totalCount;
-    expect(await count({ homologated: true })).toBe(1);
-    expect(await count({ minEsgScore: 80 })).toBe(1);
-    expect(await count({ minEsgScore: 90 })).toBe(0);
+    /** Whether the company is among the search's answers for the filter. */
+    const found = async (filter: Record<string, unknown>) => {
+      const response = await api.graphql<{ searchCompanies: { edges: { node: { id: string } }[] } }>(
+        'query ($filter: CompanyFilter) { searchCompanies(filter: $filter, first: 100) { edges { node { id } } } }',
+        { filter },
+      );
+      expect(response.errors).toBeUndefined();
+      return (response.data?.searchCompanies.edges ?? []).some((edge) => edge.node.id === company.id);
+    };
+    expect(await found({ homologated: true })).toBe(true);
+    expect(await found({ minEsgScore: 80 })).toBe(true);
+    expect(await found({ minEsgScore: 90 })).toBe(false);
+    expect(await found({ homologated: false })).toBe(false);
     // Expiry needs no reindex: the search compares the document's validUntil with its own time,
     // even though the document still says homologated.
-    const document = await api.search.companyDocument(companyId);
+    const document = await api.search.companyDocument(company.id);
     if (!document) throw new Error('the company is not in the index');
     expect(document.homologated).toBe(true);
     await writeCompanyDocuments(api.search, [{ ...document, esgValidUntil: Date.now() - 1000 }]);
-    expect(await count({ homologated: true })).toBe(0);
-    expect(await count({ minEsgScore: 80 })).toBe(0);
-    expect(await count({ homologated: false })).toBe(1);
+    expect(await found({ homologated: true })).toBe(false);
+    expect(await found({ minEsgScore: 80 })).toBe(false);
+    expect(await found({ homologated: false })).toBe(true);
   });
 });

@@ -1,27 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedIn, type TestAccount } from '../../testing/accounts.ts';
 import { contractOperation } from '../../testing/contract.ts';
+import { pendingClaim, seedCompany, uniqueTag, uniqueTaxId } from '../../testing/seed.ts';
 import { startTestApi, type TestApi } from '../../testing/test-api.ts';
-import { makeCif } from '../directory/tax-id.ts';
 import { deliverOutbox } from '../search/index.ts';
 
+// Every test makes the accounts and companies it works on (testing/seed.ts and the API itself): any
+// of them runs alone, in any order. Only the staff reviewer is shared.
 let api: TestApi;
 let staff: TestAccount;
-let editor: TestAccount;
-let other: TestAccount;
 
 beforeAll(async () => {
   api = await startTestApi();
   await api.search.ensureCompaniesIndex();
   staff = await signedIn(api, 'STAFF');
-  editor = await signedIn(api, 'USER');
-  other = await signedIn(api, 'USER');
 });
 afterAll(async () => api?.close());
 
-const profile = (taxNumber: number, name: string) => ({
+const profile = (taxId: string, name: string) => ({
   name,
-  taxId: makeCif('F', taxNumber),
+  taxId,
   legalForm: 'COOP_TREBALL',
   sectors: ['NETEJA'],
   cpvCodes: ['90910000-9'],
@@ -42,7 +40,7 @@ const profile = (taxNumber: number, name: string) => ({
 type Created = {
   createCompanyProfile: {
     company: { id: string; slug: string; status: string } | null;
-    userErrors: { field: string; code: string; message: string }[];
+    userErrors: { field: string; code: string }[];
   };
 };
 type Reviewed = {
@@ -75,9 +73,11 @@ async function indexed() {
 
 describe('company self-service and moderation', () => {
   it('create > approve > public and searchable', async () => {
+    const editor = await signedIn(api, 'USER');
+    const name = `Neteja Sants ${uniqueTag()}`;
     const created = await api.graphql<Created>(
       contractOperation('CreateCompanyProfile'),
-      { input: profile(8500001, 'Neteja Sants') },
+      { input: profile(uniqueTaxId(), name) },
       { token: editor.token },
     );
     expect(created.data?.createCompanyProfile).toMatchObject({
@@ -105,14 +105,14 @@ describe('company self-service and moderation', () => {
       { token: editor.token },
     );
     expect(me.data?.me.companies.map((c) => c.slug)).toEqual([slug]);
-    expect(await indexed()).not.toContain('Neteja Sants');
+    expect(await indexed()).not.toContain(name);
 
     const queue = await api.graphql<Queue>(
       contractOperation('ModerationQueue'),
-      { first: 10 },
+      { first: 50 },
       { token: staff.token },
     );
-    const entry = queue.data?.moderationQueue.edges.find((e) => e.node.company.name === 'Neteja Sants')?.node;
+    const entry = queue.data?.moderationQueue.edges.find((e) => e.node.company.name === name)?.node;
     expect(entry).toMatchObject({ kind: 'CREATION' });
     expect(entry?.changes).toContainEqual({ field: 'districtCode', before: null, after: '03' });
 
@@ -127,7 +127,7 @@ describe('company self-service and moderation', () => {
     ).toEqual({
       company: { status: 'PUBLISHED' },
     });
-    expect(await indexed()).toContain('Neteja Sants');
+    expect(await indexed()).toContain(name);
     const again = await api.graphql<Reviewed>(
       contractOperation('ReviewRevision'),
       { id: entry?.id, decision: 'REJECT', reason: 'massa tard' },
@@ -137,9 +137,11 @@ describe('company self-service and moderation', () => {
   });
 
   it('create > reject > the reason is visible to the editor and nothing is public', async () => {
+    const editor = await signedIn(api, 'USER');
+    const name = `Neteja Rebutjada ${uniqueTag()}`;
     const created = await api.graphql<Created>(
       contractOperation('CreateCompanyProfile'),
-      { input: profile(8500002, 'Neteja Rebutjada') },
+      { input: profile(uniqueTaxId(), name) },
       { token: editor.token },
     );
     const companyId = created.data?.createCompanyProfile.company?.id;
@@ -160,7 +162,7 @@ describe('company self-service and moderation', () => {
     );
     const query = '{ me { companies { status } } }';
     expect((await api.graphql(query, {}, { token: editor.token })).data).toEqual({
-      me: { companies: expect.arrayContaining([{ status: 'REJECTED' }]) },
+      me: { companies: [{ status: 'REJECTED' }] },
     });
     const readable = await api.graphql<{ node: unknown }>(
       `query { moderationQueue(first: 1) { totalCount } }`,
@@ -170,13 +172,16 @@ describe('company self-service and moderation', () => {
     expect(readable.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const reason = await api.db.companyRevision.findUniqueOrThrow({ where: { id: revision.id } });
     expect(reason).toMatchObject({ status: 'REJECTED', reason: 'Falta el registre de la cooperativa.' });
-    expect(await indexed()).not.toContain('Neteja Rebutjada');
+    expect(await indexed()).not.toContain(name);
   });
 
   it('checks who may do what, names the fields at fault and writes nothing on failure', async () => {
+    const editor = await signedIn(api, 'USER');
+    const other = await signedIn(api, 'USER');
+    const published = await seedCompany(api, { editors: [editor] });
     const before = await api.db.company.count();
     const anonymous = await api.graphql<Created>(contractOperation('CreateCompanyProfile'), {
-      input: profile(8500003, 'Anònima'),
+      input: profile(uniqueTaxId(), 'Anònima'),
     });
     expect(anonymous.data?.createCompanyProfile).toEqual({
       company: null,
@@ -184,7 +189,7 @@ describe('company self-service and moderation', () => {
     });
     const invalid = await api.graphql<Created>(
       contractOperation('CreateCompanyProfile'),
-      { input: { ...profile(8500004, 'Invàlida'), taxId: 'B86670461', cpvCodes: ['45210000-3'] } },
+      { input: { ...profile(uniqueTaxId(), 'Invàlida'), taxId: 'B86670461', cpvCodes: ['45210000-3'] } },
       { token: other.token },
     );
     expect(invalid.data?.createCompanyProfile.userErrors.map((e) => e.field)).toEqual([
@@ -193,7 +198,7 @@ describe('company self-service and moderation', () => {
     ]);
     const duplicate = await api.graphql<Created>(
       contractOperation('CreateCompanyProfile'),
-      { input: profile(8500001, 'Una altra Neteja Sants') },
+      { input: profile(published.taxId, `Una altra ${published.name}`) },
       { token: other.token },
     );
     expect(duplicate.data?.createCompanyProfile.userErrors[0]).toMatchObject({
@@ -202,13 +207,7 @@ describe('company self-service and moderation', () => {
     });
     expect(await api.db.company.count()).toBe(before);
 
-    const pending = await api.db.companyRevision.create({
-      data: {
-        companyId: (await api.db.company.findFirstOrThrow()).id,
-        kind: 'CLAIM',
-        message: 'som nosaltres',
-      },
-    });
+    const pending = await pendingClaim(api, published.id, other, 'som nosaltres');
     for (const [caller, code] of [
       [undefined, 'UNAUTHENTICATED'],
       [editor, 'FORBIDDEN'],
@@ -229,23 +228,52 @@ describe('company self-service and moderation', () => {
   });
 
   it('keeps an audit trail of creations and reviews', async () => {
-    const entries = await api.db.auditEntry.findMany({ orderBy: { id: 'asc' }, select: { action: true } });
+    const editor = await signedIn(api, 'USER');
+    const last = await api.db.auditEntry.findFirst({ orderBy: { id: 'desc' }, select: { id: true } });
+    const revisions: string[] = [];
+    for (const name of [`Auditada ${uniqueTag()}`, `Rebutjada ${uniqueTag()}`]) {
+      const created = await api.graphql<Created>(
+        contractOperation('CreateCompanyProfile'),
+        { input: profile(uniqueTaxId(), name) },
+        { token: editor.token },
+      );
+      const companyId = created.data?.createCompanyProfile.company?.id;
+      revisions.push((await api.db.companyRevision.findFirstOrThrow({ where: { companyId } })).id);
+    }
+    await api.graphql(
+      contractOperation('ReviewRevision'),
+      { id: revisions[0], decision: 'APPROVE' },
+      { token: staff.token },
+    );
+    await api.graphql(
+      contractOperation('ReviewRevision'),
+      { id: revisions[1], decision: 'REJECT', reason: 'No és una cooperativa.' },
+      { token: staff.token },
+    );
+    const entries = await api.db.auditEntry.findMany({
+      where: { id: { gt: last?.id ?? 0 } },
+      orderBy: { id: 'asc' },
+      select: { action: true, actorId: true },
+    });
     expect(entries.map((e) => e.action)).toEqual(
       expect.arrayContaining(['company.create', 'membership.add', 'revision.approve', 'revision.reject']),
     );
+    expect(entries.find((e) => e.action === 'company.create')?.actorId).toBe(editor.id);
+    expect(entries.find((e) => e.action === 'revision.reject')?.actorId).toBe(staff.id);
   });
 });
 
 describe('updates and claims', () => {
   type Revised = {
     revision: { id: string; status?: string; kind?: string } | null;
-    userErrors: { field: string; code: string; message: string }[];
+    userErrors: { field: string; code: string }[];
   };
 
-  async function publishedOf(account: TestAccount, number: number, name: string) {
+  /** A company created by `account` through the API and approved by staff. */
+  async function publishedOf(account: TestAccount, taxId: string, name: string) {
     const created = await api.graphql<Created>(
       contractOperation('CreateCompanyProfile'),
-      { input: profile(number, name) },
+      { input: profile(taxId, name) },
       { token: account.token },
     );
     const companyId = created.data?.createCompanyProfile.company?.id ?? '';
@@ -259,12 +287,14 @@ describe('updates and claims', () => {
   }
 
   it('update > reject > the reason is visible to editors and the public profile is unchanged', async () => {
-    const companyId = await publishedOf(editor, 8500010, 'Cuina del Barri');
+    const editor = await signedIn(api, 'USER');
+    const taxId = uniqueTaxId();
+    const companyId = await publishedOf(editor, taxId, 'Cuina del Barri');
     const updated = await api.graphql<{ updateCompanyProfile: Revised }>(
       contractOperation('UpdateCompanyProfile'),
       {
         companyId,
-        input: { ...profile(8500010, 'Cuina del Barri'), name: 'Cuina del Barri Nova', employees: 12 },
+        input: { ...profile(taxId, 'Cuina del Barri'), name: 'Cuina del Barri Nova', employees: 12 },
       },
       { token: editor.token },
     );
@@ -309,7 +339,7 @@ describe('updates and claims', () => {
     // Approved, the new profile is public and searchable.
     const second = await api.graphql<{ updateCompanyProfile: Revised }>(
       contractOperation('UpdateCompanyProfile'),
-      { companyId, input: { ...profile(8500010, 'Cuina del Barri'), employees: 14 } },
+      { companyId, input: { ...profile(taxId, 'Cuina del Barri'), employees: 14 } },
       { token: editor.token },
     );
     await api.graphql(
@@ -321,12 +351,15 @@ describe('updates and claims', () => {
   });
 
   it('refuses an editor of one company on another, with a userError and nothing changed', async () => {
-    const mine = await publishedOf(editor, 8500011, 'Tèxtil Meu');
-    const theirs = await publishedOf(other, 8500012, 'Tèxtil Seu');
+    const editor = await signedIn(api, 'USER');
+    const other = await signedIn(api, 'USER');
+    const mine = await publishedOf(editor, uniqueTaxId(), 'Tèxtil Meu');
+    const theirsTaxId = uniqueTaxId();
+    const theirs = await publishedOf(other, theirsTaxId, 'Tèxtil Seu');
     const before = await api.db.companyRevision.count();
     const response = await api.graphql<{ updateCompanyProfile: Revised }>(
       contractOperation('UpdateCompanyProfile'),
-      { companyId: theirs, input: { ...profile(8500012, 'Tèxtil Seu'), name: 'Pres' } },
+      { companyId: theirs, input: { ...profile(theirsTaxId, 'Tèxtil Seu'), name: 'Pres' } },
       { token: editor.token },
     );
     expect(response.data?.updateCompanyProfile).toEqual({
@@ -335,7 +368,7 @@ describe('updates and claims', () => {
     });
     const taxChange = await api.graphql<{ updateCompanyProfile: Revised }>(
       contractOperation('UpdateCompanyProfile'),
-      { companyId: mine, input: profile(8500099, 'Tèxtil Meu') },
+      { companyId: mine, input: profile(uniqueTaxId(), 'Tèxtil Meu') },
       { token: editor.token },
     );
     expect(taxChange.data?.updateCompanyProfile.userErrors[0]).toMatchObject({
@@ -346,9 +379,9 @@ describe('updates and claims', () => {
   });
 
   it('claim > approve > the claimant becomes an editor', async () => {
-    const orphan = await api.db.company.findFirstOrThrow({ where: { name: 'Neteja Sants' } });
-    await api.db.companyMembership.deleteMany({ where: { companyId: orphan.id } });
+    const orphan = await seedCompany(api);
     const claimant = await signedIn(api, 'USER');
+    const other = await signedIn(api, 'USER');
     const claimed = await api.graphql<{ claimCompany: Revised }>(
       contractOperation('ClaimCompany'),
       { companyId: orphan.id, message: 'Soc la gerent de la cooperativa.' },
