@@ -67,7 +67,7 @@ describe.runIf(browserAvailable())('ESG homologation in Chromium', () => {
     }
     await page.getByText(`${count - 1} de ${count} criteris responsos`).waitFor();
     await page.getByRole('button', { name: 'Envia per verificar' }).click();
-    await page.getByText('is not answered').waitFor();
+    await page.getByText('Respon el criteri «La diferència entre el salari més alt i el més baix és de com a màxim 1 a 5?».').waitFor();
     expect(await api.db.esgAssessment.count()).toBe(0);
     expect(await accessibilityViolations(page)).toEqual([]);
 
