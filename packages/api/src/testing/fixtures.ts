@@ -1,11 +1,11 @@
 import type { Role } from '@proximitat/db';
 import { hashPassword, normaliseEmail } from '../modules/account/password.ts';
 import { loadPlaces } from '../modules/directory/places.ts';
-import { importSampleCompanies } from '../modules/directory/sample-import.ts';
 import { seedEsgCriteria } from '../modules/esg/esg-criteria.ts';
 import { readPlanFile, SEED_PLAN_FILE } from '../modules/plan/plan-file.ts';
 import { importPlan } from '../modules/plan/plan-import.service.ts';
 import { deliverOutbox } from '../modules/search/search-index.ts';
+import { importSampleCompanies } from '../sample-data/sample-import.ts';
 import type { TestApi } from './test-api.ts';
 
 /**
