@@ -34,7 +34,7 @@ describe.runIf(browserAvailable())('company self-service in Chromium', () => {
     await page.getByLabel('Adreça electrònica').fill('hola@cuinacomunitaria.example');
     await page.getByLabel('Contrasenya').fill('curta');
     await page.getByRole('button', { name: 'Crea el compte' }).click();
-    await page.getByText('must have at least 12 characters', { exact: false }).waitFor();
+    await page.getByText('Ha de tenir com a mínim 12 caràcters.', { exact: true }).waitFor();
     expect(await page.getByLabel('Contrasenya').getAttribute('aria-invalid')).toBe('true');
     await page.getByLabel('Contrasenya').fill('cuinem juntes al barri');
     await page.getByRole('button', { name: 'Crea el compte' }).click();
@@ -52,7 +52,7 @@ describe.runIf(browserAvailable())('company self-service in Chromium', () => {
     await page.getByLabel('Barri').selectOption('01');
     await page.getByRole('button', { name: 'Envia per revisar' }).click();
     // The tax ID's check character is wrong: the field says so and nothing is created.
-    await page.getByText('wrong check character', { exact: false }).waitFor();
+    await page.getByText('El caràcter de control de', { exact: false }).waitFor();
     expect(await api.db.company.count()).toBe(0);
     expect(await accessibilityViolations(page)).toEqual([]);
 
