@@ -140,6 +140,9 @@ describe('contract awards', () => {
       problem('input.supplierName', 'VALIDATION', 'REQUIRED'),
       problem('input.supplierTaxId', 'VALIDATION', 'REQUIRED'),
     ]);
+    expect((await record({ ...base, supplierCompanyId: essId, cpvCode: '  ' })).userErrors).toEqual([
+      problem('input.cpvCode', 'VALIDATION', 'REQUIRED'),
+    ]);
     // A negative amount, and one that rounds to no cents, are not above zero either.
     for (const amount of [-10, 0.004]) {
       expect((await record({ ...base, supplierCompanyId: essId, amount })).userErrors).toEqual([

@@ -21,8 +21,12 @@ export const optionalText = (max: number) =>
 /** A text that must be given: trimmed, from 1 to `max` characters. */
 export const requiredText = (max: number) => z.string().trim().min(1).max(max);
 
-/** One CPV code; the output is its canonical form ("90910000-9"). */
+/** One CPV code, required; the output is its canonical form ("90910000-9"). */
 export const cpvCode = z.string().transform((raw, ctx): string => {
+  if (raw.trim() === '') {
+    ctx.addIssue(reasonIssue('REQUIRED'));
+    return z.NEVER;
+  }
   const result = validateCpv(raw);
   if (result.valid) return result.code.code;
   ctx.addIssue(reasonIssue(result.reason, result.params));

@@ -1,12 +1,15 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useMutation } from 'urql';
-import { messagesFor, type UserErrorLike } from '../../components/ui/FieldErrors.tsx';
+import { FieldError } from '../../components/ui/FieldErrors.tsx';
 import { TextField } from '../../components/ui/TextField.tsx';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
-import { SocialClausesFieldset, useContractOptions } from './ContractOptions.tsx';
+import { type FormError, messagesFor, UserErrorFields } from '../../lib/user-errors.ts';
+import { ContractFieldset, useContractOptions } from './ContractOptions.tsx';
+import { formAlert, localError } from './form-errors.ts';
 
-const RecordMutation = graphql(`
+const RecordMutation = graphql(
+  `
   mutation AwardForm_Record($input: ContractAwardInput!) {
     recordContractAward(input: $input) {
       award {
@@ -14,22 +17,38 @@ const RecordMutation = graphql(`
         supplierIsEss
       }
       userErrors {
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
-`);
+`,
+  [UserErrorFields],
+);
 
 const METHODS = ['OPEN', 'SELECTIVE', 'LIMITED', 'DIRECT'] as const;
 
+/** The fields of the form, as the API names them. */
+const FIELDS = [
+  'input.title',
+  'input.reference',
+  'input.supplierName',
+  'input.supplierTaxId',
+  'input.amount',
+  'input.cpvCode',
+  'input.awardedOn',
+  'input.procurementMethod',
+  'input.district',
+  'input.socialClauses',
+] as const;
+
 /** Officers and staff record an awarded contract; the supplier is found in the directory by its tax ID. */
 export function AwardForm({ onRecorded }: { onRecorded: () => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const uid = useId();
   const options = useContractOptions();
   const [, record] = useMutation(RecordMutation);
-  const [errors, setErrors] = useState<UserErrorLike[]>([]);
+  const [errors, setErrors] = useState<readonly FormError[]>([]);
+  const [requestFailed, setRequestFailed] = useState(false);
   const [announcement, setAnnouncement] = useState('');
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -37,13 +56,29 @@ export function AwardForm({ onRecorded }: { onRecorded: () => void }) {
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     const text = (name: string) => String(form.get(name) ?? '').trim();
+    const amount = Number(text('amount').replace(/\./g, '').replace(',', '.'));
+    // What the API's types cannot carry (an amount that is no number, no date) is said before sending.
+    const unsendable = [
+      ...(text('amount') === ''
+        ? [localError('input.amount', 'REQUIRED')]
+        : Number.isFinite(amount)
+          ? []
+          : [localError('input.amount', 'NOT_A_NUMBER')]),
+      ...(text('awardedOn') === '' ? [localError('input.awardedOn', 'REQUIRED')] : []),
+    ];
+    if (unsendable.length > 0) {
+      setRequestFailed(false);
+      setErrors(unsendable);
+      setAnnouncement('');
+      return;
+    }
     const response = await record({
       input: {
         title: text('title'),
         reference: text('reference'),
         supplierName: text('supplierName'),
         supplierTaxId: text('supplierTaxId'),
-        amount: Number(text('amount').replace(/\./g, '').replace(',', '.')),
+        amount,
         cpvCode: text('cpvCode'),
         awardedOn: text('awardedOn'),
         procurementMethod: text('procurementMethod') as (typeof METHODS)[number],
@@ -53,12 +88,12 @@ export function AwardForm({ onRecorded }: { onRecorded: () => void }) {
       },
     });
     const payload = response.data?.recordContractAward;
+    setRequestFailed(!payload);
+    setErrors(payload?.userErrors ?? []);
     if (!payload?.award) {
-      setErrors(payload?.userErrors ?? [{ field: null, message: t('status.error') }]);
       setAnnouncement('');
       return;
     }
-    setErrors([]);
     formElement.reset();
     setAnnouncement(payload.award.supplierIsEss ? t('award.recordedEss') : t('award.recorded'));
     onRecorded();
@@ -69,10 +104,24 @@ export function AwardForm({ onRecorded }: { onRecorded: () => void }) {
       id={`${uid}-${name}`}
       name={name}
       label={label}
-      errors={messagesFor(errors, `input.${name}`)}
+      errors={messagesFor(errors, `input.${name}`, locale)}
       {...props}
     />
   );
+  const at = (field: (typeof FIELDS)[number]) => messagesFor(errors, field, locale);
+  const selectErrors = (id: string, field: (typeof FIELDS)[number]) => {
+    const messages = at(field);
+    return {
+      select: {
+        'aria-invalid': messages.length > 0,
+        'aria-describedby': messages.length > 0 ? `${id}-error` : undefined,
+      },
+      error: <FieldError id={`${id}-error`} messages={messages} />,
+    };
+  };
+  const method = selectErrors(`${uid}-method`, 'input.procurementMethod');
+  const district = selectErrors(`${uid}-district`, 'input.district');
+  const alert = formAlert(t, locale, errors, requestFailed, FIELDS);
 
   return (
     <section aria-labelledby={`${uid}-heading`}>
@@ -80,7 +129,17 @@ export function AwardForm({ onRecorded }: { onRecorded: () => void }) {
       <p role="status" aria-live="polite">
         {announcement}
       </p>
-      <form className="form profile-form" onSubmit={submit} noValidate>
+      {alert && (
+        <p id={`${uid}-problem`} role="alert" className="error">
+          {alert}
+        </p>
+      )}
+      <form
+        className="form profile-form"
+        onSubmit={submit}
+        noValidate
+        aria-describedby={alert ? `${uid}-problem` : undefined}
+      >
         {field('title', t('award.contract'), { required: true })}
         {field('reference', t('shortlist.tenderReference'), { required: true })}
         {field('supplierName', t('award.supplierName'), { required: true })}
@@ -90,17 +149,18 @@ export function AwardForm({ onRecorded }: { onRecorded: () => void }) {
         {field('awardedOn', t('award.awardedOn'), { required: true, type: 'date' })}
         <div className="form__field">
           <label htmlFor={`${uid}-method`}>{t('award.method')}</label>
-          <select id={`${uid}-method`} name="procurementMethod" defaultValue="OPEN">
+          <select id={`${uid}-method`} name="procurementMethod" defaultValue="OPEN" {...method.select}>
             {METHODS.map((method) => (
               <option key={method} value={method}>
                 {t(`award.method.${method}`)}
               </option>
             ))}
           </select>
+          {method.error}
         </div>
         <div className="form__field">
           <label htmlFor={`${uid}-district`}>{t('tender.districts')}</label>
-          <select id={`${uid}-district`} name="district" defaultValue="">
+          <select id={`${uid}-district`} name="district" defaultValue="" {...district.select}>
             <option value="">{t('award.wholeCity')}</option>
             {options?.districts.map((district) => (
               <option key={district.code} value={district.code}>
@@ -108,12 +168,19 @@ export function AwardForm({ onRecorded }: { onRecorded: () => void }) {
               </option>
             ))}
           </select>
+          {district.error}
         </div>
         <label className="checkbox">
           <input type="checkbox" name="reserved" />
           {t('tender.reserved')}
         </label>
-        <SocialClausesFieldset clauses={options?.socialClauses} />
+        <ContractFieldset
+          id={`${uid}-clauses`}
+          legend={t('tender.socialClauses')}
+          name="socialClauses"
+          options={options?.socialClauses}
+          errors={at('input.socialClauses')}
+        />
         <button type="submit">{t('award.record')}</button>
       </form>
     </section>

@@ -1,4 +1,5 @@
 import { useQuery } from 'urql';
+import { FieldError } from '../../components/ui/FieldErrors.tsx';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 
@@ -22,24 +23,35 @@ export function useContractOptions() {
   return options.data;
 }
 
-/** The social clauses of a contract, as checkboxes named `socialClauses`. */
-export function SocialClausesFieldset({
-  clauses,
+/**
+ * Codes of a contract chosen with checkboxes named `name` (its districts, its social clauses), with
+ * the errors about them tied to the group.
+ */
+export function ContractFieldset({
+  id,
+  legend,
+  name,
+  options,
+  errors = [],
 }: {
-  clauses: { code: string; name: string }[] | undefined;
+  id: string;
+  legend: string;
+  name: string;
+  options: { code: string; name: string }[] | undefined;
+  errors?: string[];
 }) {
-  const { t } = useI18n();
   return (
-    <fieldset>
-      <legend>{t('tender.socialClauses')}</legend>
+    <fieldset aria-describedby={errors.length > 0 ? `${id}-error` : undefined}>
+      <legend>{legend}</legend>
       <div className="checkbox-grid">
-        {clauses?.map((clause) => (
-          <label key={clause.code} className="checkbox">
-            <input type="checkbox" name="socialClauses" value={clause.code} />
-            {clause.name}
+        {options?.map((option) => (
+          <label key={option.code} className="checkbox">
+            <input type="checkbox" name={name} value={option.code} />
+            {option.name}
           </label>
         ))}
       </div>
+      <FieldError id={`${id}-error`} messages={errors} />
     </fieldset>
   );
 }

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { errorMessage, type FormError, UserErrorFields } from '../../lib/user-errors.ts';
 import { useSession } from '../session/useSession.ts';
 import { useActiveShortlist } from './useActiveShortlist.ts';
 
@@ -32,7 +33,8 @@ const IncludesQuery = graphql(`
   }
 `);
 
-export const CreateShortlistMutation = graphql(`
+export const CreateShortlistMutation = graphql(
+  `
   mutation SearchShortlist_Create($input: ShortlistInput!) {
     createShortlist(input: $input) {
       shortlist {
@@ -40,14 +42,16 @@ export const CreateShortlistMutation = graphql(`
         name
       }
       userErrors {
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
-`);
+`,
+  [UserErrorFields],
+);
 
-const AddMutation = graphql(`
+const AddMutation = graphql(
+  `
   mutation SearchShortlist_Add($shortlistId: ID!, $companyId: ID!) {
     addToShortlist(shortlistId: $shortlistId, companyId: $companyId) {
       shortlist {
@@ -57,12 +61,13 @@ const AddMutation = graphql(`
         }
       }
       userErrors {
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
-`);
+`,
+  [UserErrorFields],
+);
 
 export const SHORTLIST_TYPES = { additionalTypenames: ['Shortlist', 'ShortlistEntry'] };
 
@@ -79,7 +84,7 @@ const TargetContext = createContext<ShortlistTarget | null>(null);
  * with a button on each result. Renders nothing extra for anyone else.
  */
 export function SearchShortlist({ companyIds, children }: { companyIds: string[]; children: ReactNode }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { isProcurement } = useSession();
   const [activeId, choose] = useActiveShortlist();
   // An empty list names no Shortlist type, so the cache would not know a new one concerns it.
@@ -102,7 +107,9 @@ export function SearchShortlist({ companyIds, children }: { companyIds: string[]
   const [, create] = useMutation(CreateShortlistMutation);
   const [announcement, setAnnouncement] = useState('');
   const [newName, setNewName] = useState('');
-  const [createError, setCreateError] = useState('');
+  // The new list's name refused (any error of createShortlist is about it), or the request failed.
+  const [createErrors, setCreateErrors] = useState<readonly FormError[]>([]);
+  const [createFailed, setCreateFailed] = useState(false);
   const uid = useId();
 
   const target = useMemo<ShortlistTarget>(
@@ -112,30 +119,35 @@ export function SearchShortlist({ companyIds, children }: { companyIds: string[]
       async add(companyId, companyName) {
         if (!active) return;
         const response = await addCompany({ shortlistId: active.id, companyId });
-        const problems = response.data?.addToShortlist.userErrors ?? [];
+        const payload = response.data?.addToShortlist;
+        const problem = payload?.userErrors[0];
         setAnnouncement(
-          response.error || problems.length > 0
-            ? (problems[0]?.message ?? t('status.error'))
-            : `${companyName}: ${t('shortlist.added')} «${active.name}»`,
+          !payload
+            ? t('status.error')
+            : problem
+              ? `${companyName}: ${errorMessage(problem, locale)}`
+              : `${companyName}: ${t('shortlist.added')} «${active.name}»`,
         );
       },
     }),
-    [active, includes.data, addCompany, t],
+    [active, includes.data, addCompany, t, locale],
   );
 
   const createList = async (event: FormEvent) => {
     event.preventDefault();
     const response = await create({ input: { name: newName } });
     const payload = response.data?.createShortlist;
-    if (!payload?.shortlist) {
-      setCreateError(payload?.userErrors.map((e) => e.message).join(' ') ?? t('status.error'));
-      return;
-    }
-    setCreateError('');
+    setCreateFailed(!payload);
+    setCreateErrors(payload?.userErrors ?? []);
+    if (!payload?.shortlist) return;
     setNewName('');
     choose(payload.shortlist.id);
     setAnnouncement(`${t('shortlist.created')}: «${payload.shortlist.name}»`);
   };
+
+  const createError = createFailed
+    ? t('status.error')
+    : createErrors.map((error) => errorMessage(error, locale)).join(' ');
 
   if (!isProcurement) return <>{children}</>;
   return (
@@ -165,7 +177,7 @@ export function SearchShortlist({ companyIds, children }: { companyIds: string[]
             )}
           </p>
         )}
-        <form className="shortlist-bar__new" onSubmit={createList}>
+        <form className="shortlist-bar__new" onSubmit={createList} noValidate>
           <label htmlFor={`${uid}-new`}>{t('shortlist.newName')}</label>{' '}
           <input
             id={`${uid}-new`}

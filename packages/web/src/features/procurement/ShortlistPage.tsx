@@ -1,9 +1,17 @@
 import { type FormEvent, useId, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
+import { FieldError } from '../../components/ui/FieldErrors.tsx';
 import { QueryState } from '../../components/ui/QueryState.tsx';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
+import {
+  errorMessage,
+  type FormError,
+  messagesFor,
+  paramOf,
+  UserErrorFields,
+} from '../../lib/user-errors.ts';
 import { TENDER_TYPES, TendersQuery } from './TendersPage.tsx';
 
 const ShortlistQuery = graphql(`
@@ -56,63 +64,72 @@ const ShortlistQuery = graphql(`
   }
 `);
 
-const RemoveMutation = graphql(`
+const RemoveMutation = graphql(
+  `
   mutation ShortlistPage_Remove($shortlistId: ID!, $companyId: ID!) {
     removeFromShortlist(shortlistId: $shortlistId, companyId: $companyId) {
       shortlist {
         id
       }
       userErrors {
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
-`);
+`,
+  [UserErrorFields],
+);
 
-const NoteMutation = graphql(`
+const NoteMutation = graphql(
+  `
   mutation ShortlistPage_Note($shortlistId: ID!, $companyId: ID!, $note: String) {
     setShortlistNote(shortlistId: $shortlistId, companyId: $companyId, note: $note) {
       shortlist {
         id
       }
       userErrors {
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
-`);
+`,
+  [UserErrorFields],
+);
 
-const ShareMutation = graphql(`
+const ShareMutation = graphql(
+  `
   mutation ShortlistPage_Share($shortlistId: ID!, $email: String!) {
     shareShortlist(shortlistId: $shortlistId, email: $email) {
       shortlist {
         id
       }
       userErrors {
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
-`);
+`,
+  [UserErrorFields],
+);
 
-const UnshareMutation = graphql(`
+const UnshareMutation = graphql(
+  `
   mutation ShortlistPage_Unshare($shortlistId: ID!, $email: String!) {
     unshareShortlist(shortlistId: $shortlistId, email: $email) {
       shortlist {
         id
       }
       userErrors {
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
-`);
+`,
+  [UserErrorFields],
+);
 
-const SnapshotMutation = graphql(`
+const SnapshotMutation = graphql(
+  `
   mutation ShortlistPage_Snapshot($shortlistId: ID!) {
     snapshotShortlist(shortlistId: $shortlistId) {
       snapshot {
@@ -120,26 +137,29 @@ const SnapshotMutation = graphql(`
         takenAt
       }
       userErrors {
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
-`);
+`,
+  [UserErrorFields],
+);
 
-const InviteMutation = graphql(`
+const InviteMutation = graphql(
+  `
   mutation ShortlistPage_Invite($tenderId: ID!, $companyIds: [ID!]!) {
     inviteSuppliers(tenderId: $tenderId, companyIds: $companyIds) {
       tender {
         id
       }
       userErrors {
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
-`);
+`,
+  [UserErrorFields],
+);
 
 /** The address of a download on this site, whatever host the API reports. */
 const localPath = (url: string) => {
@@ -165,39 +185,79 @@ export function ShortlistPage() {
   const [, inviteAll] = useMutation(InviteMutation);
   const [tenders] = useQuery({ query: TendersQuery, context: TENDER_TYPES });
   const [announcement, setAnnouncement] = useState('');
-  const [shareError, setShareError] = useState('');
+  // Each form's refusals, shown at their fields: a note's (by company), an unshare's (by address),
+  // the share form's and the invitation form's; `failed` is a request that got no answer.
+  const [noteErrors, setNoteErrors] = useState<Record<string, readonly FormError[]>>({});
+  const [unshareErrors, setUnshareErrors] = useState<Record<string, readonly FormError[]>>({});
+  const [shareErrors, setShareErrors] = useState<readonly FormError[]>([]);
+  const [shareFailed, setShareFailed] = useState(false);
+  const [inviteErrors, setInviteErrors] = useState<readonly FormError[]>([]);
+  const [inviteFailed, setInviteFailed] = useState(false);
   const dates = new Intl.DateTimeFormat('ca', { dateStyle: 'medium', timeStyle: 'short' });
 
   const shortlist = result.data?.shortlist;
   const owner = shortlist?.viewerAccess === 'OWNER';
   const reload = () => refetch({ requestPolicy: 'network-only' });
 
+  /**
+   * Announces what a mutation did, or why not: its userErrors (as returned, for the caller to show
+   * at their fields), or null when the request itself failed.
+   */
   const report = (
-    outcome: {
-      data?: Record<string, { userErrors: { message: string }[] } | undefined> | null;
-      error?: unknown;
-    },
+    outcome: { data?: Record<string, { userErrors: readonly FormError[] } | undefined | null> | null },
     done: string,
-  ) => {
+    subject = '',
+  ): readonly FormError[] | null => {
     const payload = outcome.data ? Object.values(outcome.data)[0] : undefined;
-    const problem = outcome.error ? t('status.error') : payload?.userErrors[0]?.message;
-    setAnnouncement(problem ?? done);
+    if (!payload) {
+      setAnnouncement(t('status.error'));
+      return null;
+    }
+    const [problem] = payload.userErrors;
+    setAnnouncement(problem ? `${subject}${errorMessage(problem, locale)}` : done);
     if (!problem) reload();
-    return !problem;
+    return payload.userErrors;
   };
 
   const submitShare = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
     const email = String(new FormData(form).get('email') ?? '');
-    const outcome = await share({ shortlistId: id, email });
-    const problem = outcome.data?.shareShortlist.userErrors[0]?.message ?? null;
-    setShareError(problem ?? '');
-    if (!problem && !outcome.error) {
+    const payload = (await share({ shortlistId: id, email })).data?.shareShortlist;
+    setShareFailed(!payload);
+    setShareErrors(payload?.userErrors ?? []);
+    if (payload && payload.userErrors.length === 0) {
       form.reset();
-      report(outcome, `${t('shortlist.sharedWithDone')} ${email}`);
+      setAnnouncement(`${t('shortlist.sharedWithDone')} ${email}`);
+      reload();
     }
   };
+
+  const entries = shortlist?.entries.edges.map(({ node }) => node) ?? [];
+  const submitInvite = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const tenderId = String(new FormData(event.currentTarget).get('tender') ?? '');
+    const companyIds = entries.map((entry) => entry.company.id);
+    const payload = (await inviteAll({ tenderId, companyIds })).data?.inviteSuppliers;
+    setInviteFailed(!payload);
+    setInviteErrors(payload?.userErrors ?? []);
+    if (payload && payload.userErrors.length === 0) {
+      setAnnouncement(t('tender.invitationsSent'));
+      reload();
+    }
+  };
+  // A refusal about one company of the list (`companyIds.2`) names it when the message does not.
+  const inviteMessage = (error: FormError) => {
+    const index = error.field?.startsWith('companyIds.') ? Number(error.field.slice(11)) : Number.NaN;
+    const company = entries[index]?.company.name;
+    const message = errorMessage(error, locale);
+    return company && !paramOf(error, 'company') ? `${company}: ${message}` : message;
+  };
+  // The share form has one field: whatever it was refused for is said there.
+  const shareMessages = shareFailed
+    ? [t('status.error')]
+    : shareErrors.map((error) => errorMessage(error, locale));
+  const inviteMessages = inviteFailed ? [t('status.error')] : inviteErrors.map(inviteMessage);
 
   return (
     <QueryState fetching={result.fetching && !result.data} error={result.error}>
@@ -288,25 +348,38 @@ export function ShortlistPage() {
                         {owner ? (
                           <form
                             className="note-form"
+                            noValidate
                             onSubmit={async (event) => {
                               event.preventDefault();
                               const note = String(new FormData(event.currentTarget).get('note') ?? '');
-                              report(
+                              const errors = report(
                                 await saveNote({ shortlistId: id, companyId: node.company.id, note }),
                                 `${node.company.name}: ${t('shortlist.noteSaved')}`,
+                                `${node.company.name}: `,
                               );
+                              setNoteErrors((all) => ({ ...all, [node.company.id]: errors ?? [] }));
                             }}
                           >
                             <label className="visually-hidden" htmlFor={`${uid}-note-${node.company.id}`}>
                               {t('shortlist.note')}: {node.company.name}
                             </label>
-                            <textarea
-                              id={`${uid}-note-${node.company.id}`}
-                              name="note"
-                              rows={2}
-                              defaultValue={node.note ?? ''}
-                              maxLength={2000}
-                            />
+                            {(() => {
+                              const messages = messagesFor(noteErrors[node.company.id] ?? [], 'note', locale);
+                              const errorId = `${uid}-note-${node.company.id}-error`;
+                              return (
+                                <>
+                                  <textarea
+                                    id={`${uid}-note-${node.company.id}`}
+                                    name="note"
+                                    rows={2}
+                                    defaultValue={node.note ?? ''}
+                                    aria-invalid={messages.length > 0}
+                                    aria-describedby={messages.length > 0 ? errorId : undefined}
+                                  />
+                                  <FieldError id={errorId} messages={messages} />
+                                </>
+                              );
+                            })()}
                             <button type="submit">
                               {t('shortlist.saveNote')}
                               <span className="visually-hidden">: {node.company.name}</span>
@@ -324,6 +397,7 @@ export function ShortlistPage() {
                               report(
                                 await remove({ shortlistId: id, companyId: node.company.id }),
                                 `${node.company.name}: ${t('shortlist.removed')}`,
+                                `${node.company.name}: `,
                               )
                             }
                           >
@@ -367,17 +441,14 @@ export function ShortlistPage() {
           {owner && shortlist.entries.totalCount > 0 && (tenders.data?.myTenders.totalCount ?? 0) > 0 && (
             <section aria-labelledby={`${uid}-invite`}>
               <h2 id={`${uid}-invite`}>{t('shortlist.invite')}</h2>
-              <form
-                className="form inline-form"
-                onSubmit={async (event) => {
-                  event.preventDefault();
-                  const tenderId = String(new FormData(event.currentTarget).get('tender') ?? '');
-                  const companyIds = shortlist.entries.edges.map(({ node }) => node.company.id);
-                  report(await inviteAll({ tenderId, companyIds }), t('tender.invitationsSent'));
-                }}
-              >
+              <form className="form inline-form" onSubmit={submitInvite} noValidate>
                 <label htmlFor={`${uid}-tender`}>{t('shortlist.inviteTo')}</label>
-                <select id={`${uid}-tender`} name="tender">
+                <select
+                  id={`${uid}-tender`}
+                  name="tender"
+                  aria-invalid={inviteMessages.length > 0}
+                  aria-describedby={inviteMessages.length > 0 ? `${uid}-invite-error` : undefined}
+                >
                   {tenders.data?.myTenders.edges.map(({ node }) => (
                     <option key={node.id} value={node.id}>
                       {node.title}
@@ -385,6 +456,7 @@ export function ShortlistPage() {
                   ))}
                 </select>
                 <button type="submit">{t('tender.invite')}</button>
+                <FieldError id={`${uid}-invite-error`} messages={inviteMessages} />
               </form>
             </section>
           )}
@@ -394,41 +466,47 @@ export function ShortlistPage() {
               <h2 id={`${uid}-sharing`}>{t('shortlist.sharing')}</h2>
               <p className="hint">{t('shortlist.sharingHint')}</p>
               <ul className="plain-list">
-                {shortlist.sharedWith.map((colleague) => (
-                  <li key={colleague.email}>
-                    {colleague.email}{' '}
-                    <button
-                      type="button"
-                      className="link-button"
-                      onClick={async () =>
-                        report(
-                          await unshare({ shortlistId: id, email: colleague.email }),
-                          `${t('shortlist.unshared')} ${colleague.email}`,
-                        )
-                      }
-                    >
-                      {t('shortlist.unshare')}
-                      <span className="visually-hidden">: {colleague.email}</span>
-                    </button>
-                  </li>
-                ))}
+                {shortlist.sharedWith.map((colleague, index) => {
+                  const messages = (unshareErrors[colleague.email] ?? []).map((error) =>
+                    errorMessage(error, locale),
+                  );
+                  const errorId = `${uid}-unshare-${index}-error`;
+                  return (
+                    <li key={colleague.email}>
+                      {colleague.email}{' '}
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-describedby={messages.length > 0 ? errorId : undefined}
+                        onClick={async () => {
+                          const errors = report(
+                            await unshare({ shortlistId: id, email: colleague.email }),
+                            `${t('shortlist.unshared')} ${colleague.email}`,
+                            `${colleague.email}: `,
+                          );
+                          setUnshareErrors((all) => ({ ...all, [colleague.email]: errors ?? [] }));
+                        }}
+                      >
+                        {t('shortlist.unshare')}
+                        <span className="visually-hidden">: {colleague.email}</span>
+                      </button>
+                      <FieldError id={errorId} messages={messages} />
+                    </li>
+                  );
+                })}
               </ul>
-              <form className="form inline-form" onSubmit={submitShare}>
+              <form className="form inline-form" onSubmit={submitShare} noValidate>
                 <label htmlFor={`${uid}-share`}>{t('shortlist.shareWith')}</label>
                 <input
                   id={`${uid}-share`}
                   name="email"
                   type="email"
                   required
-                  aria-invalid={shareError ? true : undefined}
-                  aria-describedby={shareError ? `${uid}-share-error` : undefined}
+                  aria-invalid={shareMessages.length > 0}
+                  aria-describedby={shareMessages.length > 0 ? `${uid}-share-error` : undefined}
                 />
                 <button type="submit">{t('shortlist.share')}</button>
-                {shareError && (
-                  <p id={`${uid}-share-error`} className="field-error">
-                    {shareError}
-                  </p>
-                )}
+                <FieldError id={`${uid}-share-error`} messages={shareMessages} />
               </form>
             </section>
           )}

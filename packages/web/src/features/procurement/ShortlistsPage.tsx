@@ -1,13 +1,16 @@
 import { type FormEvent, useId, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { messagesFor } from '../../components/ui/FieldErrors.tsx';
 import { QueryState } from '../../components/ui/QueryState.tsx';
 import { TextField } from '../../components/ui/TextField.tsx';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { type FormError, messagesFor } from '../../lib/user-errors.ts';
 import { useSession } from '../session/useSession.ts';
+import { formAlert } from './form-errors.ts';
 import { CreateShortlistMutation, SHORTLIST_TYPES } from './SearchShortlist.tsx';
+
+const FIELDS = ['input.name', 'input.tenderReference', 'input.description'] as const;
 
 const ListsQuery = graphql(`
   query ShortlistsPage_Lists {
@@ -34,7 +37,7 @@ const ListsQuery = graphql(`
 
 /** A procurement officer's shortlists (and those shared with them), and a new one. */
 export function ShortlistsPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { account, isProcurement } = useSession();
   const navigate = useNavigate();
   const [result] = useQuery({
@@ -44,7 +47,8 @@ export function ShortlistsPage() {
     context: SHORTLIST_TYPES,
   });
   const [, create] = useMutation(CreateShortlistMutation);
-  const [errors, setErrors] = useState<{ field?: string | null; message: string }[]>([]);
+  const [errors, setErrors] = useState<readonly FormError[]>([]);
+  const [requestFailed, setRequestFailed] = useState(false);
   const uid = useId();
   const dates = new Intl.DateTimeFormat('ca', { dateStyle: 'medium' });
 
@@ -79,9 +83,11 @@ export function ShortlistsPage() {
       },
     });
     const payload = response.data?.createShortlist;
+    setRequestFailed(!payload);
+    setErrors(payload?.userErrors ?? []);
     if (payload?.shortlist) navigate(`/llistes/${payload.shortlist.id}`);
-    else setErrors(payload?.userErrors ?? [{ message: t('status.error') }]);
   };
+  const alert = formAlert(t, locale, errors, requestFailed, FIELDS);
 
   return (
     <section aria-labelledby={`${uid}-title`}>
@@ -120,26 +126,36 @@ export function ShortlistsPage() {
       </QueryState>
 
       <h2>{t('shortlist.new')}</h2>
-      <form className="form" onSubmit={submit} noValidate>
+      {alert && (
+        <p id={`${uid}-problem`} role="alert" className="error">
+          {alert}
+        </p>
+      )}
+      <form
+        className="form"
+        onSubmit={submit}
+        noValidate
+        aria-describedby={alert ? `${uid}-problem` : undefined}
+      >
         <TextField
           id={`${uid}-name`}
           name="name"
           label={t('shortlist.name')}
           required
-          errors={messagesFor(errors, 'input.name')}
+          errors={messagesFor(errors, 'input.name', locale)}
         />
         <TextField
           id={`${uid}-ref`}
           name="tenderReference"
           label={t('shortlist.tenderReference')}
           hint={t('shortlist.tenderReferenceHint')}
-          errors={messagesFor(errors, 'input.tenderReference')}
+          errors={messagesFor(errors, 'input.tenderReference', locale)}
         />
         <TextField
           id={`${uid}-description`}
           name="description"
           label={t('shortlist.description')}
-          errors={messagesFor(errors, 'input.description')}
+          errors={messagesFor(errors, 'input.description', locale)}
         />
         <button type="submit">{t('shortlist.create')}</button>
       </form>

@@ -1,10 +1,14 @@
 import { type FormEvent, useId, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
+import { FieldError } from '../../components/ui/FieldErrors.tsx';
 import { QueryState } from '../../components/ui/QueryState.tsx';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { errorMessage, type FormError, messagesFor, UserErrorFields } from '../../lib/user-errors.ts';
+import { formAlert } from './form-errors.ts';
 import { TENDER_TYPES } from './TendersPage.tsx';
+import { TextAreaField } from './TextAreaField.tsx';
 
 const TenderQuery = graphql(`
   query TenderPage_Tender($id: ID!, $locale: Locale) {
@@ -49,33 +53,37 @@ const TenderQuery = graphql(`
   }
 `);
 
-const InviteMutation = graphql(`
+const InviteMutation = graphql(
+  `
   mutation TenderPage_Invite($tenderId: ID!, $companyIds: [ID!]!, $message: String) {
     inviteSuppliers(tenderId: $tenderId, companyIds: $companyIds, message: $message) {
       tender {
         id
       }
       userErrors {
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
-`);
+`,
+  [UserErrorFields],
+);
 
-const ResponseMutation = graphql(`
+const ResponseMutation = graphql(
+  `
   mutation TenderPage_Response($invitationId: ID!, $response: InvitationResponse!, $note: String) {
     recordInvitationResponse(invitationId: $invitationId, response: $response, note: $note) {
       tender {
         id
       }
       userErrors {
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
-`);
+`,
+  [UserErrorFields],
+);
 
 /** A tender: the suppliers that match it, with why, and the invitations sent and answered. */
 export function TenderPage() {
@@ -92,22 +100,39 @@ export function TenderPage() {
   const [, respond] = useMutation(ResponseMutation);
   const [selected, setSelected] = useState<string[]>([]);
   const [announcement, setAnnouncement] = useState('');
+  // The invitation's refusals: about the choice (`companyIds`), one company (`companyIds.2`, the
+  // index in the companies sent) or the message; `inviteFailed` is a request that got no answer.
+  const [inviteErrors, setInviteErrors] = useState<readonly FormError[]>([]);
+  const [sent, setSent] = useState<string[]>([]);
+  const [inviteFailed, setInviteFailed] = useState(false);
   const tender = result.data?.tender;
   const invited = new Set(tender?.invitations.map((invitation) => invitation.company.id) ?? []);
 
   const sendInvitations = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const message = String(new FormData(event.currentTarget).get('message') ?? '');
-    const response = await invite({ tenderId: id, companyIds: selected, message: message || null });
-    const problems = response.data?.inviteSuppliers.userErrors ?? [];
-    if (response.error || problems.length > 0) {
-      setAnnouncement(problems.map((problem) => problem.message).join(' ') || t('status.error'));
+    const companyIds = [...selected];
+    const response = await invite({ tenderId: id, companyIds, message: message || null });
+    const payload = response.data?.inviteSuppliers;
+    setInviteFailed(!payload);
+    setInviteErrors(payload?.userErrors ?? []);
+    setSent(companyIds);
+    if (!payload || payload.userErrors.length > 0) {
+      setAnnouncement('');
       return;
     }
-    setAnnouncement(`${t('tender.invitationsSent')}: ${selected.length}`);
+    setAnnouncement(`${t('tender.invitationsSent')}: ${companyIds.length}`);
     setSelected([]);
     refetch({ requestPolicy: 'network-only' });
   };
+  const inviteAlert = formAlert(t, locale, inviteErrors, inviteFailed, ['companyIds', 'message']);
+  const choiceMessages = inviteErrors
+    .filter((error) => error.field === 'companyIds')
+    .map((error) => errorMessage(error, locale));
+  const companyMessages = (companyId: string) =>
+    inviteErrors
+      .filter((error) => error.field === `companyIds.${sent.indexOf(companyId)}`)
+      .map((error) => errorMessage(error, locale));
 
   return (
     <QueryState fetching={result.fetching && !result.data} error={result.error}>
@@ -150,34 +175,64 @@ export function TenderPage() {
                     {invited.has(match.company.id) ? (
                       <p className="company-card__listed">✓ {t('tender.invited')}</p>
                     ) : match.company.email ? (
-                      <label className="checkbox">
-                        <input
-                          type="checkbox"
-                          checked={selected.includes(match.company.id)}
-                          onChange={(event) =>
-                            setSelected(
-                              event.target.checked
-                                ? [...selected, match.company.id]
-                                : selected.filter((value) => value !== match.company.id),
-                            )
-                          }
-                        />
-                        {t('tender.select')}
-                        <span className="visually-hidden">: {match.company.name}</span>
-                      </label>
+                      (() => {
+                        const messages = companyMessages(match.company.id);
+                        const errorId = `${uid}-${match.company.id}-error`;
+                        return (
+                          <>
+                            <label className="checkbox">
+                              <input
+                                type="checkbox"
+                                checked={selected.includes(match.company.id)}
+                                aria-invalid={messages.length > 0 || undefined}
+                                aria-describedby={messages.length > 0 ? errorId : undefined}
+                                onChange={(event) =>
+                                  setSelected(
+                                    event.target.checked
+                                      ? [...selected, match.company.id]
+                                      : selected.filter((value) => value !== match.company.id),
+                                  )
+                                }
+                              />
+                              {t('tender.select')}
+                              <span className="visually-hidden">: {match.company.name}</span>
+                            </label>
+                            <FieldError id={errorId} messages={messages} />
+                          </>
+                        );
+                      })()
                     ) : (
                       <p className="hint">{t('tender.noEmail')}</p>
                     )}
                   </li>
                 ))}
               </ol>
-              <div className="form__field">
-                <label htmlFor={`${uid}-message`}>{t('tender.message')}</label>
-                <textarea id={`${uid}-message`} name="message" rows={3} maxLength={2000} />
-              </div>
-              <button type="submit" disabled={selected.length === 0}>
+              <TextAreaField
+                id={`${uid}-message`}
+                name="message"
+                label={t('tender.message')}
+                rows={3}
+                errors={messagesFor(inviteErrors, 'message', locale)}
+              />
+              {inviteAlert && (
+                <p id={`${uid}-invite-problem`} role="alert" className="error">
+                  {inviteAlert}
+                </p>
+              )}
+              <button
+                type="submit"
+                aria-describedby={
+                  [
+                    inviteAlert ? `${uid}-invite-problem` : null,
+                    choiceMessages.length > 0 ? `${uid}-choice-error` : null,
+                  ]
+                    .filter(Boolean)
+                    .join(' ') || undefined
+                }
+              >
                 {t('tender.invite')} ({selected.length})
               </button>
+              <FieldError id={`${uid}-choice-error`} messages={choiceMessages} />
             </form>
           </section>
 
@@ -208,12 +263,22 @@ export function TenderPage() {
                           id={`${uid}-${invitation.id}`}
                           value={invitation.response}
                           onChange={async (event) => {
-                            await respond({
+                            const answer = await respond({
                               invitationId: invitation.id,
                               response: event.target.value as 'PENDING' | 'INTERESTED' | 'DECLINED',
                               note: invitation.responseNote,
                             });
-                            setAnnouncement(`${invitation.company.name}: ${t('tender.responseSaved')}`);
+                            const payload = answer.data?.recordInvitationResponse;
+                            const [problem] = payload?.userErrors ?? [];
+                            setAnnouncement(
+                              `${invitation.company.name}: ${
+                                !payload
+                                  ? t('status.error')
+                                  : problem
+                                    ? errorMessage(problem, locale)
+                                    : t('tender.responseSaved')
+                              }`,
+                            );
                             refetch({ requestPolicy: 'network-only' });
                           }}
                         >

@@ -1,13 +1,25 @@
 import { type FormEvent, useId, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { messagesFor, type UserErrorLike } from '../../components/ui/FieldErrors.tsx';
 import { QueryState } from '../../components/ui/QueryState.tsx';
 import { TextField } from '../../components/ui/TextField.tsx';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { type FormError, messagesFor, UserErrorFields } from '../../lib/user-errors.ts';
 import { useSession } from '../session/useSession.ts';
-import { SocialClausesFieldset, useContractOptions } from './ContractOptions.tsx';
+import { ContractFieldset, useContractOptions } from './ContractOptions.tsx';
+import { formAlert, localError } from './form-errors.ts';
+import { TextAreaField } from './TextAreaField.tsx';
+
+const FIELDS = [
+  'input.title',
+  'input.description',
+  'input.reference',
+  'input.cpvCodes',
+  'input.budget',
+  'input.districts',
+  'input.socialClauses',
+] as const;
 
 export const TendersQuery = graphql(`
   query TendersPage_Mine {
@@ -25,32 +37,35 @@ export const TendersQuery = graphql(`
   }
 `);
 
-const CreateMutation = graphql(`
+const CreateMutation = graphql(
+  `
   mutation TendersPage_Create($input: TenderInput!) {
     createTender(input: $input) {
       tender {
         id
       }
       userErrors {
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
-`);
+`,
+  [UserErrorFields],
+);
 
 export const TENDER_TYPES = { additionalTypenames: ['Tender', 'TenderInvitation'] };
 
 /** An officer's tenders, and a new need to match suppliers against. */
 export function TendersPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { isProcurement } = useSession();
   const navigate = useNavigate();
   const uid = useId();
   const [list] = useQuery({ query: TendersQuery, pause: !isProcurement, context: TENDER_TYPES });
   const options = useContractOptions();
   const [, create] = useMutation(CreateMutation);
-  const [errors, setErrors] = useState<UserErrorLike[]>([]);
+  const [errors, setErrors] = useState<readonly FormError[]>([]);
+  const [requestFailed, setRequestFailed] = useState(false);
 
   if (!isProcurement) {
     return (
@@ -65,6 +80,13 @@ export function TendersPage() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? '').trim();
+    const budget = text('budget') ? Number(text('budget').replace(/\./g, '').replace(',', '.')) : null;
+    // A budget that is not a number cannot be sent (the API's Float has no such value).
+    if (budget !== null && !Number.isFinite(budget)) {
+      setRequestFailed(false);
+      setErrors([localError('input.budget', 'NOT_A_NUMBER')]);
+      return;
+    }
     const response = await create({
       input: {
         title: text('title'),
@@ -76,13 +98,16 @@ export function TendersPage() {
         districts: form.getAll('districts').map(String),
         socialClauses: form.getAll('socialClauses').map(String),
         reserved: form.get('reserved') === 'on',
-        budget: text('budget') ? Number(text('budget').replace(/\./g, '').replace(',', '.')) : null,
+        budget,
       },
     });
     const payload = response.data?.createTender;
+    setRequestFailed(!payload);
+    setErrors(payload?.userErrors ?? []);
     if (payload?.tender) navigate(`/licitacions/${payload.tender.id}`);
-    else setErrors(payload?.userErrors ?? [{ field: null, message: t('status.error') }]);
   };
+  const alert = formAlert(t, locale, errors, requestFailed, FIELDS);
+  const at = (field: (typeof FIELDS)[number]) => messagesFor(errors, field, locale);
 
   return (
     <section aria-labelledby={`${uid}-title`}>
@@ -99,45 +124,65 @@ export function TendersPage() {
         </ul>
       </QueryState>
       <h2>{t('tender.new')}</h2>
-      <form className="form profile-form" onSubmit={submit} noValidate>
+      {alert && (
+        <p id={`${uid}-problem`} role="alert" className="error">
+          {alert}
+        </p>
+      )}
+      <form
+        className="form profile-form"
+        onSubmit={submit}
+        noValidate
+        aria-describedby={alert ? `${uid}-problem` : undefined}
+      >
         <TextField
           id={`${uid}-title-input`}
           name="title"
           label={t('tender.name')}
           required
-          errors={messagesFor(errors, 'input.title')}
+          errors={at('input.title')}
         />
-        <div className="form__field">
-          <label htmlFor={`${uid}-description`}>{t('tender.description')}</label>
-          <textarea id={`${uid}-description`} name="description" rows={3} />
-        </div>
-        <TextField id={`${uid}-reference`} name="reference" label={t('shortlist.tenderReference')} />
+        <TextAreaField
+          id={`${uid}-description`}
+          name="description"
+          label={t('tender.description')}
+          rows={3}
+          errors={at('input.description')}
+        />
+        <TextField
+          id={`${uid}-reference`}
+          name="reference"
+          label={t('shortlist.tenderReference')}
+          errors={at('input.reference')}
+        />
         <TextField
           id={`${uid}-cpv`}
           name="cpvCodes"
           label={t('tender.cpvCodes')}
           hint="90910000-9, 77310000-6"
-          errors={messagesFor(errors, 'input.cpvCodes')}
+          errors={at('input.cpvCodes')}
         />
         <TextField
           id={`${uid}-budget`}
           name="budget"
           label={t('tender.budget')}
           inputMode="decimal"
-          errors={messagesFor(errors, 'input.budget')}
+          errors={at('input.budget')}
         />
-        <fieldset>
-          <legend>{t('tender.districts')}</legend>
-          <div className="checkbox-grid">
-            {options?.districts.map((district) => (
-              <label key={district.code} className="checkbox">
-                <input type="checkbox" name="districts" value={district.code} />
-                {district.name}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        <SocialClausesFieldset clauses={options?.socialClauses} />
+        <ContractFieldset
+          id={`${uid}-districts`}
+          legend={t('tender.districts')}
+          name="districts"
+          options={options?.districts}
+          errors={at('input.districts')}
+        />
+        <ContractFieldset
+          id={`${uid}-clauses`}
+          legend={t('tender.socialClauses')}
+          name="socialClauses"
+          options={options?.socialClauses}
+          errors={at('input.socialClauses')}
+        />
         <label className="checkbox">
           <input type="checkbox" name="reserved" />
           {t('tender.reserved')}
