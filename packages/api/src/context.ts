@@ -14,6 +14,8 @@ export interface Viewer {
    */
   role: Role;
   emailVerified: boolean;
+  /** The account's language, for messages when the request names none. */
+  locale: Locale;
 }
 
 /** The HTTP side of a request, for what only a browser needs (cookies). */

@@ -10,6 +10,7 @@ import {
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { paramList, reasonMessage } from '@proximitat/errors';
 import type { Env } from '@proximitat/runtime';
 import cookieParser from 'cookie-parser';
 import cors from 'cors';
@@ -23,13 +24,21 @@ import {
 } from 'graphql';
 import helmet from 'helmet';
 import type { AppServices, Context } from './context.ts';
-import { DATABASE_UNAVAILABLE_MESSAGE, ErrorCode, isDatabaseUnavailable } from './errors.ts';
+import {
+  AppError,
+  appError,
+  ErrorCode,
+  errorBody,
+  isDatabaseUnavailable,
+  reasonExtensions,
+} from './errors.ts';
 import { costlyFieldsRule } from './limits/costly-fields.ts';
 import { createDocumentStore } from './limits/document-store.ts';
 import { LIMITS } from './limits/limits.ts';
 import { pageSizeErrors } from './limits/page-size.ts';
 import { responseSizeLimit } from './limits/response-size.ts';
 import { SESSION_COOKIE, viewerForToken } from './modules/account/session.service.ts';
+import { localePlugin, requestLocale } from './modules/i18n/request-locale.ts';
 import { accountabilityCsvHandler } from './modules/plan/accountability.csv.ts';
 import { awardsOcdsHandler } from './modules/procurement/award-ocds.ts';
 import { shortlistCsvHandler } from './modules/procurement/shortlist-export.ts';
@@ -108,9 +117,7 @@ function limitsPlugin(schema: GraphQLSchema): ApolloServerPlugin<Context> {
           if (errors.length > 0) throw errors[0] as GraphQLError;
           // PostgreSQL cannot store the NUL character: refuse it in any text, here, with a clear error.
           if (containsNul(request.variables) || documentContainsNul(document)) {
-            throw new GraphQLError('Text may not contain the NUL character (U+0000)', {
-              extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
-            });
+            throw new AppError('TEXT_HAS_NUL', [], { http: { status: 400 } });
           }
         },
       };
@@ -169,8 +176,8 @@ export async function createApp({
         onReject: [
           (context, error) =>
             context?.reportError(
-              new GraphQLError(`Too many aliases: ${error.message.replace(/^Syntax Error: /, '')}`, {
-                extensions: { code: ErrorCode.LIMIT_EXCEEDED },
+              new GraphQLError(reasonMessage('EN', 'TOO_MANY_ALIASES', paramList({ max: LIMITS.aliases })), {
+                extensions: reasonExtensions('TOO_MANY_ALIASES', { max: LIMITS.aliases }),
               }),
             ),
         ],
@@ -183,6 +190,7 @@ export async function createApp({
       // wraps every field's resolver to compute them.
       ApolloServerPluginCacheControlDisabled(),
       limitsPlugin(schema),
+      localePlugin,
       unavailablePlugin,
       responseCache.plugin,
     ],
@@ -190,10 +198,11 @@ export async function createApp({
       if (isPublic(formatted, error)) return formatted;
       if (isDatabaseUnavailable(error)) {
         log.warn({ requestPath: formatted.path }, 'the database is unavailable');
+        const unavailable = appError('DATABASE_UNAVAILABLE', null);
         return {
-          message: DATABASE_UNAVAILABLE_MESSAGE,
+          message: unavailable.message,
           ...(formatted.path ? { path: formatted.path } : {}),
-          extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+          extensions: unavailable.extensions,
         };
       }
       log.error(
@@ -270,21 +279,18 @@ export async function createApp({
 
   // A request still running after REQUEST_TIMEOUT_MS is answered with an error; whatever it
   // produces later is dropped (PostgreSQL's statement_timeout stops runaway queries themselves).
-  app.use('/graphql', (_req, res, next) => {
+  app.use('/graphql', (req, res, next) => {
     const timer = setTimeout(() => {
       if (res.headersSent) return;
       res.locals.timedOut = true;
       res
         .status(503)
         .setHeader('retry-after', '5')
-        .json({
-          errors: [
-            {
-              message: `The request took longer than ${env.requestTimeoutMs} ms and was stopped`,
-              extensions: { code: ErrorCode.LIMIT_EXCEEDED },
-            },
-          ],
-        });
+        .json(
+          errorBody(requestLocale(null, req.headers['accept-language']), 'REQUEST_TIMEOUT', {
+            ms: env.requestTimeoutMs,
+          }),
+        );
     }, env.requestTimeoutMs);
     res.once('close', () => clearTimeout(timer));
     next();
@@ -301,12 +307,14 @@ export async function createApp({
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const sessionToken = sessionTokenOf(req);
+        const viewer = await viewerForToken(db, sessionToken);
         return {
           db,
           search,
           log,
           requestId: String(res.locals.requestId),
-          viewer: await viewerForToken(db, sessionToken),
+          viewer,
+          locale: requestLocale(viewer?.locale, req.headers['accept-language']),
           sessionToken,
           clientAddress: clientAddressKey(req.ip ?? req.socket.remoteAddress ?? 'unknown'),
           publicUrl: env.publicUrl,
@@ -353,7 +361,7 @@ export async function createApp({
   app.use(
     (
       error: Error & { status?: number; type?: string },
-      _req: express.Request,
+      req: express.Request,
       res: express.Response,
       next: express.NextFunction,
     ) => {
@@ -361,14 +369,13 @@ export async function createApp({
       if (res.locals.timedOut) return;
       if (res.headersSent) return next(error);
       if (error.type === 'entity.too.large') {
-        res.status(413).json({
-          errors: [
-            {
-              message: `The request body is larger than ${LIMITS.bodyBytes} bytes`,
-              extensions: { code: ErrorCode.LIMIT_EXCEEDED },
-            },
-          ],
-        });
+        res
+          .status(413)
+          .json(
+            errorBody(requestLocale(null, req.headers['accept-language']), 'BODY_TOO_LARGE', {
+              max: LIMITS.bodyBytes,
+            }),
+          );
         return;
       }
       if (error.status && error.status < 500) {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db, Prisma, Role } from '@proximitat/db';
+import type { Db, Locale, Prisma, Role } from '@proximitat/db';
 import type { Viewer } from '../../context.ts';
 
 export const SESSION_COOKIE = 'proximitat_session';
@@ -14,9 +14,16 @@ export function viewerOf(account: {
   email: string;
   role: Role;
   emailVerifiedAt: Date | null;
+  locale: Locale;
 }): Viewer {
   const emailVerified = account.emailVerifiedAt !== null;
-  return { id: account.id, email: account.email, role: emailVerified ? account.role : 'USER', emailVerified };
+  return {
+    id: account.id,
+    email: account.email,
+    role: emailVerified ? account.role : 'USER',
+    emailVerified,
+    locale: account.locale,
+  };
 }
 
 /** A new session of the account; `address` is the client's, remembered for the sign-in throttle. */
@@ -38,7 +45,7 @@ export async function viewerForToken(db: Db, token: string | undefined): Promise
   if (!token || token.length > 100) return null;
   const session = await db.session.findUnique({
     where: { tokenHash: hashToken(token) },
-    include: { account: { select: { id: true, email: true, role: true, emailVerifiedAt: true } } },
+    include: { account: { select: { id: true, email: true, role: true, emailVerifiedAt: true, locale: true } } },
   });
   if (!session || session.revokedAt || session.expiresAt <= new Date()) return null;
   if (Date.now() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {

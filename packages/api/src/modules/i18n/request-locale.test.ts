@@ -1,6 +1,7 @@
 import { reasonMessage } from '@proximitat/errors';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signedIn } from '../../testing/accounts.ts';
 import { startTestApi, type TestApi } from '../../testing/test-api.ts';
 import { acceptLanguageLocale, operationLocale, requestLocale } from './request-locale.ts';
 
@@ -66,6 +67,21 @@ describe('messages in the caller’s language', () => {
     expect(error?.message).toBe(reasonMessage(locale, 'SIGN_IN_REQUIRED'));
   });
 
+  it("a signed-in caller reads the account's language, unless the request names one", async () => {
+    const account = await signedIn(api, 'USER');
+    await api.db.account.update({ where: { id: account.id }, data: { locale: 'ES' } });
+    const ask = async (headers: Record<string, string>) =>
+      (await api.graphql<Payload>(CREATE, {}, { token: account.token, headers })).data?.createShortlist
+        .userErrors[0];
+    expect(await ask({})).toMatchObject({
+      reason: 'NOT_ALLOWED',
+      message: reasonMessage('ES', 'NOT_ALLOWED'),
+    });
+    expect(await ask({ 'accept-language': 'en' })).toMatchObject({
+      message: reasonMessage('ES', 'NOT_ALLOWED'),
+    });
+  });
+
   it("an error raised by a query follows the operation's locale over the header, with its reason and params", async () => {
     const response = await api.graphql(
       '{ searchCompanies(first: 100000, locale: EN) { totalCount } }',
@@ -80,7 +96,7 @@ describe('messages in the caller’s language', () => {
       reason: 'PAGE_TOO_LARGE',
       field: 'first',
     });
-    const max = String((error?.extensions?.params as { max: string }).max);
+    const max = String((error?.extensions?.params as { max?: string } | undefined)?.max);
     expect(error?.message).toBe(reasonMessage('EN', 'PAGE_TOO_LARGE', [{ name: 'max', value: max }]));
   });
 });
