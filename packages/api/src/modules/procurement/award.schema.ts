@@ -1,4 +1,3 @@
-import type { Locale } from '@proximitat/db';
 import { builder } from '../../builder.ts';
 import { appError, type UserError } from '../../errors.ts';
 import { connectionComplexity } from '../../limits/limits.ts';
@@ -6,12 +5,12 @@ import { checkIntRange, YEAR_RANGE } from '../common/int-range.ts';
 import { failed, mutationPayload, outcome, refused, signedInViewer } from '../common/payload.schema.ts';
 import { UserErrorRef } from '../common/user-error.schema.ts';
 import { parseInput } from '../common/validation.ts';
-import { cpvLabel } from '../directory/cpv.ts';
 import { LocaleEnum } from '../i18n/locale.schema.ts';
 import { loadReference } from '../reference/reference-cache.ts';
 import { awardInputSchema, ProcurementMethod, ProcurementMethodSchema } from './award.input.ts';
 import {
   type Breakdown,
+  breakdownLabel,
   deleteAward,
   procurementIndicators,
   recordAward,
@@ -82,14 +81,8 @@ const BreakdownRef = builder
       }),
       label: t.string({
         args: { locale: t.arg({ type: LocaleEnum }) },
-        resolve: async (row, { locale }, { db }) => {
-          if (row.kind === 'sector') return cpvLabel(row.code.padEnd(8, '0'), locale);
-          if (row.code === '')
-            return (
-              { CA: 'Tota la ciutat', ES: 'Toda la ciudad', EN: 'The whole city' } as Record<Locale, string>
-            )[locale ?? 'CA'];
-          return (await loadReference(db)).districts.get(row.code)?.name ?? row.code;
-        },
+        resolve: async (row, { locale }, { db }) =>
+          breakdownLabel(row.kind, row.code, locale ?? 'CA', await loadReference(db)),
       }),
       awardCount: t.exposeInt('awardCount'),
       totalAmount: t.exposeFloat('totalAmount'),

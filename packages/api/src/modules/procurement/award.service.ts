@@ -1,7 +1,9 @@
-import type { Db } from '@proximitat/db';
+import type { Db, Locale } from '@proximitat/db';
 import type { Viewer } from '../../context.ts';
 import { rejected, type ServiceResult, type UserError, userError } from '../../errors.ts';
 import { isUuid } from '../common/ids.ts';
+import { cpvLabel } from '../directory/cpv.ts';
+import type { Reference } from '../reference/reference-cache.ts';
 import type { AwardData, AwardSupplier } from './award.input.ts';
 
 /** The supplier's columns of an award. */
@@ -110,6 +112,24 @@ export interface YearIndicators extends Breakdown {
   socialClauseAmount: number;
   byDistrict: Breakdown[];
   bySector: Breakdown[];
+}
+
+const WHOLE_CITY: Record<Locale, string> = {
+  CA: 'Tota la ciutat',
+  ES: 'Toda la ciudad',
+  EN: 'The whole city',
+};
+
+/** A breakdown's name: a CPV division's label, a district's name, or the whole city (code ""). */
+export function breakdownLabel(
+  kind: 'district' | 'sector',
+  code: string,
+  locale: Locale,
+  reference: Reference,
+): string {
+  if (kind === 'sector') return cpvLabel(code.padEnd(8, '0'), locale);
+  if (code === '') return WHOLE_CITY[locale];
+  return reference.districts.get(code)?.name ?? code;
 }
 
 /** Shares are null when nothing was awarded: there is nothing to divide. */

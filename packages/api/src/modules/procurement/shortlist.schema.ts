@@ -1,8 +1,6 @@
 import { builder } from '../../builder.ts';
-import type { Context, Viewer } from '../../context.ts';
+import type { Context } from '../../context.ts';
 import { appError } from '../../errors.ts';
-import { normaliseEmail } from '../account/password.ts';
-import { isUuid } from '../common/ids.ts';
 import {
   changed,
   failed,
@@ -23,12 +21,15 @@ import {
   deleteShortlist,
   removeFromShortlist,
   ShortlistAccess,
+  seesShares,
   setShortlistNote,
   shareShortlist,
   shortlistAccess,
+  shortlistIncludes,
   snapshotShortlist,
   unshareShortlist,
   updateShortlist,
+  visibleShortlists,
 } from './shortlist.service.ts';
 
 const AccessEnum = builder.enumType(ShortlistAccess, {
@@ -91,17 +92,11 @@ builder.prismaObject('Shortlist', {
     includes: t.idList({
       description: 'Which of these companies are on the list (at most 100 asked at once).',
       args: { companyIds: t.arg.idList({ required: true }) },
-      resolve: async (shortlist, { companyIds }, { db }) => {
+      resolve: (shortlist, { companyIds }, { db }) => {
         if (companyIds.length > 100) {
           throw appError('TOO_MANY_VALUES', 'companyIds', { max: 100 });
         }
-        const ids = companyIds.map(String).filter(isUuid);
-        if (ids.length === 0) return [];
-        const rows = await db.shortlistEntry.findMany({
-          where: { shortlistId: shortlist.id, companyId: { in: ids } },
-          select: { companyId: true },
-        });
-        return rows.map((row) => row.companyId);
+        return shortlistIncludes(db, shortlist.id, companyIds.map(String));
       },
     }),
     sharedWith: t.field({
@@ -113,7 +108,7 @@ builder.prismaObject('Shortlist', {
         shares: { select: { email: true, createdAt: true }, orderBy: { createdAt: 'asc' } },
       },
       resolve: (shortlist, _args, context) =>
-        shortlist.ownerId === context.viewer?.id || isStaffViewer(context.viewer) ? shortlist.shares : [],
+        seesShares(shortlist.ownerId, context.viewer) ? shortlist.shares : [],
     }),
     snapshots: t.relation('snapshots', {
       description: 'Dated, frozen copies for the contract file, newest first.',
@@ -121,8 +116,6 @@ builder.prismaObject('Shortlist', {
     }),
   }),
 });
-
-const isStaffViewer = (viewer: Viewer | null) => viewer?.role === 'STAFF' || viewer?.role === 'ADMIN';
 
 builder.prismaObject('ShortlistEntry', {
   fields: (t) => ({
@@ -174,20 +167,16 @@ builder.queryFields((t) => ({
     cursor: 'id',
     description: "The viewer's shortlists and those shared with them, most recently changed first.",
     authScopes: { procurement: true },
-    totalCount: (_parent, _args, context) => context.db.shortlist.count({ where: mine(context.viewer) }),
+    totalCount: (_parent, _args, context) =>
+      context.db.shortlist.count({ where: visibleShortlists(context.viewer) }),
     resolve: (query, _root, _args, context) =>
       context.db.shortlist.findMany({
         ...query,
-        where: mine(context.viewer),
+        where: visibleShortlists(context.viewer),
         orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }],
       }),
   }),
 }));
-
-function mine(viewer: Viewer | null) {
-  const email = normaliseEmail(viewer?.email ?? '');
-  return { OR: [{ ownerId: viewer?.id ?? '' }, ...(email ? [{ shares: { some: { email } } }] : [])] };
-}
 
 const ShortlistPayload = mutationPayload(
   'ShortlistPayload',

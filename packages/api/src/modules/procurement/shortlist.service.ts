@@ -45,6 +45,31 @@ export async function shortlistAccess(
   return null;
 }
 
+/** Whether the viewer sees the addresses a list is shared with: its owner and staff do. */
+export const seesShares = (ownerId: string, viewer: Viewer | null) =>
+  viewer !== null && (ownerId === viewer.id || isStaffRole(viewer.role));
+
+/** The shortlists a viewer reads in their list: their own and those shared with their address. */
+export function visibleShortlists(viewer: Viewer | null) {
+  const email = normaliseEmail(viewer?.email ?? '');
+  return { OR: [{ ownerId: viewer?.id ?? '' }, ...(email ? [{ shares: { some: { email } } }] : [])] };
+}
+
+/** Which of these companies are on the list (ids that are not UUIDs name none). */
+export async function shortlistIncludes(
+  db: Db,
+  shortlistId: string,
+  companyIds: string[],
+): Promise<string[]> {
+  const ids = companyIds.filter(isUuid);
+  if (ids.length === 0) return [];
+  const rows = await db.shortlistEntry.findMany({
+    where: { shortlistId, companyId: { in: ids } },
+    select: { companyId: true },
+  });
+  return rows.map((row) => row.companyId);
+}
+
 const notOnList = () => userError('NOT_ON_SHORTLIST', 'companyId');
 
 /** The owner's right to change the list, as a userError when missing. */
