@@ -50,6 +50,7 @@ export type ReviewInput = z.output<typeof ReviewSchema>;
 export const InvitedEmailSchema = z
   .string()
   .trim()
+  .min(1)
   .transform((typed, ctx) => {
     const key = normaliseEmail(typed);
     if (!isEmailAddress(key)) {

@@ -1,9 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import type { UserErrorLike } from '../../components/ui/FieldErrors.tsx';
+import { FieldError } from '../../components/ui/FieldErrors.tsx';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { errorMessage, type FormError, messagesFor, UserErrorFields } from '../../lib/user-errors.ts';
 import { CompanyProfileForm, type CompanyProfileInput } from './CompanyProfileForm.tsx';
 
 const CompanyQuery = graphql(`
@@ -56,7 +57,8 @@ const CompanyQuery = graphql(`
   }
 `);
 
-const UpdateMutation = graphql(`
+const UpdateMutation = graphql(
+  `
   mutation CompanyPanel_Update($companyId: ID!, $input: CompanyProfileInput!) {
     updateCompanyProfile(companyId: $companyId, input: $input) {
       revision {
@@ -64,14 +66,16 @@ const UpdateMutation = graphql(`
         status
       }
       userErrors {
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
-`);
+`,
+  [UserErrorFields],
+);
 
-const AddEditorMutation = graphql(`
+const AddEditorMutation = graphql(
+  `
   mutation CompanyPanel_AddEditor($companyId: ID!, $email: String!) {
     addCompanyEditor(companyId: $companyId, email: $email) {
       invitation {
@@ -80,38 +84,43 @@ const AddEditorMutation = graphql(`
         status
       }
       userErrors {
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
-`);
+`,
+  [UserErrorFields],
+);
 
-const RevokeInvitationMutation = graphql(`
+const RevokeInvitationMutation = graphql(
+  `
   mutation CompanyPanel_RevokeInvitation($id: ID!) {
     revokeEditorInvitation(id: $id) {
       userErrors {
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
-`);
+`,
+  [UserErrorFields],
+);
 
-const RemoveEditorMutation = graphql(`
+const RemoveEditorMutation = graphql(
+  `
   mutation CompanyPanel_RemoveEditor($companyId: ID!, $accountId: ID!) {
     removeCompanyEditor(companyId: $companyId, accountId: $accountId) {
       userErrors {
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
-`);
+`,
+  [UserErrorFields],
+);
 
 /** Editing one company: its profile (proposed for review) and its editors. */
 export function CompanyPanel({ slug, onChanged }: { slug: string; onChanged: () => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [result, refetch] = useQuery({
     query: CompanyQuery,
     variables: { slug },
@@ -122,10 +131,12 @@ export function CompanyPanel({ slug, onChanged }: { slug: string; onChanged: () 
   const [, removeEditor] = useMutation(RemoveEditorMutation);
   const [, revokeInvitation] = useMutation(RevokeInvitationMutation);
   const [editorNotice, setEditorNotice] = useState('');
-  const [errors, setErrors] = useState<UserErrorLike[]>([]);
+  const [errors, setErrors] = useState<readonly FormError[]>([]);
+  const [requestFailed, setRequestFailed] = useState(false);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
-  const [editorError, setEditorError] = useState('');
+  // The editors' actions: the invitation form's errors (the address at its input), or a failed request.
+  const [editorErrors, setEditorErrors] = useState<readonly FormError[] | 'failed'>([]);
   const company = result.data?.company;
   if (!company) return null;
 
@@ -151,19 +162,32 @@ export function CompanyPanel({ slug, onChanged }: { slug: string; onChanged: () 
     specialEmploymentCentre: company.specialEmploymentCentre,
   };
 
+  /** The userErrors of an editors' action, or 'failed' when the request got no answer. */
+  const answered = (problems: readonly FormError[] | undefined) => {
+    setEditorErrors(problems ?? 'failed');
+    return problems?.length === 0;
+  };
   const add = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
     const email = String(new FormData(form).get('email'));
     const response = await addEditor({ companyId: company.id, email });
-    const problems = response.data?.addCompanyEditor.userErrors ?? [];
-    setEditorError(problems.map((p) => p.message).join(' '));
-    setEditorNotice(problems.length === 0 ? t('dashboard.invitationSent') : '');
-    if (problems.length === 0) {
+    const done = answered(response.data?.addCompanyEditor.userErrors);
+    setEditorNotice(done ? t('dashboard.invitationSent') : '');
+    if (done) {
       form.reset();
       refetch({ requestPolicy: 'network-only' });
     }
   };
+  const emailInput = `editor-${company.id}`;
+  const emailErrors = editorErrors === 'failed' ? [] : messagesFor(editorErrors, 'email', locale);
+  const editorAlert =
+    editorErrors === 'failed'
+      ? t('status.error')
+      : editorErrors
+          .filter((error) => error.field !== 'email' && !error.field?.startsWith('email.'))
+          .map((error) => errorMessage(error, locale))
+          .join(' ');
 
   return (
     <div className="company-panel">
@@ -182,14 +206,16 @@ export function CompanyPanel({ slug, onChanged }: { slug: string; onChanged: () 
         initial={initial}
         busy={busy}
         errors={errors}
+        requestFailed={requestFailed}
         submitLabel={t('dashboard.submitForReview')}
         onSubmit={async (input) => {
           setBusy(true);
           const response = await update({ companyId: company.id, input });
           setBusy(false);
           const payload = response.data?.updateCompanyProfile;
+          setRequestFailed(!payload);
           if (!payload?.revision) {
-            setErrors(payload?.userErrors ?? [{ field: null, message: t('status.error') }]);
+            setErrors(payload?.userErrors ?? []);
             return;
           }
           setErrors([]);
@@ -207,8 +233,8 @@ export function CompanyPanel({ slug, onChanged }: { slug: string; onChanged: () 
               className="link-button"
               onClick={async () => {
                 const response = await removeEditor({ companyId: company.id, accountId: person.accountId });
-                const problems = response.data?.removeCompanyEditor.userErrors ?? [];
-                setEditorError(problems.map((p) => p.message).join(' '));
+                answered(response.data?.removeCompanyEditor.userErrors);
+                setEditorNotice('');
                 refetch({ requestPolicy: 'network-only' });
               }}
             >
@@ -230,8 +256,7 @@ export function CompanyPanel({ slug, onChanged }: { slug: string; onChanged: () 
                   className="link-button"
                   onClick={async () => {
                     const response = await revokeInvitation({ id: invitation.id });
-                    const problems = response.data?.revokeEditorInvitation.userErrors ?? [];
-                    setEditorError(problems.map((p) => p.message).join(' '));
+                    answered(response.data?.revokeEditorInvitation.userErrors);
                     setEditorNotice('');
                     refetch({ requestPolicy: 'network-only' });
                   }}
@@ -244,14 +269,22 @@ export function CompanyPanel({ slug, onChanged }: { slug: string; onChanged: () 
           </ul>
         </>
       )}
-      <form className="form inline-form" onSubmit={add}>
-        <label htmlFor={`editor-${company.id}`}>{t('dashboard.addEditor')}</label>
-        <input id={`editor-${company.id}`} name="email" type="email" required />
+      <form className="form inline-form" onSubmit={add} noValidate>
+        <label htmlFor={emailInput}>{t('dashboard.addEditor')}</label>
+        <input
+          id={emailInput}
+          name="email"
+          type="email"
+          required
+          aria-invalid={emailErrors.length > 0}
+          aria-describedby={emailErrors.length > 0 ? `${emailInput}-error` : undefined}
+        />
         <button type="submit">{t('dashboard.add')}</button>
+        <FieldError id={`${emailInput}-error`} messages={emailErrors} />
       </form>
-      {editorError && (
+      {editorAlert && (
         <p role="alert" className="error">
-          {editorError}
+          {editorAlert}
         </p>
       )}
       {editorNotice && (

@@ -1,9 +1,10 @@
 import { type FormEvent, type InputHTMLAttributes, useId, useState } from 'react';
 import { useQuery } from 'urql';
-import { FieldError, messagesFor, type UserErrorLike } from '../../components/ui/FieldErrors.tsx';
+import { FieldError } from '../../components/ui/FieldErrors.tsx';
 import { TextField } from '../../components/ui/TextField.tsx';
 import { graphql, type VariablesOf } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { errorMessage, type FormError, messagesFor, UserErrorFields } from '../../lib/user-errors.ts';
 
 const OptionsQuery = graphql(`
   query CompanyProfileForm_Options($locale: Locale) {
@@ -36,7 +37,8 @@ const OptionsQuery = graphql(`
 `);
 
 /** Proposes a new company; the form's input type comes from it. */
-export const CreateCompanyProfileMutation = graphql(`
+export const CreateCompanyProfileMutation = graphql(
+  `
   mutation CompanyProfileForm_Create($input: CompanyProfileInput!) {
     createCompanyProfile(input: $input) {
       company {
@@ -48,35 +50,86 @@ export const CreateCompanyProfileMutation = graphql(`
         status
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
-`);
+`,
+  [UserErrorFields],
+);
 
 export type CompanyProfileInput = VariablesOf<typeof CreateCompanyProfileMutation>['input'];
 
 /**
+ * The input fields this form shows errors at (an error under one, such as `input.address.lat`
+ * under the location, shows there). An error about anything else (the whole proposal, the company,
+ * a rate limit, a field the form does not edit) is announced above the form.
+ */
+const SHOWN_AT = {
+  name: 'input.name',
+  taxId: 'input.taxId',
+  legalForm: 'input.legalForm',
+  sectors: 'input.sectors',
+  cpvCodes: 'input.cpvCodes',
+  employees: 'input.employees',
+  foundedYear: 'input.foundedYear',
+  street: 'input.address.street',
+  postalCode: 'input.address.postalCode',
+  city: 'input.address.city',
+  website: 'input.website',
+  email: 'input.email',
+  phone: 'input.phone',
+  certifications: 'input.certifications',
+  socialClauses: 'input.socialClauses',
+} as const;
+
+/** Where the neighbourhood is chosen: the district and the location follow from it, so their errors show there. */
+const LOCATION_FIELDS = [
+  'input.address.neighbourhoodCode',
+  'input.address.districtCode',
+  'input.address.lat',
+  'input.address.lng',
+] as const;
+
+const DESCRIPTION_FIELDS = ['CA', 'ES', 'EN'].map((code) => `input.descriptions.${code}`);
+
+const FIELD_PATHS: readonly string[] = [
+  ...Object.values(SHOWN_AT),
+  ...LOCATION_FIELDS,
+  ...DESCRIPTION_FIELDS,
+];
+
+const isAt = (error: FormError, path: string) =>
+  error.field === path || !!error.field?.startsWith(`${path}.`);
+
+/**
  * The company's profile as a form, with descriptions in Catalan, Spanish and English. Errors come
- * from the API, each under the field it names; nothing is saved until the whole profile is valid.
+ * from the API as reasons, each shown in the interface language under the field it names; nothing
+ * is saved until the whole profile is valid.
  */
 export function CompanyProfileForm({
   onSubmit,
   errors,
+  requestFailed = false,
   busy,
   submitLabel,
   initial,
 }: {
   onSubmit: (input: CompanyProfileInput) => void;
-  errors: UserErrorLike[];
+  errors: readonly FormError[];
+  /** The request itself failed (no answer): nothing is known about the fields. */
+  requestFailed?: boolean;
   busy: boolean;
   submitLabel: string;
   /** The current profile, when editing one. */
   initial?: CompanyProfileInput;
 }) {
   const { t, locale } = useI18n();
+  const at = (path: string) => messagesFor(errors, path, locale);
+  const described = (messages: readonly string[], id: string) => ({
+    'aria-invalid': messages.length > 0,
+    'aria-describedby': messages.length > 0 ? id : undefined,
+  });
   const uid = useId();
   const [options] = useQuery({ query: OptionsQuery, variables: { locale } });
   const [sectors, setSectors] = useState<string[]>(initial?.sectors ?? []);
@@ -139,16 +192,33 @@ export function CompanyProfileForm({
     });
   };
 
-  const field = (name: string, label: string, props: InputHTMLAttributes<HTMLInputElement> = {}) => (
+  const field = (
+    name: keyof typeof SHOWN_AT,
+    label: string,
+    props: InputHTMLAttributes<HTMLInputElement> = {},
+  ) => (
     <TextField
       id={`${uid}-${name}`}
       name={name}
       label={label}
-      errors={messagesFor(errors, `input.${name}`)}
+      errors={at(SHOWN_AT[name])}
       {...props}
       defaultValue={initialText(name) || props.defaultValue}
     />
   );
+
+  const elsewhere = errors.filter((error) => !FIELD_PATHS.some((path) => isAt(error, path)));
+  const alert = requestFailed
+    ? t('status.error')
+    : [
+        ...elsewhere.map((error) => errorMessage(error, locale)),
+        ...(errors.length > elsewhere.length ? [t('form.fix')] : []),
+      ].join(' ');
+  const legalFormErrors = at(SHOWN_AT.legalForm);
+  const sectorErrors = at(SHOWN_AT.sectors);
+  const locationErrors = LOCATION_FIELDS.flatMap((path) => at(path));
+  const certificationErrors = at(SHOWN_AT.certifications);
+  const clauseErrors = at(SHOWN_AT.socialClauses);
 
   // Selects and check boxes take their initial values once: render them when their options exist.
   if (!options.data) {
@@ -161,9 +231,9 @@ export function CompanyProfileForm({
 
   return (
     <form className="form profile-form" onSubmit={submit} noValidate>
-      {errors.length > 0 && (
+      {alert && (
         <p role="alert" className="error">
-          {t('form.fix')}
+          {alert}
         </p>
       )}
       <fieldset>
@@ -172,18 +242,25 @@ export function CompanyProfileForm({
         {field('taxId', t('company.taxId'), { required: true })}
         <div className="form__field">
           <label htmlFor={`${uid}-legalForm`}>{t('companies.legalForm')}</label>
-          <select id={`${uid}-legalForm`} name="legalForm" required defaultValue={initial?.legalForm}>
+          <select
+            id={`${uid}-legalForm`}
+            name="legalForm"
+            required
+            defaultValue={initial?.legalForm ?? ''}
+            {...described(legalFormErrors, `${uid}-legalForm-error`)}
+          >
+            {/* A new profile starts with none chosen, rather than whichever comes first. */}
+            {!initial && <option value="">—</option>}
             {options.data?.legalForms.map((form) => (
               <option key={form.code} value={form.code}>
                 {form.name}
               </option>
             ))}
           </select>
+          <FieldError id={`${uid}-legalForm-error`} messages={legalFormErrors} />
         </div>
       </fieldset>
-      <fieldset
-        aria-describedby={messagesFor(errors, 'input.sectors').length ? `${uid}-sectors-error` : undefined}
-      >
+      <fieldset aria-describedby={sectorErrors.length ? `${uid}-sectors-error` : undefined}>
         <legend>{t('company.sectors')}</legend>
         <div className="checkbox-grid">
           {options.data?.sectors.map((sector) => (
@@ -203,7 +280,7 @@ export function CompanyProfileForm({
             </label>
           ))}
         </div>
-        <FieldError id={`${uid}-sectors-error`} messages={messagesFor(errors, 'input.sectors')} />
+        <FieldError id={`${uid}-sectors-error`} messages={sectorErrors} />
       </fieldset>
       <fieldset>
         <legend>{t('profile.activity')}</legend>
@@ -211,7 +288,7 @@ export function CompanyProfileForm({
         {field('employees', t('company.employees'), { type: 'number', min: 0, inputMode: 'numeric' })}
         {field('foundedYear', t('company.foundedYear'), { type: 'number', min: 1800, inputMode: 'numeric' })}
         {(['CA', 'ES', 'EN'] as const).map((code) => {
-          const messages = messagesFor(errors, `input.descriptions.${code}`);
+          const messages = at(`input.descriptions.${code}`);
           return (
             <div className="form__field" key={code}>
               <label htmlFor={`${uid}-description${code}`}>{t(`profile.description.${code}`)}</label>
@@ -240,6 +317,7 @@ export function CompanyProfileForm({
             id={`${uid}-neighbourhoodCode`}
             name="neighbourhoodCode"
             defaultValue={initial?.address?.neighbourhoodCode ?? ''}
+            {...described(locationErrors, `${uid}-location-error`)}
           >
             <option value="">—</option>
             {options.data?.districts.map((district) => (
@@ -252,7 +330,7 @@ export function CompanyProfileForm({
               </optgroup>
             ))}
           </select>
-          <FieldError id={`${uid}-address-error`} messages={messagesFor(errors, 'input.address')} />
+          <FieldError id={`${uid}-location-error`} messages={locationErrors} />
         </div>
       </fieldset>
       <fieldset>
@@ -261,7 +339,7 @@ export function CompanyProfileForm({
         {field('email', t('company.email'), { type: 'email' })}
         {field('phone', t('company.phone'), { type: 'tel' })}
       </fieldset>
-      <fieldset>
+      <fieldset aria-describedby={certificationErrors.length ? `${uid}-certifications-error` : undefined}>
         <legend>{t('profile.registrations')}</legend>
         <label className="checkbox">
           <input
@@ -292,8 +370,9 @@ export function CompanyProfileForm({
             </label>
           ))}
         </div>
+        <FieldError id={`${uid}-certifications-error`} messages={certificationErrors} />
       </fieldset>
-      <fieldset>
+      <fieldset aria-describedby={clauseErrors.length ? `${uid}-socialClauses-error` : undefined}>
         <legend>{t('company.socialClauses')}</legend>
         <p className="hint">{t('profile.socialClausesHint')}</p>
         <div className="checkbox-grid">
@@ -309,6 +388,7 @@ export function CompanyProfileForm({
             </label>
           ))}
         </div>
+        <FieldError id={`${uid}-socialClauses-error`} messages={clauseErrors} />
       </fieldset>
       <button type="submit" disabled={busy}>
         {submitLabel}

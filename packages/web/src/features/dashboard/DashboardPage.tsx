@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Link, Navigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import type { UserErrorLike } from '../../components/ui/FieldErrors.tsx';
 import { QueryState } from '../../components/ui/QueryState.tsx';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
+import type { FormError } from '../../lib/user-errors.ts';
 import { CompanyPanel } from './CompanyPanel.tsx';
 import { CompanyProfileForm, CreateCompanyProfileMutation } from './CompanyProfileForm.tsx';
 import { EditorInvitations, EditorInvitationsFragment } from './EditorInvitations.tsx';
@@ -41,7 +41,8 @@ export function DashboardPage() {
   const { t } = useI18n();
   const [result, refetch] = useQuery({ query: DashboardQuery, requestPolicy: 'cache-and-network' });
   const [, create] = useMutation(CreateCompanyProfileMutation);
-  const [errors, setErrors] = useState<UserErrorLike[]>([]);
+  const [errors, setErrors] = useState<readonly FormError[]>([]);
+  const [requestFailed, setRequestFailed] = useState(false);
   const [busy, setBusy] = useState(false);
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<'company' | 'claim' | null>(null);
@@ -104,14 +105,16 @@ export function DashboardPage() {
                 <CompanyProfileForm
                   busy={busy}
                   errors={errors}
+                  requestFailed={requestFailed}
                   submitLabel={t('dashboard.submitForReview')}
                   onSubmit={async (input) => {
                     setBusy(true);
                     const response = await create({ input });
                     setBusy(false);
                     const payload = response.data?.createCompanyProfile;
+                    setRequestFailed(!payload);
                     if (!payload?.company && !payload?.claim) {
-                      setErrors(payload?.userErrors ?? [{ field: null, message: t('status.error') }]);
+                      setErrors(payload?.userErrors ?? []);
                       return;
                     }
                     setErrors([]);

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useMutation } from 'urql';
 import { type FragmentOf, graphql, readFragment } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { errorMessage, UserErrorFields } from '../../lib/user-errors.ts';
 
 export const EditorInvitationsFragment = graphql(`
   fragment EditorInvitations_account on Account {
@@ -17,7 +18,8 @@ export const EditorInvitationsFragment = graphql(`
   }
 `);
 
-const AcceptMutation = graphql(`
+const AcceptMutation = graphql(
+  `
   mutation EditorInvitations_Accept($id: ID!) {
     acceptEditorInvitation(id: $id) {
       invitation {
@@ -25,14 +27,16 @@ const AcceptMutation = graphql(`
         status
       }
       userErrors {
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
-`);
+`,
+  [UserErrorFields],
+);
 
-const DeclineMutation = graphql(`
+const DeclineMutation = graphql(
+  `
   mutation EditorInvitations_Decline($id: ID!) {
     declineEditorInvitation(id: $id) {
       invitation {
@@ -40,12 +44,13 @@ const DeclineMutation = graphql(`
         status
       }
       userErrors {
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
-`);
+`,
+  [UserErrorFields],
+);
 
 /** Invitations to edit a company sent to the signed-in account's address: accept or decline each. */
 export function EditorInvitations({
@@ -55,7 +60,7 @@ export function EditorInvitations({
   account: FragmentOf<typeof EditorInvitationsFragment>;
   onAnswered: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { editorInvitations } = readFragment(EditorInvitationsFragment, account);
   const [, accept] = useMutation(AcceptMutation);
   const [, decline] = useMutation(DeclineMutation);
@@ -67,10 +72,10 @@ export function EditorInvitations({
     const errors = accepting
       ? (await accept({ id })).data?.acceptEditorInvitation.userErrors
       : (await decline({ id })).data?.declineEditorInvitation.userErrors;
-    const problems = errors ?? [{ field: null, message: t('status.error') }];
-    setProblem(problems.map((p) => p.message).join(' '));
+    // No answer at all is a failed request, not a refusal.
+    setProblem(errors ? errors.map((error) => errorMessage(error, locale)).join(' ') : t('status.error'));
     setNotice(
-      problems.length === 0
+      errors?.length === 0
         ? t(accepting ? 'dashboard.invitationAccepted' : 'dashboard.invitationDeclined')
         : '',
     );
