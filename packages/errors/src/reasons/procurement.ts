@@ -74,6 +74,14 @@ export const procurementReasons = {
     es: () => 'La lista no está compartida con esta dirección.',
     en: () => 'The shortlist is not shared with this address.',
   }),
+  SNAPSHOT_NOT_FOUND: reason({
+    code: ErrorCode.NOT_FOUND,
+    description: 'The shortlist has no dated snapshot with this id.',
+    params: [],
+    ca: () => 'Aquesta còpia datada de la llista no existeix.',
+    es: () => 'Esta copia fechada de la lista no existe.',
+    en: () => 'This dated snapshot of the shortlist does not exist.',
+  }),
   SUPPLIER_NOT_IN_DIRECTORY: reason({
     code: ErrorCode.NOT_FOUND,
     description: 'No published company of the directory has this id.',
@@ -149,6 +157,15 @@ export const procurementReasons = {
     ca: () => "Només qui l'ha registrada, o el personal tècnic, pot canviar aquesta adjudicació.",
     es: () => 'Solo quien la ha registrado, o el personal técnico, puede cambiar esta adjudicación.',
     en: () => 'Only who recorded this award, or staff, can change it.',
+  }),
+  NO_AWARDS_IN_PERIOD: reason({
+    code: ErrorCode.NOT_FOUND,
+    description:
+      'No contract award is recorded for the period asked for (an OCDS package holds at least one).',
+    params: [],
+    ca: () => 'No hi ha cap adjudicació registrada en aquest període.',
+    es: () => 'No hay ninguna adjudicación registrada en este periodo.',
+    en: () => 'No contract award is recorded for this period.',
   }),
   AMOUNT_NOT_POSITIVE: reason({
     code: ErrorCode.VALIDATION,

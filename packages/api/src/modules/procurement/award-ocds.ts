@@ -1,6 +1,9 @@
 import type { ContractAward, Db } from '@proximitat/db';
+import { paramList } from '@proximitat/errors';
 import type { RequestHandler } from 'express';
+import { messageOf } from '../../errors.ts';
 import { cpvLabel } from '../directory/cpv.ts';
+import { requestLocale } from '../i18n/request-locale.ts';
 import { loadReference, type Reference } from '../reference/reference-cache.ts';
 
 /**
@@ -17,6 +20,9 @@ export interface OcdsOptions {
 }
 
 const LICENSE = 'https://creativecommons.org/licenses/by/4.0/';
+
+/** The years the export may be asked for. */
+const YEARS = { min: 2000, max: 2100 };
 
 function organisationId(taxId: string): string {
   return `ES-NIF-${taxId}`;
@@ -103,10 +109,15 @@ export function ocdsReleasePackage(awards: ContractAward[], options: OcdsOptions
 export function awardsOcdsHandler(db: Db, publicUrl: string, ocidPrefix: string): RequestHandler {
   return async (req, res, next) => {
     try {
+      // Refusals are text in the caller's language (the export is public: Accept-Language).
+      const locale = requestLocale(null, req.headers['accept-language']);
       const yearText = req.query.year === undefined ? null : String(req.query.year);
       const year = yearText === null ? null : Number(yearText);
-      if (year !== null && (!Number.isInteger(year) || year < 2000 || year > 2100)) {
-        res.status(400).type('text/plain').send('year: a year from 2000 to 2100');
+      if (year !== null && (!Number.isInteger(year) || year < YEARS.min || year > YEARS.max)) {
+        res
+          .status(400)
+          .type('text/plain')
+          .send(`year: ${messageOf(locale, 'OUT_OF_RANGE', paramList(YEARS))}`);
         return;
       }
       const awards = await db.contractAward.findMany({
@@ -118,7 +129,10 @@ export function awardsOcdsHandler(db: Db, publicUrl: string, ocidPrefix: string)
       });
       if (awards.length === 0) {
         // An OCDS package holds at least one release.
-        res.status(404).type('text/plain').send('Cap adjudicació registrada per a aquest període.');
+        res
+          .status(404)
+          .type('text/plain')
+          .send(messageOf(locale, 'NO_AWARDS_IN_PERIOD', []));
         return;
       }
       const latest = awards.reduce((max, award) => Math.max(max, award.updatedAt.getTime()), 0);

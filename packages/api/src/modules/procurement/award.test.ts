@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { paramList, reasonMessage } from '@proximitat/errors';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -305,8 +306,16 @@ describe('contract awards', () => {
     if (broken.releases[0]) broken.releases[0].tag = ['adjudicacio'];
     expect(validate(broken)).toBe(false);
 
-    expect((await fetch(`${api.url}/exports/awards.ocds.json?year=2010`)).status).toBe(404);
-    expect((await fetch(`${api.url}/exports/awards.ocds.json?year=dos-mil`)).status).toBe(400);
+    const none = await fetch(`${api.url}/exports/awards.ocds.json?year=2010`);
+    expect(none.status).toBe(404);
+    expect(await none.text()).toBe(reasonMessage('CA', 'NO_AWARDS_IN_PERIOD'));
+    const notAYear = await fetch(`${api.url}/exports/awards.ocds.json?year=dos-mil`, {
+      headers: { 'accept-language': 'en-GB' },
+    });
+    expect(notAYear.status).toBe(400);
+    expect(await notAYear.text()).toBe(
+      `year: ${reasonMessage('EN', 'OUT_OF_RANGE', paramList({ min: 2000, max: 2100 }))}`,
+    );
   });
 
   it('answers an out-of-range year with VALIDATION naming the argument, not a server error', async () => {

@@ -5,9 +5,11 @@
 import type { Db } from '@proximitat/db';
 import cookieParser from 'cookie-parser';
 import type { Request, RequestHandler, Response } from 'express';
+import { type Locale, messageOf, type Reason } from '../../errors.ts';
 import { SESSION_COOKIE, viewerForToken } from '../account/session.service.ts';
 import { CSV_BOM, csvRow } from '../common/csv.ts';
 import { isUuid } from '../common/ids.ts';
+import { requestLocale } from '../i18n/request-locale.ts';
 import { shortlistAccess } from './shortlist.service.ts';
 import { EXPORT_COLUMNS, SnapshotRowsSchema, shortlistRows } from './shortlist-rows.ts';
 
@@ -29,6 +31,14 @@ function write(res: Response, chunk: string): Promise<void> {
 
 const parseCookies = cookieParser();
 
+/** A refusal as text, in the caller's language (the download is opened by a link). */
+function refuse(res: Response, status: number, locale: Locale, reason: Reason) {
+  res
+    .status(status)
+    .type('text/plain')
+    .send(messageOf(locale, reason, []));
+}
+
 /**
  * GET /exports/shortlists/:id.csv and /exports/shortlists/:id/snapshots/:snapshotId.csv, with the
  * same authentication as the API (session cookie or bearer token). A list the caller may not see
@@ -47,14 +57,15 @@ async function serve(db: Db, publicUrl: string, req: Request, res: Response) {
   const token = bearer ?? (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
   const viewer = await viewerForToken(db, token);
   res.setHeader('Cache-Control', 'private, no-store');
+  const locale = requestLocale(viewer?.locale, req.headers['accept-language']);
   if (!viewer) {
-    res.status(401).type('text/plain').send('Inicia la sessió per descarregar aquesta llista.');
+    refuse(res, 401, locale, 'SIGN_IN_REQUIRED');
     return;
   }
   const id = String(req.params.id ?? '');
   const snapshotId = req.params.snapshotId === undefined ? null : String(req.params.snapshotId);
   if ((await shortlistAccess(db, id, viewer)) === null || (snapshotId !== null && !isUuid(snapshotId))) {
-    res.status(404).type('text/plain').send('Aquesta llista no existeix o no està compartida amb tu.');
+    refuse(res, 404, locale, 'SHORTLIST_NOT_FOUND');
     return;
   }
   const separator = req.query.separador === 'coma' ? ',' : ';';
@@ -66,7 +77,7 @@ async function serve(db: Db, publicUrl: string, req: Request, res: Response) {
       })
     : null;
   if (snapshotId && !snapshot) {
-    res.status(404).type('text/plain').send('Aquesta instantània no existeix.');
+    refuse(res, 404, locale, 'SNAPSHOT_NOT_FOUND');
     return;
   }
   const name = `${fileName(shortlist.name)}${snapshot ? `-${snapshot.takenAt.toISOString().slice(0, 10)}` : ''}.csv`;

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { reasonMessage } from '@proximitat/errors';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RATE_RULES } from '../../rate-limit/rate-limit.ts';
@@ -547,6 +549,20 @@ describe('shortlists', () => {
     expect(after.text).toContain('abans');
     expect(after.text).toContain('hola@calpep.coop');
     expect((await csv(frozen?.csvUrl as string, stranger)).status).toBe(404);
+    // Refusals of a download are said in the caller's language: the account's, else the browser's.
+    const frozenUrl = (frozen?.csvUrl ?? '').replace(/^https?:\/\/[^/]+/, api.url);
+    const anonymous = await fetch(frozenUrl, { headers: { 'accept-language': 'es-ES,es;q=0.9' } });
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.text()).toBe(reasonMessage('ES', 'SIGN_IN_REQUIRED'));
+    // The owner's account language (Catalan) comes before the browser's.
+    const missing = await fetch(
+      frozenUrl.replace(/snapshots\/[^/]+\.csv$/, `snapshots/${randomUUID()}.csv`),
+      {
+        headers: { authorization: `Bearer ${owner.token}`, 'accept-language': 'en' },
+      },
+    );
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toBe(reasonMessage('CA', 'SNAPSHOT_NOT_FOUND'));
 
     expect(
       (
