@@ -23,11 +23,6 @@ export interface UserError {
   code: ErrorCode;
   reason: Reason;
   params: ErrorParam[];
-  /**
-   * TRANSITIONAL (issue 16): a message written by a service not yet converted to reasons. Removed
-   * with `legacyUserError` once every module gives reasons.
-   */
-  legacyMessage?: string;
 }
 
 /** A reason's parameters, when it has any (so that `fail('REQUIRED', 'name')` needs none). */

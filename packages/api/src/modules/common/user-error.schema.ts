@@ -1,7 +1,6 @@
 import { ErrorCode, type ErrorParam, REASONS, type Reason } from '@proximitat/errors';
 import { builder } from '../../builder.ts';
 import type { Context } from '../../context.ts';
-import type { ErrorCode as Code } from '../../errors.ts';
 import { messageOf, type UserError, userError } from '../../errors.ts';
 
 export const ErrorCodeEnum = builder.enumType('ErrorCode', {
@@ -43,8 +42,7 @@ export const UserErrorRef = builder.objectRef<UserError>('UserError').implement(
     message: t.string({
       description:
         "What went wrong, in the caller's language: the request's `locale`, the account's, or Accept-Language, falling back to Catalan.",
-      resolve: (error, _args, context) =>
-        error.legacyMessage ?? messageOf(context.locale, error.reason, error.params),
+      resolve: (error, _args, context) => messageOf(context.locale, error.reason, error.params),
     }),
     code: t.expose('code', { type: ErrorCodeEnum }),
     reason: t.expose('reason', { type: ErrorReasonEnum }),
@@ -60,9 +58,3 @@ export const UserErrorRef = builder.objectRef<UserError>('UserError').implement(
 export function notAllowed(context: Context): UserError {
   return context.viewer ? userError('NOT_ALLOWED', null) : userError('SIGN_IN_REQUIRED', null);
 }
-
-/** TRANSITIONAL (issue 16): the old `userError(code, message, field)` of modules not yet converted. */
-export function legacyUserError(code: Code, message: string, field: string | null = null): UserError {
-  return { code, reason: 'INVALID_VALUE', params: [], field, legacyMessage: message };
-}
-export { legacyUserError as userError };

@@ -7,13 +7,3 @@ export function FieldError({ id, messages }: { id: string; messages: string[] })
     </p>
   );
 }
-
-export interface UserErrorLike {
-  field?: string | null;
-  message: string;
-}
-
-/** Messages of the userErrors whose field is `field` (or starts with `field.`). */
-export function messagesFor(errors: UserErrorLike[], field: string): string[] {
-  return errors.filter((e) => e.field === field || e.field?.startsWith(`${field}.`)).map((e) => e.message);
-}
