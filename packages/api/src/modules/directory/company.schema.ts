@@ -1,10 +1,8 @@
-import { CompanyStatus, EsgPillar, EsgStatus, ValueSource } from '@proximitat/db';
+import { CompanyStatus, ValueSource } from '@proximitat/db';
 import { builder } from '../../builder.ts';
 import { AppError } from '../../errors.ts';
 import { connectionComplexity, payloadWeight } from '../../limits/limits.ts';
 import { parseInput } from '../common/validation.ts';
-import { verifiedInForce } from '../esg/esg-assessment.service.ts';
-import { pillarScores } from '../esg/esg-stored.ts';
 import { type Locale, LocaleEnum, translatedName } from '../i18n/locale.schema.ts';
 import { DistrictRef, NeighbourhoodRef, SectorRef, SocialClauseRef } from '../reference/reference.schema.ts';
 import { loadReference } from '../reference/reference-cache.ts';
@@ -24,40 +22,6 @@ export const CompanyStatusEnum = builder.enumType(CompanyStatus, {
 export const ValueSourceEnum = builder.enumType(ValueSource, {
   name: 'ValueSource',
   description: 'Who set a value: an import, the company itself, Barcelona Activa staff.',
-});
-
-export const EsgPillarEnum = builder.enumType(EsgPillar, { name: 'EsgPillar' });
-
-export const EsgStatusEnum = builder.enumType(EsgStatus, {
-  name: 'EsgStatus',
-  description:
-    'ESG assessment life cycle: SUBMITTED (scored, awaiting staff), VERIFIED (counts as homologated until validUntil), REJECTED, EXPIRED.',
-});
-
-interface EsgSummary {
-  score: number;
-  status: EsgStatus;
-  validUntil: Date | null;
-  pillars: { pillar: EsgPillar; score: number }[];
-}
-
-export const EsgPillarScoreRef = builder
-  .objectRef<EsgSummary['pillars'][number]>('EsgPillarScore')
-  .implement({
-    fields: (t) => ({
-      pillar: t.expose('pillar', { type: EsgPillarEnum }),
-      score: t.exposeInt('score', { description: '0..100' }),
-    }),
-  });
-
-const EsgSummaryRef = builder.objectRef<EsgSummary>('EsgSummary').implement({
-  description: "The company's current ESG (ASG) assessment.",
-  fields: (t) => ({
-    score: t.exposeInt('score', { description: '0..100' }),
-    status: t.expose('status', { type: EsgStatusEnum }),
-    validUntil: t.expose('validUntil', { type: 'DateTime', nullable: true }),
-    pillars: t.field({ type: [EsgPillarScoreRef], resolve: (summary) => summary.pillars }),
-  }),
 });
 
 interface GeoPoint {
@@ -283,29 +247,6 @@ export const CompanyRef = builder.prismaObject('Company', {
       resolve: async (company, _args, { db }) => {
         const { socialClauses } = await loadReference(db);
         return [...socialClauses.values()].filter((clause) => company.socialClauses.includes(clause.code));
-      },
-    }),
-    esg: t.field({
-      type: EsgSummaryRef,
-      nullable: true,
-      description:
-        'The ESG (ASG) homologation: the verified assessment in force, null without one. A self-assessment awaiting verification is not shown here (its editors read it in `latestEsgAssessment`).',
-      // Loaded with the company (one query for a whole list of them), not one query each.
-      select: {
-        esgAssessments: {
-          where: { status: 'VERIFIED' },
-          select: { score: true, status: true, validUntil: true, reviewedAt: true, pillarScores: true },
-        },
-      },
-      resolve: (company) => {
-        const current = verifiedInForce(company.esgAssessments, new Date());
-        if (!current) return null;
-        return {
-          score: current.score,
-          status: 'VERIFIED' as const,
-          validUntil: current.validUntil,
-          pillars: pillarScores(current.pillarScores),
-        };
       },
     }),
     insertionCompany: t.exposeBoolean('insertionCompany', { description: "Registered empresa d'inserció." }),

@@ -1,3 +1,4 @@
+import { EsgPillar, EsgStatus } from '@proximitat/db';
 import { builder } from '../../builder.ts';
 import {
   failed,
@@ -8,13 +9,78 @@ import {
   signedInViewer,
 } from '../common/payload.schema.ts';
 import { parseInput } from '../common/validation.ts';
-import { EsgPillarEnum, EsgPillarScoreRef, EsgStatusEnum } from '../directory/company.schema.ts';
 import { canEdit } from '../directory/membership.ts';
 import { LocaleEnum, localized } from '../i18n/locale.schema.ts';
 import { ReviewDecisionEnum } from '../moderation/moderation.schema.ts';
-import { currentStatus, reviewAssessment, submitAssessment } from './esg-assessment.service.ts';
+import {
+  currentStatus,
+  reviewAssessment,
+  submitAssessment,
+  verifiedInForce,
+} from './esg-assessment.service.ts';
 import { EsgAnswersSchema, EsgReviewSchema } from './esg-input.ts';
 import { pillarScores, type StoredAnswer, storedAnswers } from './esg-stored.ts';
+
+export const EsgPillarEnum = builder.enumType(EsgPillar, { name: 'EsgPillar' });
+
+export const EsgStatusEnum = builder.enumType(EsgStatus, {
+  name: 'EsgStatus',
+  description:
+    'ESG assessment life cycle: SUBMITTED (scored, awaiting staff), VERIFIED (counts as homologated until validUntil), REJECTED, EXPIRED.',
+});
+
+interface EsgSummary {
+  score: number;
+  status: EsgStatus;
+  validUntil: Date | null;
+  pillars: { pillar: EsgPillar; score: number }[];
+}
+
+export const EsgPillarScoreRef = builder
+  .objectRef<EsgSummary['pillars'][number]>('EsgPillarScore')
+  .implement({
+    fields: (t) => ({
+      pillar: t.expose('pillar', { type: EsgPillarEnum }),
+      score: t.exposeInt('score', { description: '0..100' }),
+    }),
+  });
+
+const EsgSummaryRef = builder.objectRef<EsgSummary>('EsgSummary').implement({
+  description: "The company's current ESG (ASG) assessment.",
+  fields: (t) => ({
+    score: t.exposeInt('score', { description: '0..100' }),
+    status: t.expose('status', { type: EsgStatusEnum }),
+    validUntil: t.expose('validUntil', { type: 'DateTime', nullable: true }),
+    pillars: t.field({ type: [EsgPillarScoreRef], resolve: (summary) => summary.pillars }),
+  }),
+});
+
+/** Company.esg lives here, with its types: the directory knows nothing of ESG assessments. */
+builder.prismaObjectFields('Company', (t) => ({
+  esg: t.field({
+    type: EsgSummaryRef,
+    nullable: true,
+    description:
+      'The ESG (ASG) homologation: the verified assessment in force, null without one. A self-assessment awaiting verification is not shown here (its editors read it in `latestEsgAssessment`).',
+    // Loaded with the company (one query for a whole list of them), not one query each.
+    select: {
+      esgAssessments: {
+        where: { status: 'VERIFIED' },
+        select: { score: true, status: true, validUntil: true, reviewedAt: true, pillarScores: true },
+      },
+    },
+    resolve: (company) => {
+      const current = verifiedInForce(company.esgAssessments, new Date());
+      if (!current) return null;
+      return {
+        score: current.score,
+        status: 'VERIFIED' as const,
+        validUntil: current.validUntil,
+        pillars: pillarScores(current.pillarScores),
+      };
+    },
+  }),
+}));
 
 builder.prismaObject('EsgCriterion', {
   description: 'A criterion of the ESG (ASG) homologation catalogue.',
