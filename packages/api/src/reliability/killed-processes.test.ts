@@ -8,7 +8,7 @@ import { COMPANIES_INDEX, createSearch } from '@proximitat/search';
 import { createTestDatabase, type TestDatabase, testServices } from '@proximitat/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPlaces } from '../modules/directory/places.ts';
-import { importSampleCompanies, sampleCsv } from '../modules/directory/sample-import.ts';
+import { importSampleCompanies, sampleCsv } from '../sample-data/sample-import.ts';
 import { startProductionApi, startScript, waitForOutput } from '../testing/processes.ts';
 import { runScript } from '../testing/run-script.ts';
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { CompanyStatus, Db } from '@proximitat/db';
 import { importDirectory } from '../modules/directory/directory-import.service.ts';
 import { loadPlaces, type Places } from '../modules/directory/places.ts';
-import { sampleImportFile } from '../modules/directory/sample-import.ts';
+import { sampleImportFile } from '../sample-data/sample-import.ts';
 import { makeCif } from '../modules/directory/tax-id.ts';
 import { submitAssessment } from '../modules/esg/esg-assessment.service.ts';
 import { ESG_CRITERIA_V1, seedEsgCriteria } from '../modules/esg/esg-criteria.ts';

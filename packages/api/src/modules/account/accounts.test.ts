@@ -4,7 +4,7 @@ import { contractOperation } from '../../testing/contract.ts';
 import { startTestApi, type TestApi } from '../../testing/test-api.ts';
 import { parseInput } from '../common/validation.ts';
 import { loadPlaces } from '../directory/places.ts';
-import { importSampleCompanies } from '../directory/sample-import.ts';
+import { importSampleCompanies } from '../../sample-data/sample-import.ts';
 import { RegisterInputSchema, ResetPasswordInputSchema } from './account-input.ts';
 
 let api: TestApi;

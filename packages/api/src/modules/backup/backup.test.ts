@@ -11,7 +11,7 @@ import { signedIn } from '../../testing/accounts.ts';
 import { runScript } from '../../testing/run-script.ts';
 import { startTestApi, type TestApi } from '../../testing/test-api.ts';
 import { loadPlaces } from '../directory/places.ts';
-import { importSampleCompanies } from '../directory/sample-import.ts';
+import { importSampleCompanies } from '../../sample-data/sample-import.ts';
 import { seedEsgCriteria } from '../esg/esg-criteria.ts';
 
 let api: TestApi;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedIn, type TestAccount } from '../../testing/accounts.ts';
 import { startTestApi, type TestApi } from '../../testing/test-api.ts';
 import { loadPlaces } from '../directory/places.ts';
-import { importSampleCompanies } from '../directory/sample-import.ts';
+import { importSampleCompanies } from '../../sample-data/sample-import.ts';
 import { ESG_CRITERIA_V1, seedEsgCriteria } from './esg-criteria.ts';
 
 let api: TestApi;

@@ -12,7 +12,7 @@ import { startTestApi, type TestApi } from '../../testing/test-api.ts';
 import { parseCsv } from '../directory/directory-file.ts';
 import { importDirectory } from '../directory/directory-import.service.ts';
 import { loadPlaces } from '../directory/places.ts';
-import { importSampleCompanies } from '../directory/sample-import.ts';
+import { importSampleCompanies } from '../../sample-data/sample-import.ts';
 import { makeCif } from '../directory/tax-id.ts';
 import { deliverOutbox, reindexCompanies } from './search-index.ts';
 import { normaliseSearch } from './search-request.ts';

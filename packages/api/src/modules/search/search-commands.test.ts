@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase, testServices } from '@proximitat
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScript } from '../../testing/run-script.ts';
 import { loadPlaces } from '../directory/places.ts';
-import { importSampleCompanies } from '../directory/sample-import.ts';
+import { importSampleCompanies } from '../../sample-data/sample-import.ts';
 
 // `pnpm search:verify` and `pnpm search:reindex` as real processes, on a database and an index
 // prefix of this file's own.

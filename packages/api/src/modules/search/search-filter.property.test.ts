@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../testing/test-api.ts';
 import { loadPlaces } from '../directory/places.ts';
-import { importSampleCompanies } from '../directory/sample-import.ts';
+import { importSampleCompanies } from '../../sample-data/sample-import.ts';
 import { deliverOutbox } from './search-index.ts';
 
 let api: TestApi;

@@ -15,7 +15,7 @@ import { startTestApi, type TestApi } from '../../testing/test-api.ts';
 import { parseCsv } from '../directory/directory-file.ts';
 import { importDirectory } from '../directory/directory-import.service.ts';
 import { loadPlaces } from '../directory/places.ts';
-import { sampleCsv } from '../directory/sample-import.ts';
+import { sampleCsv } from '../../sample-data/sample-import.ts';
 import { startOutboxWorker } from './search-index.ts';
 
 // A Meilisearch of this test's own, killed outright in the middle of a burst of writes.
