@@ -174,7 +174,7 @@ export async function createApp({
         n: LIMITS.aliases,
         propagateOnRejection: false,
         onReject: [
-          (context, error) =>
+          (context, _error) =>
             context?.reportError(
               new GraphQLError(reasonMessage('EN', 'TOO_MANY_ALIASES', paramList({ max: LIMITS.aliases })), {
                 extensions: reasonExtensions('TOO_MANY_ALIASES', { max: LIMITS.aliases }),
@@ -369,13 +369,11 @@ export async function createApp({
       if (res.locals.timedOut) return;
       if (res.headersSent) return next(error);
       if (error.type === 'entity.too.large') {
-        res
-          .status(413)
-          .json(
-            errorBody(requestLocale(null, req.headers['accept-language']), 'BODY_TOO_LARGE', {
-              max: LIMITS.bodyBytes,
-            }),
-          );
+        res.status(413).json(
+          errorBody(requestLocale(null, req.headers['accept-language']), 'BODY_TOO_LARGE', {
+            max: LIMITS.bodyBytes,
+          }),
+        );
         return;
       }
       if (error.status && error.status < 500) {

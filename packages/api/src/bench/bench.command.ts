@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openMigratedDb } from '@proximitat/db';
 import { CommandError, createProgress, type Progress, repoRoot, runCommand } from '@proximitat/runtime';
 import pg from 'pg';
 import type { BenchDatabase, Platform, Scenario, ScenarioContext } from './bench.ts';
+import { benchFiles } from './bench-files.ts';
 import { disposePlatform, preparePlatform } from './platform.ts';
 import { runLoad } from './processes.ts';
 import { type BenchReport, machine, renderMarkdown, type ScenarioReport } from './report.ts';
@@ -34,12 +35,7 @@ const USAGE =
 async function findScenarios(): Promise<Map<string, { scenario: Scenario; file: string }>> {
   const found = new Map<string, { scenario: Scenario; file: string }>();
   const packages = join(repoRoot, 'packages');
-  const files: string[] = [];
-  for (const entry of await readdir(packages, { recursive: true })) {
-    const path = String(entry);
-    if (!path.includes('node_modules') && path.endsWith('.bench.ts')) files.push(join(packages, path));
-  }
-  for (const file of files.sort()) {
+  for (const file of await benchFiles(packages)) {
     const module = (await import(file)) as { scenarios?: Scenario[] };
     if (!Array.isArray(module.scenarios)) throw new CommandError(`${file} exports no scenarios`);
     for (const scenario of module.scenarios) {

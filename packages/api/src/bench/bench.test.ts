@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '@proximitat/runtime';
@@ -6,6 +6,7 @@ import { testServices } from '@proximitat/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startScript } from '../testing/processes.ts';
 import type { Scenario } from './bench.ts';
+import { benchFiles } from './bench-files.ts';
 import type { BenchReport } from './report.ts';
 
 // `pnpm bench --quick` end to end, as CI runs it: every scenario runs against the real platform
@@ -19,10 +20,8 @@ let names: string[] = [];
 
 async function scenarioNames(): Promise<string[]> {
   const found: string[] = [];
-  for (const entry of await readdir(join(repoRoot, 'packages'), { recursive: true })) {
-    const path = String(entry);
-    if (path.includes('node_modules') || !path.endsWith('.bench.ts')) continue;
-    const module = (await import(join(repoRoot, 'packages', path))) as { scenarios: Scenario[] };
+  for (const file of await benchFiles(join(repoRoot, 'packages'))) {
+    const module = (await import(file)) as { scenarios: Scenario[] };
     found.push(...module.scenarios.map((scenario) => scenario.name));
   }
   return found.sort();

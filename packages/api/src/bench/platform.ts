@@ -5,8 +5,8 @@ import { hashPassword } from '../modules/account/password.ts';
 import { createSession } from '../modules/account/session.service.ts';
 import { importDirectory } from '../modules/directory/directory-import.service.ts';
 import { loadPlaces } from '../modules/directory/places.ts';
-import { sampleImportFile } from '../sample-data/sample-import.ts';
 import { reindexCompanies } from '../modules/search/index.ts';
+import { sampleImportFile } from '../sample-data/sample-import.ts';
 import type { BenchDatabase, Platform, ScenarioContext } from './bench.ts';
 import { startApi } from './processes.ts';
 

@@ -59,7 +59,7 @@ export function pageSizeErrors(
   variables: Record<string, unknown> | undefined,
 ): GraphQLError[] {
   const errors: GraphQLError[] = [];
-  for (const { node, type, fieldName } of pageArguments(schema, document)) {
+  for (const { node, type } of pageArguments(schema, document)) {
     const value = valueFromAST(node.value, type, variables ?? {});
     if (typeof value !== 'number') continue;
     if (value > LIMITS.pageSize || value < 0) {

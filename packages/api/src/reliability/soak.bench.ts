@@ -1,7 +1,7 @@
 import { MB, type Scenario } from '../bench/bench.ts';
 import { graphqlRequest, type LoadRequest } from '../bench/load-spec.ts';
 import { growthPerMinute, percentileOfSorted } from '../bench/stats.ts';
-import { graphqlSearchRequests } from '../modules/search/search.bench.ts';
+import { graphqlSearchRequests } from '../modules/search/search.workload.ts';
 import { contractOperation } from '../testing/contract.ts';
 
 const median = (values: number[]) =>

@@ -1,8 +1,8 @@
 import type { Scenario } from '../../bench/bench.ts';
+import { rssFigure } from '../../bench/figures.ts';
 import { graphqlRequest } from '../../bench/load-spec.ts';
 import { startBaseline } from '../../bench/processes.ts';
 import { contractOperation } from '../../testing/contract.ts';
-import { rssFigure } from '../search/search.bench.ts';
 
 export const scenarios: Scenario[] = [
   {

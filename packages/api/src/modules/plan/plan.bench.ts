@@ -1,7 +1,7 @@
 import type { Scenario } from '../../bench/bench.ts';
+import { rssFigure } from '../../bench/figures.ts';
 import { graphqlRequest as post } from '../../bench/load-spec.ts';
 import { contractOperation } from '../../testing/contract.ts';
-import { rssFigure } from '../search/search.bench.ts';
 
 export const scenarios: Scenario[] = [
   {

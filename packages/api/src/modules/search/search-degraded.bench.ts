@@ -1,8 +1,9 @@
 import { freePort } from '@proximitat/runtime';
 import type { Scenario } from '../../bench/bench.ts';
+import { rssFigure } from '../../bench/figures.ts';
 import { graphqlRequest } from '../../bench/load-spec.ts';
 import { startApi } from '../../bench/processes.ts';
-import { rssFigure, SEARCH_MIX, SEARCH_OPERATION } from './search.bench.ts';
+import { SEARCH_MIX, SEARCH_OPERATION } from './search.workload.ts';
 
 // The same operation without `degraded`, which the load generator counts as a failure: whether an
 // API answers degraded is checked on its own, before and after each load.
