@@ -1,9 +1,9 @@
 import { reasonMessage } from '@proximitat/errors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importSampleCompanies } from '../../sample-data/sample-import.ts';
 import { signedIn, type TestAccount } from '../../testing/accounts.ts';
 import { startTestApi, type TestApi } from '../../testing/test-api.ts';
 import { loadPlaces } from '../directory/places.ts';
-import { importSampleCompanies } from '../../sample-data/sample-import.ts';
 import { ESG_CRITERIA_V1, seedEsgCriteria } from './esg-criteria.ts';
 
 let api: TestApi;
@@ -141,7 +141,9 @@ describe('the reasons of an ESG self-assessment’s errors', () => {
     const stored = await api.db.esgAssessment.findUniqueOrThrow({
       where: { id: result.assessment?.id ?? '' },
     });
-    const byCode = new Map((stored.answers as unknown as Answer[]).map((answer) => [answer.criterion, answer]));
+    const byCode = new Map(
+      (stored.answers as unknown as Answer[]).map((answer) => [answer.criterion, answer]),
+    );
     expect(byCode.get('ENV_MANAGEMENT')).toEqual({
       criterion: 'ENV_MANAGEMENT',
       level: 3,
@@ -172,9 +174,12 @@ describe('the reasons of an ESG self-assessment’s errors', () => {
       ['es-ES', 'ES'],
       ['en-GB', 'EN'],
     ] as const) {
-      const [error] = (await submit(answers, editor, tag)).userErrors;
+      // The account's language chooses (it is the one the editor signed up in), before Accept-Language.
+      await api.db.account.update({ where: { id: editor.id }, data: { locale } });
+      const [error] = (await submit(answers, editor, tag === 'ca' ? 'en' : 'ca')).userErrors;
       expect(error?.message).toBe(reasonMessage(locale, 'ESG_CRITERION_UNANSWERED', params));
     }
+    await api.db.account.update({ where: { id: editor.id }, data: { locale: 'CA' } });
     expect(reasonMessage('CA', 'ESG_CRITERION_UNANSWERED', params)).toBe(
       'Respon el criteri «ENV_ENERGY_WASTE».',
     );

@@ -497,12 +497,13 @@ describe('the reasons of the plan mutations’ errors', () => {
 
   it('writes the message in the caller’s language', async () => {
     const input = { year: 2018, code: '2.6.A', status: 'DONE', comment: 'x'.repeat(2001) };
-    const messages = await Promise.all(
-      ['CA', 'ES', 'EN'].map(
-        async (locale) =>
-          (await request('setMeasureStatus', 'SetMeasureStatusInput', input, locale))[0]?.message,
-      ),
-    );
+    const messages: (string | undefined)[] = [];
+    // Anonymous callers' language is Accept-Language's; a signed-in one's is the account's.
+    for (const locale of ['CA', 'ES', 'EN'] as const) {
+      await api.db.account.update({ where: { id: staff.id }, data: { locale } });
+      messages.push((await request('setMeasureStatus', 'SetMeasureStatusInput', input, 'ca'))[0]?.message);
+    }
+    await api.db.account.update({ where: { id: staff.id }, data: { locale: 'CA' } });
     expect(messages).toEqual([
       'Ha de tenir com a màxim 2.000 caràcters.',
       'Debe tener como máximo 2000 caracteres.',

@@ -1,11 +1,11 @@
 import { createSearch, distanceMeters } from '@proximitat/search';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importSampleCompanies } from '../../sample-data/sample-import.ts';
 import { contractOperation } from '../../testing/contract.ts';
 import { startTestApi, type TestApi } from '../../testing/test-api.ts';
 import { parseCsv } from '../directory/directory-file.ts';
 import { importDirectory } from '../directory/directory-import.service.ts';
 import { loadPlaces } from '../directory/places.ts';
-import { importSampleCompanies } from '../../sample-data/sample-import.ts';
 import { makeCif } from '../directory/tax-id.ts';
 import { deliverOutbox } from './search-index.ts';
 
@@ -173,8 +173,8 @@ describe('searchCompanies', () => {
     expect(distances.every((d) => d <= 1501)).toBe(true);
     const error = await api.graphql(SEARCH, { sort: 'DISTANCE' });
     expect(error.errors?.[0]).toMatchObject({
-      message: 'sort: DISTANCE needs near',
-      extensions: { code: 'VALIDATION' },
+      message: 'Per ordenar per distància cal indicar un punt de referència.',
+      extensions: { code: 'VALIDATION', reason: 'DISTANCE_NEEDS_NEAR', field: 'sort' },
     });
   });
 
@@ -214,19 +214,26 @@ describe('searchCompanies', () => {
   });
 
   it('refuses requests over the limits with a clear error', async () => {
-    const cases: [Record<string, unknown>, string][] = [
-      [{ query: 'a'.repeat(201) }, 'query: at most 200 characters'],
+    const cases: [Record<string, unknown>, Record<string, unknown>][] = [
+      [{ query: 'a'.repeat(201) }, { reason: 'QUERY_TOO_LONG', field: 'query', params: { max: '200' } }],
       [
         { filter: { sectors: Array.from({ length: 51 }, (_, i) => `S${i}`) } },
-        'filter.sectors: at most 50 values',
+        { reason: 'TOO_MANY_VALUES', field: 'filter.sectors', params: { max: '50' } },
       ],
-      [{ first: 101 }, 'first'],
+      [{ first: 101 }, { reason: 'PAGE_TOO_LARGE', field: 'first', params: { max: '100' } }],
     ];
-    for (const [variables, message] of cases) {
-      const response = await api.graphql(SEARCH, variables);
-      expect(response.errors?.[0]?.extensions?.code).toBe('LIMIT_EXCEEDED');
-      expect(response.errors?.[0]?.message).toContain(message);
+    for (const [variables, expected] of cases) {
+      const response = await api.graphql(SEARCH, variables, { headers: { 'accept-language': 'en' } });
+      expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', ...expected });
     }
+    const tooLong = await api.graphql(
+      SEARCH,
+      { query: 'a'.repeat(201) },
+      { headers: { 'accept-language': 'es' } },
+    );
+    expect(tooLong.errors?.[0]?.message).toBe(
+      'El texto de la búsqueda puede tener como máximo 200 caracteres.',
+    );
   });
 
   it('returns highlights that are safe to render', async () => {
