@@ -1,6 +1,7 @@
+import type { EnumOf } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 
-export type MeasureStatus = 'PLANNED' | 'IN_PROGRESS' | 'DONE' | 'CANCELLED';
+export type MeasureStatus = EnumOf<'MeasureStatus'>;
 
 export function StatusBadge({ status }: { status: MeasureStatus }) {
   const { t } = useI18n();

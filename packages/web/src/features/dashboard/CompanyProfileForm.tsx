@@ -3,7 +3,7 @@ import { useQuery } from 'urql';
 import { FieldError } from '../../components/ui/FieldErrors.tsx';
 import { TextField } from '../../components/ui/TextField.tsx';
 import { graphql, type VariablesOf } from '../../lib/graphql.ts';
-import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { LOCALES, type Locale, useI18n } from '../../lib/i18n/i18n.tsx';
 import { errorMessage, type FormError, messagesFor, UserErrorFields } from '../../lib/user-errors.ts';
 
 const OptionsQuery = graphql(`
@@ -91,7 +91,10 @@ const LOCATION_FIELDS = [
   'input.address.lng',
 ] as const;
 
-const DESCRIPTION_FIELDS = ['CA', 'ES', 'EN'].map((code) => `input.descriptions.${code}`);
+/** A description in every language, in the order of the language switcher. */
+const DESCRIPTION_LOCALES = LOCALES.map((entry) => entry.code);
+
+const DESCRIPTION_FIELDS = DESCRIPTION_LOCALES.map((code) => `input.descriptions.${code}`);
 
 const FIELD_PATHS: readonly string[] = [
   ...Object.values(SHOWN_AT),
@@ -152,7 +155,7 @@ export function CompanyProfileForm({
     const value = values[name];
     return value === null || value === undefined ? '' : String(value);
   };
-  const initialDescription = (code: 'CA' | 'ES' | 'EN') =>
+  const initialDescription = (code: Locale) =>
     initial?.descriptions?.find((d) => d.locale === code)?.text ?? '';
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -182,9 +185,10 @@ export function CompanyProfileForm({
       phone: text('phone') || null,
       employees: number('employees'),
       foundedYear: number('foundedYear'),
-      descriptions: (['CA', 'ES', 'EN'] as const)
-        .map((code) => ({ locale: code, text: text(`description${code}`) }))
-        .filter((d) => d.text),
+      descriptions: DESCRIPTION_LOCALES.map((code) => ({
+        locale: code,
+        text: text(`description${code}`),
+      })).filter((d) => d.text),
       certifications: form.getAll('certifications').map(String),
       socialClauses: form.getAll('socialClauses').map(String),
       insertionCompany: form.get('insertionCompany') === 'on',
@@ -287,7 +291,7 @@ export function CompanyProfileForm({
         {field('cpvCodes', t('profile.cpvCodes'), { placeholder: '90910000-9, 90911200-8' })}
         {field('employees', t('company.employees'), { type: 'number', min: 0, inputMode: 'numeric' })}
         {field('foundedYear', t('company.foundedYear'), { type: 'number', min: 1800, inputMode: 'numeric' })}
-        {(['CA', 'ES', 'EN'] as const).map((code) => {
+        {DESCRIPTION_LOCALES.map((code) => {
           const messages = at(`input.descriptions.${code}`);
           return (
             <div className="form__field" key={code}>

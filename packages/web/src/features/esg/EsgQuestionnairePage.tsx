@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { FieldError } from '../../components/ui/FieldErrors.tsx';
 import { QueryState } from '../../components/ui/QueryState.tsx';
-import { graphql } from '../../lib/graphql.ts';
+import { type EnumOf, everyValue, graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { errorMessage, type FormError, paramOf, UserErrorFields } from '../../lib/user-errors.ts';
 
@@ -68,7 +68,7 @@ function placeOf(error: FormError, sent: readonly string[]): { code: string; par
   return code ? { code, part } : null;
 }
 
-const PILLARS = ['ENVIRONMENTAL', 'SOCIAL', 'GOVERNANCE'] as const;
+const PILLARS = everyValue<EnumOf<'EsgPillar'>>()(['ENVIRONMENTAL', 'SOCIAL', 'GOVERNANCE']);
 const LEVELS = [0, 1, 2, 3, 4] as const;
 
 /** A company's ESG self-assessment: one question a criterion, answered 0..4, with evidence links. */

@@ -2,11 +2,11 @@ import { type FormEvent, useId, useState } from 'react';
 import { useMutation } from 'urql';
 import { FieldError } from '../../components/ui/FieldErrors.tsx';
 import type { MeasureStatus } from '../../components/ui/StatusBadge.tsx';
-import { graphql } from '../../lib/graphql.ts';
+import { everyValue, graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { errorMessage, type FormError, messagesFor, UserErrorFields } from '../../lib/user-errors.ts';
 
-const STATUSES: MeasureStatus[] = ['PLANNED', 'IN_PROGRESS', 'DONE', 'CANCELLED'];
+const STATUSES = everyValue<MeasureStatus>()(['PLANNED', 'IN_PROGRESS', 'DONE', 'CANCELLED']);
 
 const SetStatusMutation = graphql(
   `

@@ -2,7 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useMutation } from 'urql';
 import { FieldError } from '../../components/ui/FieldErrors.tsx';
 import { TextField } from '../../components/ui/TextField.tsx';
-import { graphql } from '../../lib/graphql.ts';
+import { type EnumOf, everyValue, graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { type FormError, messagesFor, UserErrorFields } from '../../lib/user-errors.ts';
 import { ContractFieldset, useContractOptions } from './ContractOptions.tsx';
@@ -25,7 +25,9 @@ const RecordMutation = graphql(
   [UserErrorFields],
 );
 
-const METHODS = ['OPEN', 'SELECTIVE', 'LIMITED', 'DIRECT'] as const;
+type ProcurementMethod = EnumOf<'ProcurementMethod'>;
+
+const METHODS = everyValue<ProcurementMethod>()(['OPEN', 'SELECTIVE', 'LIMITED', 'DIRECT']);
 
 /** The fields of the form, as the API names them. */
 const FIELDS = [
@@ -81,7 +83,7 @@ export function AwardForm({ onRecorded }: { onRecorded: () => void }) {
         amount,
         cpvCode: text('cpvCode'),
         awardedOn: text('awardedOn'),
-        procurementMethod: text('procurementMethod') as (typeof METHODS)[number],
+        procurementMethod: text('procurementMethod') as ProcurementMethod,
         reserved: form.get('reserved') === 'on',
         district: text('district') || null,
         socialClauses: form.getAll('socialClauses').map(String),

@@ -1,15 +1,23 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { EnumOf } from '../graphql.ts';
 import { ca, type MessageKey } from './messages.ca.ts';
 import { en } from './messages.en.ts';
 import { es } from './messages.es.ts';
 
-export type Locale = 'CA' | 'ES' | 'EN';
+/** The schema's Locale: the languages of the interface and of the content. */
+export type Locale = EnumOf<'Locale'>;
 
-export const LOCALES: { code: Locale; tag: string; label: string }[] = [
-  { code: 'CA', tag: 'ca', label: 'Català' },
-  { code: 'ES', tag: 'es', label: 'Castellano' },
-  { code: 'EN', tag: 'en', label: 'English' },
-];
+// A Record: a language the schema adds and this misses fails the type check.
+const LANGUAGES: Record<Locale, { tag: string; label: string }> = {
+  CA: { tag: 'ca', label: 'Català' },
+  ES: { tag: 'es', label: 'Castellano' },
+  EN: { tag: 'en', label: 'English' },
+};
+
+/** Every language, Catalan first, with its BCP 47 tag and its own name. */
+export const LOCALES: readonly { code: Locale; tag: string; label: string }[] = (
+  Object.keys(LANGUAGES) as Locale[]
+).map((code) => ({ code, ...LANGUAGES[code] }));
 
 const MESSAGES: Record<Locale, Record<MessageKey, string>> = { CA: ca, ES: es, EN: en };
 const STORAGE_KEY = 'proximitat.locale';
@@ -26,7 +34,8 @@ const I18nContext = createContext<I18n | null>(null);
 function storedLocale(): Locale {
   try {
     const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
-    if (stored === 'CA' || stored === 'ES' || stored === 'EN') return stored;
+    const known = LOCALES.find((entry) => entry.code === stored);
+    if (known) return known.code;
   } catch {
     // storage may be disabled: Catalan it is
   }

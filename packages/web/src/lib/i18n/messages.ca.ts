@@ -61,7 +61,6 @@ export const ca = {
   'signIn.email': 'Adreça electrònica',
   'signIn.password': 'Contrasenya',
   'signIn.submit': 'Entra',
-  'signIn.failed': "L'adreça o la contrasenya no són correctes.",
   'signIn.signedInAs': 'Sessió iniciada com a',
   'district.accountability': 'Rendició de comptes del PDE',
   'district.accountabilityCsv': 'Descarrega la rendició de comptes de {period} (CSV)',

@@ -62,7 +62,6 @@ export const en: Record<MessageKey, string> = {
   'signIn.email': 'Email address',
   'signIn.password': 'Password',
   'signIn.submit': 'Sign in',
-  'signIn.failed': 'The email or the password is not right.',
   'signIn.signedInAs': 'Signed in as',
   'district.accountability': 'PDE accountability',
   'district.accountabilityCsv': 'Download the accountability report for {period} (CSV)',

@@ -62,7 +62,6 @@ export const es: Record<MessageKey, string> = {
   'signIn.email': 'Correo electrónico',
   'signIn.password': 'Contraseña',
   'signIn.submit': 'Entra',
-  'signIn.failed': 'El correo o la contraseña no son correctos.',
   'signIn.signedInAs': 'Sesión iniciada como',
   'district.accountability': 'Rendición de cuentas del PDE',
   'district.accountabilityCsv': 'Descarga la rendición de cuentas de {period} (CSV)',
