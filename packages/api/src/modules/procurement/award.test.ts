@@ -5,9 +5,8 @@ import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedIn, type TestAccount } from '../../testing/accounts.ts';
 import { startTestApi, type TestApi } from '../../testing/test-api.ts';
-import { parseJson } from '../directory/directory-file.ts';
-import { importDirectory } from '../directory/directory-import.service.ts';
 import { makeCif } from '../directory/tax-id.ts';
+import { importCompanies, type Problem, problem, USER_ERRORS } from './procurement.fixtures.ts';
 
 let api: TestApi;
 let officer: TestAccount;
@@ -20,14 +19,9 @@ const OTHER_TAX_ID = makeCif('B', 8700002);
 
 beforeAll(async () => {
   api = await startTestApi();
-  await importDirectory(
-    api.db,
-    parseJson(
-      JSON.stringify([
-        { tax_id: ESS_TAX_ID, name: 'Cooperativa Neta', legal_form: 'COOP_TREBALL', sectors: 'NETEJA' },
-      ]),
-    ),
-  );
+  await importCompanies(api, [
+    { tax_id: ESS_TAX_ID, name: 'Cooperativa Neta', legal_form: 'COOP_TREBALL', sectors: 'NETEJA' },
+  ]);
   essId = (await api.db.company.findFirstOrThrow({ where: { taxId: ESS_TAX_ID } })).id;
   [officer, colleague, staff] = await Promise.all([
     signedIn(api, 'PROCUREMENT_OFFICER'),
@@ -37,30 +31,9 @@ beforeAll(async () => {
 });
 afterAll(async () => api?.close());
 
-const USER_ERRORS = 'userErrors { field code reason params { name value } }';
 const RECORD = `mutation ($input: ContractAwardInput!) {
   recordContractAward(input: $input) { award { id supplierIsEss supplierName amount supplier { slug } } ${USER_ERRORS} }
 }`;
-
-interface Problem {
-  field: string | null;
-  code: string;
-  reason: string;
-  params: { name: string; value: string }[];
-}
-
-/** A userError as the tests expect it: code, reason, field and parameters (never the message). */
-const problem = (
-  field: string | null,
-  code: string,
-  reason: string,
-  params: Record<string, string> = {},
-) => ({
-  field,
-  code,
-  reason,
-  params: Object.entries(params).map(([name, value]) => ({ name, value })),
-});
 
 type Payload = {
   award: {

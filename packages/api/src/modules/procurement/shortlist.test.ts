@@ -5,12 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RATE_RULES } from '../../rate-limit/rate-limit.ts';
 import { signedIn, type TestAccount } from '../../testing/accounts.ts';
 import { contractOperation } from '../../testing/contract.ts';
+import { addSampleCompanies } from '../../testing/fixtures.ts';
 import { startTestApi, type TestApi } from '../../testing/test-api.ts';
-import { parseJson } from '../directory/directory-file.ts';
-import { importDirectory } from '../directory/directory-import.service.ts';
-import { loadPlaces } from '../directory/places.ts';
-import { importSampleCompanies } from '../../sample-data/sample-import.ts';
 import { makeCif } from '../directory/tax-id.ts';
+import { importCompanies, type Problem, problem } from './procurement.fixtures.ts';
 import { EXPORT_COLUMNS } from './shortlist-rows.ts';
 
 let api: TestApi;
@@ -25,38 +23,33 @@ const HOSTILE_NOTE = 'Primera línia; amb "cometes"\nsegona línia, accents: à�
 
 beforeAll(async () => {
   api = await startTestApi();
-  await importDirectory(
-    api.db,
-    parseJson(
-      JSON.stringify([
-        {
-          tax_id: makeCif('F', 8500001),
-          name: HOSTILE_NAME,
-          legal_form: 'COOP_TREBALL',
-          sectors: 'NETEJA',
-          cpv_codes: '90910000-9',
-          email: 'hola@calpep.coop',
-          phone: '93 200 10 10',
-          street: 'Carrer de Sants, 1',
-          postal_code: '08014',
-          city: 'Barcelona',
-          lat: 41.3752,
-          lng: 2.136,
-          certifications: 'BALANC_SOCIAL',
-          social_clauses: 'INSERCIO_LABORAL;IGUALTAT_GENERE',
-          insertion_company: 'sí',
-        },
-        {
-          tax_id: makeCif('G', 8500002),
-          name: 'Entitat Pendent',
-          legal_form: 'ASSOCIACIO',
-          sectors: 'CURES',
-        },
-      ]),
-    ),
-  );
+  await importCompanies(api, [
+    {
+      tax_id: makeCif('F', 8500001),
+      name: HOSTILE_NAME,
+      legal_form: 'COOP_TREBALL',
+      sectors: 'NETEJA',
+      cpv_codes: '90910000-9',
+      email: 'hola@calpep.coop',
+      phone: '93 200 10 10',
+      street: 'Carrer de Sants, 1',
+      postal_code: '08014',
+      city: 'Barcelona',
+      lat: 41.3752,
+      lng: 2.136,
+      certifications: 'BALANC_SOCIAL',
+      social_clauses: 'INSERCIO_LABORAL;IGUALTAT_GENERE',
+      insertion_company: 'sí',
+    },
+    {
+      tax_id: makeCif('G', 8500002),
+      name: 'Entitat Pendent',
+      legal_form: 'ASSOCIACIO',
+      sectors: 'CURES',
+    },
+  ]);
   await api.db.company.updateMany({ where: { name: 'Entitat Pendent' }, data: { status: 'PENDING_REVIEW' } });
-  await importSampleCompanies(api.db, await loadPlaces(api.db), 260, 'shortlist-test');
+  await addSampleCompanies(api, 260, 'shortlist-test');
   [owner, colleague, stranger, staff, user] = await Promise.all([
     signedIn(api, 'PROCUREMENT_OFFICER'),
     signedIn(api, 'PROCUREMENT_OFFICER'),
@@ -67,26 +60,7 @@ beforeAll(async () => {
 });
 afterAll(async () => api?.close());
 
-interface Problem {
-  field: string | null;
-  code: string;
-  reason?: string;
-  params?: { name: string; value: string }[];
-}
 type Payload = { shortlist: { id: string } | null; userErrors: Problem[] };
-
-/** A userError as the tests expect it: code, reason, field and parameters (never the message). */
-const problem = (
-  field: string | null,
-  code: string,
-  reason: string,
-  params: Record<string, string> = {},
-) => ({
-  field,
-  code,
-  reason,
-  params: Object.entries(params).map(([name, value]) => ({ name, value })),
-});
 
 async function create(account: TestAccount | null, input: Record<string, unknown>) {
   const response = await api.graphql<{ createShortlist: Payload }>(

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RATE_RULES } from '../../rate-limit/rate-limit.ts';
 import { signedIn, type TestAccount } from '../../testing/accounts.ts';
+import { indexCompanies } from '../../testing/fixtures.ts';
 import { startTestApi, type TestApi } from '../../testing/test-api.ts';
-import { parseJson } from '../directory/directory-file.ts';
-import { importDirectory } from '../directory/directory-import.service.ts';
 import { makeCif } from '../directory/tax-id.ts';
-import { deliverOutbox } from '../search/index.ts';
+import { importCompanies, type Problem, problem, USER_ERRORS } from './procurement.fixtures.ts';
 
 let api: TestApi;
 let officer: TestAccount;
@@ -25,52 +24,47 @@ const company = (n: number, fields: Record<string, unknown>) => ({
 
 beforeAll(async () => {
   api = await startTestApi();
-  await importDirectory(
-    api.db,
-    parseJson(
-      JSON.stringify([
-        company(1, {
-          name: 'Neteja Gràcia',
-          cpv_codes: '90910000-9',
-          district_code: '06',
-          description_ca: "Neteja d'escoles i oficines.",
-          social_clauses: 'IGUALTAT_GENERE',
-          employees: 40,
-        }),
-        company(2, {
-          name: 'Brillant Inserció',
-          cpv_codes: '90911200-8',
-          district_code: '03',
-          description_ca: 'Neteja de locals amb persones en procés d’inserció.',
-          insertion_company: 'sí',
-          social_clauses: 'INSERCIO_LABORAL;IGUALTAT_GENERE',
-          employees: 25,
-        }),
-        company(3, {
-          name: 'Jardins del Besòs',
-          cpv_codes: '77310000-6',
-          district_code: '10',
-          description_ca: 'Manteniment de parcs i jardins.',
-          employees: 12,
-        }),
-        company(4, {
-          name: 'Obres i Reformes Coop',
-          sectors: 'CONSTRUCCIO',
-          cpv_codes: '45000000-7',
-          district_code: '03',
-          description_ca: 'Reformes i rehabilitació.',
-          employees: 30,
-        }),
-        company(5, {
-          name: 'Neteja Sense Correu',
-          cpv_codes: '90910000-9',
-          email: '',
-          description_ca: 'Neteja.',
-          employees: 3,
-        }),
-      ]),
-    ),
-  );
+  await importCompanies(api, [
+    company(1, {
+      name: 'Neteja Gràcia',
+      cpv_codes: '90910000-9',
+      district_code: '06',
+      description_ca: "Neteja d'escoles i oficines.",
+      social_clauses: 'IGUALTAT_GENERE',
+      employees: 40,
+    }),
+    company(2, {
+      name: 'Brillant Inserció',
+      cpv_codes: '90911200-8',
+      district_code: '03',
+      description_ca: 'Neteja de locals amb persones en procés d’inserció.',
+      insertion_company: 'sí',
+      social_clauses: 'INSERCIO_LABORAL;IGUALTAT_GENERE',
+      employees: 25,
+    }),
+    company(3, {
+      name: 'Jardins del Besòs',
+      cpv_codes: '77310000-6',
+      district_code: '10',
+      description_ca: 'Manteniment de parcs i jardins.',
+      employees: 12,
+    }),
+    company(4, {
+      name: 'Obres i Reformes Coop',
+      sectors: 'CONSTRUCCIO',
+      cpv_codes: '45000000-7',
+      district_code: '03',
+      description_ca: 'Reformes i rehabilitació.',
+      employees: 30,
+    }),
+    company(5, {
+      name: 'Neteja Sense Correu',
+      cpv_codes: '90910000-9',
+      email: '',
+      description_ca: 'Neteja.',
+      employees: 3,
+    }),
+  ]);
   const brillant = await api.db.company.findFirstOrThrow({ where: { name: 'Brillant Inserció' } });
   await api.db.esgAssessment.create({
     data: {
@@ -84,8 +78,7 @@ beforeAll(async () => {
       validUntil: new Date(Date.now() + 86_400_000),
     },
   });
-  await api.search.ensureCompaniesIndex();
-  while ((await api.db.searchOutbox.count()) > 0) await deliverOutbox(api.db, api.search);
+  await indexCompanies(api);
   [officer, stranger, staff] = await Promise.all([
     signedIn(api, 'PROCUREMENT_OFFICER'),
     signedIn(api, 'PROCUREMENT_OFFICER'),
@@ -94,30 +87,10 @@ beforeAll(async () => {
 });
 afterAll(async () => api?.close());
 
-const USER_ERRORS = 'userErrors { field code reason params { name value } }';
 const CREATE = `mutation ($input: TenderInput!) {
   createTender(input: $input) { tender { id } ${USER_ERRORS} }
 }`;
 
-interface Problem {
-  field: string | null;
-  code: string;
-  reason: string;
-  params: { name: string; value: string }[];
-}
-
-/** A userError as the tests expect it: code, reason, field and parameters (never the message). */
-const problem = (
-  field: string | null,
-  code: string,
-  reason: string,
-  params: Record<string, string> = {},
-) => ({
-  field,
-  code,
-  reason,
-  params: Object.entries(params).map(([name, value]) => ({ name, value })),
-});
 const TENDER = `query ($id: ID!, $locale: Locale) {
   tender(id: $id) {
     id title budget
