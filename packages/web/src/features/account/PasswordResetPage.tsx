@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
+import { FormAlert } from '../../components/ui/FormAlert.tsx';
 import { TextField } from '../../components/ui/TextField.tsx';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
@@ -89,11 +90,7 @@ export function PasswordResetPage() {
         </p>
       ) : (
         <>
-          {alert && (
-            <p id="reset-problem" role="alert" className="error">
-              {alert}
-            </p>
-          )}
+          <FormAlert id="reset-problem" message={alert} />
           <form
             onSubmit={submit}
             className="form"

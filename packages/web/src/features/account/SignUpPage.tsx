@@ -1,10 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useMutation } from 'urql';
+import { FormAlert } from '../../components/ui/FormAlert.tsx';
 import { TextField } from '../../components/ui/TextField.tsx';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
-import { errorMessage, type FormError, messagesFor, UserErrorFields } from '../../lib/user-errors.ts';
+import { useFormErrors } from '../../lib/useFormErrors.ts';
+import { UserErrorFields } from '../../lib/user-errors.ts';
 import { useSession } from '../session/useSession.ts';
 
 const RegisterMutation = graphql(
@@ -36,8 +38,7 @@ export function SignUpPage() {
   const session = useSession();
   const [, register] = useMutation(RegisterMutation);
   const [, login] = useMutation(LoginMutation);
-  const [errors, setErrors] = useState<readonly FormError[]>([]);
-  const [requestFailed, setRequestFailed] = useState(false);
+  const { at, alert, answered } = useFormErrors(['input.name', 'input.email', 'input.password']);
   const [busy, setBusy] = useState(false);
   const [mailed, setMailed] = useState(false);
 
@@ -51,10 +52,9 @@ export function SignUpPage() {
       input: { email, password, name: String(form.get('name') ?? '') || null, locale },
     });
     const payload = result.data?.register;
-    setRequestFailed(!payload);
+    answered(payload);
     if (!payload || payload.userErrors.length > 0) {
       setBusy(false);
-      setErrors(payload?.userErrors ?? []);
       return;
     }
     // The answer is the same whether or not the address already had an account: signing in with
@@ -62,7 +62,6 @@ export function SignUpPage() {
     const signedIn = await login({ email, password });
     setBusy(false);
     if (!signedIn.data?.login.account) {
-      setErrors([]);
       setMailed(true);
       return;
     }
@@ -82,30 +81,18 @@ export function SignUpPage() {
     );
   }
 
-  const formProblem = errors.find((error) => error.field === null);
-  const alert = requestFailed
-    ? t('status.error')
-    : formProblem
-      ? errorMessage(formProblem, locale)
-      : errors.length > 0
-        ? t('form.fix')
-        : null;
   return (
     <section aria-labelledby="sign-up-title" className="narrow">
       <h1 id="sign-up-title">{t('signUp.title')}</h1>
       <p>{t('signUp.intro')}</p>
-      {alert && (
-        <p role="alert" className="error">
-          {alert}
-        </p>
-      )}
+      <FormAlert message={alert} />
       <form onSubmit={submit} className="form" noValidate>
         <TextField
           id="sign-up-name"
           name="name"
           label={t('signUp.name')}
           autoComplete="name"
-          errors={messagesFor(errors, 'input.name', locale)}
+          errors={at('input.name')}
         />
         <TextField
           id="sign-up-email"
@@ -114,7 +101,7 @@ export function SignUpPage() {
           label={t('signIn.email')}
           autoComplete="email"
           required
-          errors={messagesFor(errors, 'input.email', locale)}
+          errors={at('input.email')}
         />
         <TextField
           id="sign-up-password"
@@ -125,7 +112,7 @@ export function SignUpPage() {
           autoComplete="new-password"
           required
           minLength={12}
-          errors={messagesFor(errors, 'input.password', locale)}
+          errors={at('input.password')}
         />
         <button type="submit" disabled={busy}>
           {t('signUp.submit')}

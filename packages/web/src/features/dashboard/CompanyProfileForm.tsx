@@ -1,10 +1,17 @@
 import { type FormEvent, type InputHTMLAttributes, useId, useState } from 'react';
 import { useQuery } from 'urql';
 import { FieldError } from '../../components/ui/FieldErrors.tsx';
+import { FormAlert } from '../../components/ui/FormAlert.tsx';
 import { TextField } from '../../components/ui/TextField.tsx';
 import { graphql, type VariablesOf } from '../../lib/graphql.ts';
 import { LOCALES, type Locale, useI18n } from '../../lib/i18n/i18n.tsx';
-import { errorMessage, type FormError, messagesFor, UserErrorFields } from '../../lib/user-errors.ts';
+import {
+  errorMessage,
+  errorsElsewhere,
+  type FormError,
+  messagesFor,
+  UserErrorFields,
+} from '../../lib/user-errors.ts';
 
 const OptionsQuery = graphql(`
   query CompanyProfileForm_Options($locale: Locale) {
@@ -101,9 +108,6 @@ const FIELD_PATHS: readonly string[] = [
   ...LOCATION_FIELDS,
   ...DESCRIPTION_FIELDS,
 ];
-
-const isAt = (error: FormError, path: string) =>
-  error.field === path || !!error.field?.startsWith(`${path}.`);
 
 /**
  * The company's profile as a form, with descriptions in Catalan, Spanish and English. Errors come
@@ -211,7 +215,7 @@ export function CompanyProfileForm({
     />
   );
 
-  const elsewhere = errors.filter((error) => !FIELD_PATHS.some((path) => isAt(error, path)));
+  const elsewhere = errorsElsewhere(errors, FIELD_PATHS);
   const alert = requestFailed
     ? t('status.error')
     : [
@@ -235,11 +239,7 @@ export function CompanyProfileForm({
 
   return (
     <form className="form profile-form" onSubmit={submit} noValidate>
-      {alert && (
-        <p role="alert" className="error">
-          {alert}
-        </p>
-      )}
+      <FormAlert message={alert} />
       <fieldset>
         <legend>{t('profile.identity')}</legend>
         {field('name', t('profile.name'), { required: true })}

@@ -4,7 +4,13 @@ import { FieldError } from '../../components/ui/FieldErrors.tsx';
 import type { MeasureStatus } from '../../components/ui/StatusBadge.tsx';
 import { everyValue, graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
-import { errorMessage, type FormError, messagesFor, UserErrorFields } from '../../lib/user-errors.ts';
+import {
+  errorMessage,
+  errorsElsewhere,
+  type FormError,
+  messagesFor,
+  UserErrorFields,
+} from '../../lib/user-errors.ts';
 
 const STATUSES = everyValue<MeasureStatus>()(['PLANNED', 'IN_PROGRESS', 'DONE', 'CANCELLED']);
 
@@ -70,9 +76,7 @@ export function MeasureStatusEditor({
   const errors = outcome?.kind === 'refused' ? outcome.errors : [];
   const statusErrors = messagesFor(errors, 'input.status', locale);
   const commentErrors = messagesFor(errors, 'input.comment', locale);
-  const others = errors
-    .filter((error) => !FIELDS.some((field) => error.field === field || error.field?.startsWith(`${field}.`)))
-    .map((error) => errorMessage(error, locale));
+  const others = errorsElsewhere(errors, FIELDS).map((error) => errorMessage(error, locale));
   const message =
     outcome?.kind === 'saved'
       ? t('status.saved')

@@ -1,12 +1,13 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useMutation } from 'urql';
 import { FieldError } from '../../components/ui/FieldErrors.tsx';
+import { FormAlert } from '../../components/ui/FormAlert.tsx';
 import { TextField } from '../../components/ui/TextField.tsx';
 import { type EnumOf, everyValue, graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
-import { type FormError, messagesFor, UserErrorFields } from '../../lib/user-errors.ts';
+import { useFormErrors } from '../../lib/useFormErrors.ts';
+import { localError, UserErrorFields } from '../../lib/user-errors.ts';
 import { ContractFieldset, useContractOptions } from './ContractOptions.tsx';
-import { formAlert, localError } from './form-errors.ts';
 
 const RecordMutation = graphql(
   `
@@ -42,15 +43,23 @@ const FIELDS = [
   'input.district',
   'input.socialClauses',
 ] as const;
+type Field = (typeof FIELDS)[number];
+/** The fields that are text inputs, by their form name. */
+type TextFieldName =
+  Exclude<
+    Field,
+    'input.procurementMethod' | 'input.district' | 'input.socialClauses'
+  > extends `input.${infer Name}`
+    ? Name
+    : never;
 
 /** Officers and staff record an awarded contract; the supplier is found in the directory by its tax ID. */
 export function AwardForm({ onRecorded }: { onRecorded: () => void }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const uid = useId();
   const options = useContractOptions();
   const [, record] = useMutation(RecordMutation);
-  const [errors, setErrors] = useState<readonly FormError[]>([]);
-  const [requestFailed, setRequestFailed] = useState(false);
+  const { at, alert, answered, show } = useFormErrors(FIELDS);
   const [announcement, setAnnouncement] = useState('');
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -69,8 +78,7 @@ export function AwardForm({ onRecorded }: { onRecorded: () => void }) {
       ...(text('awardedOn') === '' ? [localError('input.awardedOn', 'REQUIRED')] : []),
     ];
     if (unsendable.length > 0) {
-      setRequestFailed(false);
-      setErrors(unsendable);
+      show(unsendable);
       setAnnouncement('');
       return;
     }
@@ -90,8 +98,7 @@ export function AwardForm({ onRecorded }: { onRecorded: () => void }) {
       },
     });
     const payload = response.data?.recordContractAward;
-    setRequestFailed(!payload);
-    setErrors(payload?.userErrors ?? []);
+    answered(payload);
     if (!payload?.award) {
       setAnnouncement('');
       return;
@@ -101,17 +108,10 @@ export function AwardForm({ onRecorded }: { onRecorded: () => void }) {
     onRecorded();
   };
 
-  const field = (name: string, label: string, props: Record<string, unknown> = {}) => (
-    <TextField
-      id={`${uid}-${name}`}
-      name={name}
-      label={label}
-      errors={messagesFor(errors, `input.${name}`, locale)}
-      {...props}
-    />
+  const field = (name: TextFieldName, label: string, props: Record<string, unknown> = {}) => (
+    <TextField id={`${uid}-${name}`} name={name} label={label} errors={at(`input.${name}`)} {...props} />
   );
-  const at = (field: (typeof FIELDS)[number]) => messagesFor(errors, field, locale);
-  const selectErrors = (id: string, field: (typeof FIELDS)[number]) => {
+  const selectErrors = (id: string, field: Field) => {
     const messages = at(field);
     return {
       select: {
@@ -123,7 +123,6 @@ export function AwardForm({ onRecorded }: { onRecorded: () => void }) {
   };
   const method = selectErrors(`${uid}-method`, 'input.procurementMethod');
   const district = selectErrors(`${uid}-district`, 'input.district');
-  const alert = formAlert(t, locale, errors, requestFailed, FIELDS);
 
   return (
     <section aria-labelledby={`${uid}-heading`}>
@@ -131,11 +130,7 @@ export function AwardForm({ onRecorded }: { onRecorded: () => void }) {
       <p role="status" aria-live="polite">
         {announcement}
       </p>
-      {alert && (
-        <p id={`${uid}-problem`} role="alert" className="error">
-          {alert}
-        </p>
-      )}
+      <FormAlert id={`${uid}-problem`} message={alert} />
       <form
         className="form profile-form"
         onSubmit={submit}

@@ -1,13 +1,13 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
+import { FormAlert } from '../../components/ui/FormAlert.tsx';
 import { QueryState } from '../../components/ui/QueryState.tsx';
 import { TextField } from '../../components/ui/TextField.tsx';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
-import { type FormError, messagesFor } from '../../lib/user-errors.ts';
+import { useFormErrors } from '../../lib/useFormErrors.ts';
 import { useSession } from '../session/useSession.ts';
-import { formAlert } from './form-errors.ts';
 import { CreateShortlistMutation, SHORTLIST_TYPES } from './SearchShortlist.tsx';
 
 const FIELDS = ['input.name', 'input.tenderReference', 'input.description'] as const;
@@ -37,7 +37,7 @@ const ListsQuery = graphql(`
 
 /** A procurement officer's shortlists (and those shared with them), and a new one. */
 export function ShortlistsPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { account, isProcurement } = useSession();
   const navigate = useNavigate();
   const [result] = useQuery({
@@ -47,8 +47,7 @@ export function ShortlistsPage() {
     context: SHORTLIST_TYPES,
   });
   const [, create] = useMutation(CreateShortlistMutation);
-  const [errors, setErrors] = useState<readonly FormError[]>([]);
-  const [requestFailed, setRequestFailed] = useState(false);
+  const { at, alert, answered } = useFormErrors(FIELDS);
   const uid = useId();
   const dates = new Intl.DateTimeFormat('ca', { dateStyle: 'medium' });
 
@@ -83,11 +82,9 @@ export function ShortlistsPage() {
       },
     });
     const payload = response.data?.createShortlist;
-    setRequestFailed(!payload);
-    setErrors(payload?.userErrors ?? []);
+    answered(payload);
     if (payload?.shortlist) navigate(`/llistes/${payload.shortlist.id}`);
   };
-  const alert = formAlert(t, locale, errors, requestFailed, FIELDS);
 
   return (
     <section aria-labelledby={`${uid}-title`}>
@@ -126,11 +123,7 @@ export function ShortlistsPage() {
       </QueryState>
 
       <h2>{t('shortlist.new')}</h2>
-      {alert && (
-        <p id={`${uid}-problem`} role="alert" className="error">
-          {alert}
-        </p>
-      )}
+      <FormAlert id={`${uid}-problem`} message={alert} />
       <form
         className="form"
         onSubmit={submit}
@@ -142,20 +135,20 @@ export function ShortlistsPage() {
           name="name"
           label={t('shortlist.name')}
           required
-          errors={messagesFor(errors, 'input.name', locale)}
+          errors={at('input.name')}
         />
         <TextField
           id={`${uid}-ref`}
           name="tenderReference"
           label={t('shortlist.tenderReference')}
           hint={t('shortlist.tenderReferenceHint')}
-          errors={messagesFor(errors, 'input.tenderReference', locale)}
+          errors={at('input.tenderReference')}
         />
         <TextField
           id={`${uid}-description`}
           name="description"
           label={t('shortlist.description')}
-          errors={messagesFor(errors, 'input.description', locale)}
+          errors={at('input.description')}
         />
         <button type="submit">{t('shortlist.create')}</button>
       </form>

@@ -2,11 +2,12 @@ import { type FormEvent, useId, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { FieldError } from '../../components/ui/FieldErrors.tsx';
+import { FormAlert } from '../../components/ui/FormAlert.tsx';
 import { QueryState } from '../../components/ui/QueryState.tsx';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
-import { errorMessage, type FormError, messagesFor, UserErrorFields } from '../../lib/user-errors.ts';
-import { formAlert } from './form-errors.ts';
+import { useFormErrors } from '../../lib/useFormErrors.ts';
+import { errorMessage, UserErrorFields } from '../../lib/user-errors.ts';
 import { TENDER_TYPES } from './TendersPage.tsx';
 import { TextAreaField } from './TextAreaField.tsx';
 
@@ -101,10 +102,10 @@ export function TenderPage() {
   const [selected, setSelected] = useState<string[]>([]);
   const [announcement, setAnnouncement] = useState('');
   // The invitation's refusals: about the choice (`companyIds`), one company (`companyIds.2`, the
-  // index in the companies sent) or the message; `inviteFailed` is a request that got no answer.
-  const [inviteErrors, setInviteErrors] = useState<readonly FormError[]>([]);
+  // index in the companies sent) or the message.
+  const invitation = useFormErrors(['companyIds', 'message']);
+  const inviteErrors = invitation.errors;
   const [sent, setSent] = useState<string[]>([]);
-  const [inviteFailed, setInviteFailed] = useState(false);
   const tender = result.data?.tender;
   const invited = new Set(tender?.invitations.map((invitation) => invitation.company.id) ?? []);
 
@@ -114,8 +115,7 @@ export function TenderPage() {
     const companyIds = [...selected];
     const response = await invite({ tenderId: id, companyIds, message: message || null });
     const payload = response.data?.inviteSuppliers;
-    setInviteFailed(!payload);
-    setInviteErrors(payload?.userErrors ?? []);
+    invitation.answered(payload);
     setSent(companyIds);
     if (!payload || payload.userErrors.length > 0) {
       setAnnouncement('');
@@ -125,7 +125,7 @@ export function TenderPage() {
     setSelected([]);
     refetch({ requestPolicy: 'network-only' });
   };
-  const inviteAlert = formAlert(t, locale, inviteErrors, inviteFailed, ['companyIds', 'message']);
+  const inviteAlert = invitation.alert;
   const choiceMessages = inviteErrors
     .filter((error) => error.field === 'companyIds')
     .map((error) => errorMessage(error, locale));
@@ -212,13 +212,9 @@ export function TenderPage() {
                 name="message"
                 label={t('tender.message')}
                 rows={3}
-                errors={messagesFor(inviteErrors, 'message', locale)}
+                errors={invitation.at('message')}
               />
-              {inviteAlert && (
-                <p id={`${uid}-invite-problem`} role="alert" className="error">
-                  {inviteAlert}
-                </p>
-              )}
+              <FormAlert id={`${uid}-invite-problem`} message={inviteAlert} />
               <button
                 type="submit"
                 aria-describedby={

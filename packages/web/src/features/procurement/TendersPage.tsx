@@ -1,14 +1,15 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
+import { FormAlert } from '../../components/ui/FormAlert.tsx';
 import { QueryState } from '../../components/ui/QueryState.tsx';
 import { TextField } from '../../components/ui/TextField.tsx';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
-import { type FormError, messagesFor, UserErrorFields } from '../../lib/user-errors.ts';
+import { useFormErrors } from '../../lib/useFormErrors.ts';
+import { localError, UserErrorFields } from '../../lib/user-errors.ts';
 import { useSession } from '../session/useSession.ts';
 import { ContractFieldset, useContractOptions } from './ContractOptions.tsx';
-import { formAlert, localError } from './form-errors.ts';
 import { TextAreaField } from './TextAreaField.tsx';
 
 const FIELDS = [
@@ -57,15 +58,14 @@ export const TENDER_TYPES = { additionalTypenames: ['Tender', 'TenderInvitation'
 
 /** An officer's tenders, and a new need to match suppliers against. */
 export function TendersPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { isProcurement } = useSession();
   const navigate = useNavigate();
   const uid = useId();
   const [list] = useQuery({ query: TendersQuery, pause: !isProcurement, context: TENDER_TYPES });
   const options = useContractOptions();
   const [, create] = useMutation(CreateMutation);
-  const [errors, setErrors] = useState<readonly FormError[]>([]);
-  const [requestFailed, setRequestFailed] = useState(false);
+  const { at, alert, answered, show } = useFormErrors(FIELDS);
 
   if (!isProcurement) {
     return (
@@ -83,8 +83,7 @@ export function TendersPage() {
     const budget = text('budget') ? Number(text('budget').replace(/\./g, '').replace(',', '.')) : null;
     // A budget that is not a number cannot be sent (the API's Float has no such value).
     if (budget !== null && !Number.isFinite(budget)) {
-      setRequestFailed(false);
-      setErrors([localError('input.budget', 'NOT_A_NUMBER')]);
+      show([localError('input.budget', 'NOT_A_NUMBER')]);
       return;
     }
     const response = await create({
@@ -102,12 +101,9 @@ export function TendersPage() {
       },
     });
     const payload = response.data?.createTender;
-    setRequestFailed(!payload);
-    setErrors(payload?.userErrors ?? []);
+    answered(payload);
     if (payload?.tender) navigate(`/licitacions/${payload.tender.id}`);
   };
-  const alert = formAlert(t, locale, errors, requestFailed, FIELDS);
-  const at = (field: (typeof FIELDS)[number]) => messagesFor(errors, field, locale);
 
   return (
     <section aria-labelledby={`${uid}-title`}>
@@ -124,11 +120,7 @@ export function TendersPage() {
         </ul>
       </QueryState>
       <h2>{t('tender.new')}</h2>
-      {alert && (
-        <p id={`${uid}-problem`} role="alert" className="error">
-          {alert}
-        </p>
-      )}
+      <FormAlert id={`${uid}-problem`} message={alert} />
       <form
         className="form profile-form"
         onSubmit={submit}

@@ -1,10 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useMutation } from 'urql';
+import { FormAlert } from '../../components/ui/FormAlert.tsx';
 import { TextField } from '../../components/ui/TextField.tsx';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
-import { errorMessage, type FormError, messagesFor, UserErrorFields } from '../../lib/user-errors.ts';
+import { useFormErrors } from '../../lib/useFormErrors.ts';
+import { UserErrorFields } from '../../lib/user-errors.ts';
 import { useSession } from './useSession.ts';
 
 const LoginMutation = graphql(
@@ -25,12 +27,11 @@ const LoginMutation = graphql(
 );
 
 export function SignInPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const navigate = useNavigate();
   const session = useSession();
   const [, login] = useMutation(LoginMutation);
-  const [errors, setErrors] = useState<readonly FormError[]>([]);
-  const [requestFailed, setRequestFailed] = useState(false);
+  const { at, alert, answered } = useFormErrors(['email', 'password']);
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -40,30 +41,17 @@ export function SignInPage() {
     const result = await login({ email: String(form.get('email')), password: String(form.get('password')) });
     setBusy(false);
     const payload = result.data?.login;
-    setRequestFailed(!payload);
-    setErrors(payload?.userErrors ?? []);
+    answered(payload);
     if (!payload?.account) return;
     session.refresh();
     navigate(payload.account.role === 'STAFF' || payload.account.role === 'ADMIN' ? '/pla' : '/tauler');
   };
 
   // A refusal of the whole attempt (too many of them) is said above the form; the others at their field.
-  const formProblem = errors.find((error) => error.field === null);
-  const alert = requestFailed
-    ? t('status.error')
-    : formProblem
-      ? errorMessage(formProblem, locale)
-      : errors.length > 0
-        ? t('form.fix')
-        : null;
   return (
     <section aria-labelledby="sign-in-title" className="narrow">
       <h1 id="sign-in-title">{t('signIn.title')}</h1>
-      {alert && (
-        <p role="alert" className="error">
-          {alert}
-        </p>
-      )}
+      <FormAlert message={alert} />
       <form onSubmit={submit} className="form">
         <TextField
           id="sign-in-email"
@@ -72,7 +60,7 @@ export function SignInPage() {
           label={t('signIn.email')}
           autoComplete="username"
           required
-          errors={messagesFor(errors, 'email', locale)}
+          errors={at('email')}
         />
         <TextField
           id="sign-in-password"
@@ -81,7 +69,7 @@ export function SignInPage() {
           label={t('signIn.password')}
           autoComplete="current-password"
           required
-          errors={messagesFor(errors, 'password', locale)}
+          errors={at('password')}
         />
         <button type="submit" disabled={busy}>
           {t('signIn.submit')}
