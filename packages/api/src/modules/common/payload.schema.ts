@@ -2,6 +2,7 @@ import type { Db, PrismaTypes } from '@proximitat/db';
 import { builder } from '../../builder.ts';
 import type { Context, Viewer } from '../../context.ts';
 import { appError, type UserError } from '../../errors.ts';
+import type { QueueActor } from './rate-limited.ts';
 import { notAllowed, UserErrorRef } from './user-error.schema.ts';
 
 /** What most mutations return: the changed object's id (null when nothing changed) and the userErrors. */
@@ -50,6 +51,12 @@ export function signedInViewer(context: Context): Viewer {
   if (!context.viewer) throw appError('SIGN_IN_REQUIRED', null);
   return context.viewer;
 }
+
+/** Who fills a staff queue from this request: the signed-in account and the client's address. */
+export const queueActor = (context: Context): QueueActor => ({
+  accountId: signedInViewer(context).id,
+  address: context.clientAddress,
+});
 
 /**
  * A payload type `{ <field>: <Model>, userErrors }`: the object is loaded by id with the client's

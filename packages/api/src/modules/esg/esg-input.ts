@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reviewSchema } from '../common/review-input.ts';
 import { reasonIssue } from '../common/validation.ts';
 import { normaliseWebsite } from '../directory/company-profile.ts';
 
@@ -45,20 +46,6 @@ export const EsgAnswersSchema = z.array(EsgAnswerSchema);
 export type EsgAnswer = z.output<typeof EsgAnswerSchema>;
 
 /** Staff's decision on an assessment: a rejection says why (the editors read it). */
-export const EsgReviewSchema = z
-  .object({
-    id: z.string(),
-    decision: z.enum(['APPROVE', 'REJECT']),
-    reason: z
-      .string()
-      .trim()
-      .nullish()
-      .transform((value) => value || null),
-  })
-  .superRefine((review, ctx) => {
-    if (review.decision === 'REJECT' && !review.reason) {
-      ctx.addIssue(reasonIssue('ESG_REJECTION_REASON_REQUIRED', {}, ['reason']));
-    }
-  });
+export const EsgReviewSchema = reviewSchema({ rejectionReasonRequired: 'ESG_REJECTION_REASON_REQUIRED' });
 
 export type EsgReview = z.output<typeof EsgReviewSchema>;

@@ -4,6 +4,7 @@ import {
   failed,
   mutationPayload,
   outcome,
+  queueActor,
   refusal,
   refused,
   signedInViewer,
@@ -226,12 +227,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { companyId, answers }, context) => {
       const parsed = parseInput(EsgAnswersSchema, answers, 'answers');
       if (!parsed.ok) return failed(parsed.errors);
-      const result = await submitAssessment(
-        context.db,
-        { accountId: signedInViewer(context).id, address: context.clientAddress },
-        String(companyId),
-        parsed.data,
-      );
+      const result = await submitAssessment(context.db, queueActor(context), String(companyId), parsed.data);
       return result.ok ? outcome(result) : refusal(context, result);
     },
   }),

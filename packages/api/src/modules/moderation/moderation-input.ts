@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { normaliseEmail } from '../account/password.ts';
 import { isEmailAddress } from '../common/ids.ts';
+import { reviewSchema } from '../common/review-input.ts';
 import { reasonIssue } from '../common/validation.ts';
 
 /**
@@ -26,23 +27,10 @@ export const ClaimSchema = z.object({
 export type ClaimInput = z.output<typeof ClaimSchema>;
 
 /** Staff's decision on a proposal: a rejection says why (the editors read it). */
-export const ReviewSchema = z
-  .object({
-    id: z.string(),
-    decision: z.enum(['APPROVE', 'REJECT']),
-    /** Trimmed; null when blank. */
-    reason: z
-      .string()
-      .trim()
-      .max(MAX_MESSAGE_LENGTH)
-      .nullish()
-      .transform((value) => value || null),
-  })
-  .superRefine((review, ctx) => {
-    if (review.decision === 'REJECT' && !review.reason) {
-      ctx.addIssue(reasonIssue('REJECTION_REASON_REQUIRED', {}, ['reason']));
-    }
-  });
+export const ReviewSchema = reviewSchema({
+  rejectionReasonRequired: 'REJECTION_REASON_REQUIRED',
+  maxReasonLength: MAX_MESSAGE_LENGTH,
+});
 
 export type ReviewInput = z.output<typeof ReviewSchema>;
 

@@ -6,11 +6,11 @@ import {
   type MutationPayload,
   mutationPayload,
   outcome,
+  queueActor,
   refusal,
   refused,
   signedInViewer,
 } from '../common/payload.schema.ts';
-import type { QueueActor } from '../common/rate-limited.ts';
 import { UserErrorRef } from '../common/user-error.schema.ts';
 import { parseInput } from '../common/validation.ts';
 import { visibleCompanies } from '../directory/company.service.ts';
@@ -158,12 +158,6 @@ const RevisionPayload = mutationPayload(
   (db, query, id) => db.companyRevision.findUnique({ ...query, where: { id } }),
   { rateLimited: true },
 );
-
-/** Who fills the staff queue: the signed-in account and the client's address. */
-const queueActor = (context: Context): QueueActor => ({
-  accountId: signedInViewer(context).id,
-  address: context.clientAddress,
-});
 
 builder.queryField('moderationQueue', (t) =>
   t.prismaConnection({
