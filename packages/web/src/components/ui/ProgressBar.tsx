@@ -1,4 +1,14 @@
+import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
+
+/** What ProgressBar shows of a Progress: select it wherever a bar is drawn. */
+export const ProgressFields = graphql(`
+  fragment ProgressFields on Progress @_unmask {
+    executionRate
+    measuresTotal
+    measuresDone
+  }
+`);
 
 /** Execution of part of the plan: a bar, and the same in words for everyone. */
 export function ProgressBar({

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { ProgressBar } from '../../components/ui/ProgressBar.tsx';
+import { ProgressBar, ProgressFields } from '../../components/ui/ProgressBar.tsx';
 import { QueryState } from '../../components/ui/QueryState.tsx';
 import { StatusBadge } from '../../components/ui/StatusBadge.tsx';
 import { graphql } from '../../lib/graphql.ts';
@@ -8,7 +8,8 @@ import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { useSession } from '../session/useSession.ts';
 import { MeasureStatusEditor } from './MeasureStatusEditor.tsx';
 
-const PlanQuery = graphql(`
+const PlanQuery = graphql(
+  `
   query PlanPage_WorkPlan($locale: Locale) {
     currentWorkPlan {
       year
@@ -16,25 +17,19 @@ const PlanQuery = graphql(`
       mission(locale: $locale)
       author
       progress {
-        executionRate
-        measuresTotal
-        measuresDone
+        ...ProgressFields
       }
       axes {
         code
         title(locale: $locale)
         progress {
-          executionRate
-          measuresTotal
-          measuresDone
+          ...ProgressFields
         }
         objectives {
           code
           title(locale: $locale)
           progress {
-            executionRate
-            measuresTotal
-            measuresDone
+            ...ProgressFields
           }
           highlightedActions {
             position
@@ -59,7 +54,9 @@ const PlanQuery = graphql(`
       }
     }
   }
-`);
+`,
+  [ProgressFields],
+);
 
 /** The latest work plan as a navigable tree, with its execution; staff update statuses in place. */
 export function PlanPage() {
