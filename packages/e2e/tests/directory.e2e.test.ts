@@ -1,25 +1,16 @@
-import { addSampleCompanies, startTestApi, type TestApi } from '@proximitat/api/testing';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, browserAvailable, launchBrowser, type TestBrowser } from '../src/index.ts';
+import { addSampleCompanies } from '@proximitat/api/testing';
+import { describe, expect, it } from 'vitest';
+import { accessibilityViolations, browserAvailable, chooseLanguage, usePlatform } from '../src/index.ts';
 
 describe.runIf(browserAvailable())('the directory in Chromium', () => {
-  let api: TestApi;
-  let browser: TestBrowser;
-  let page: Page;
-
-  beforeAll(async () => {
-    api = await startTestApi();
-    await addSampleCompanies(api, 60, 'e2e');
-    browser = await launchBrowser();
-    page = await (await browser.browser.newContext()).newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
+  const platform = usePlatform({
+    seed: async (api) => {
+      await addSampleCompanies(api, 60, 'e2e');
+    },
   });
 
   it('lists published companies by name, filters by district and pages with the keyboard', async () => {
+    const { api, page } = platform;
     await page.goto(`${api.url}/empreses`);
     await page.getByRole('heading', { level: 1, name: "Directori d'empreses de l'ESS" }).waitFor();
     await page.getByText('60 empreses · pàgina 1').waitFor();
@@ -39,6 +30,7 @@ describe.runIf(browserAvailable())('the directory in Chromium', () => {
   });
 
   it('links a district page to its companies in the directory', async () => {
+    const { api, page } = platform;
     const inEixample = await api.db.company.count({ where: { status: 'PUBLISHED', districtCode: '02' } });
     await page.goto(`${api.url}/districtes/02`);
     const link = page.getByRole('link', { name: `${inEixample} empreses al directori` });
@@ -49,6 +41,7 @@ describe.runIf(browserAvailable())('the directory in Chromium', () => {
   });
 
   it("shows a company's page with its facts, badges and position on the neighbourhood map", async () => {
+    const { api, page } = platform;
     const company = await api.db.company.findFirstOrThrow({
       where: {
         status: 'PUBLISHED',
@@ -71,13 +64,14 @@ describe.runIf(browserAvailable())('the directory in Chromium', () => {
     expect(await district.getAttribute('href')).toBe(`/districtes/${company.districtCode}`);
     expect(await accessibilityViolations(page)).toEqual([]);
 
-    await page.getByLabel('Idioma').selectOption('EN');
+    await chooseLanguage(page, 'EN');
     await page.getByRole('heading', { level: 2, name: 'Company details' }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
-    await page.getByLabel('Language').selectOption('CA');
+    await chooseLanguage(page, 'CA');
   });
 
   it('shows the ecosystem statistics as a map, charts and tables that agree with the data', async () => {
+    const { api, page } = platform;
     await page.goto(`${api.url}/estadistiques`);
     await page.getByRole('heading', { level: 1, name: "L'ecosistema de l'ESS en xifres" }).waitFor();
     const published = await api.db.company.count({ where: { status: 'PUBLISHED' } });

@@ -1,46 +1,30 @@
-import { addSampleCompanies, createAccount, startTestApi, type TestApi } from '@proximitat/api/testing';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, browserAvailable, launchBrowser, type TestBrowser } from '../src/index.ts';
+import { addSampleCompanies, createAccount } from '@proximitat/api/testing';
+import { describe, expect, it } from 'vitest';
+import { accessibilityViolations, browserAvailable, signInAs, usePlatform } from '../src/index.ts';
+
+const EDITOR = { email: 'editora@coop.example', password: 'una contrasenya d’editora' };
+const COLLEAGUE = { email: 'soci@coop.example', password: 'una contrasenya de soci' };
 
 describe.runIf(browserAvailable())('editor invitations in Chromium', () => {
-  let api: TestApi;
-  let browser: TestBrowser;
-  let page: Page;
   let company: { id: string; name: string };
 
-  const signIn = async (email: string, password: string) => {
-    await page.goto(`${api.url}/entrar`);
-    await page.getByLabel('Adreça electrònica').fill(email);
-    await page.getByLabel('Contrasenya').fill(password);
-    await page.getByRole('button', { name: 'Entra' }).click();
-    await page.getByRole('button', { name: 'Tanca la sessió' }).waitFor();
-  };
-
-  beforeAll(async () => {
-    api = await startTestApi();
-    await addSampleCompanies(api, 2, 'invitations-e2e');
-    company = await api.db.company.findFirstOrThrow({
-      orderBy: { name: 'asc' },
-      select: { id: true, name: true },
-    });
-    const editor = await createAccount(api, {
-      email: 'editora@coop.example',
-      password: 'una contrasenya d’editora',
-    });
-    await api.db.companyMembership.create({ data: { companyId: company.id, accountId: editor.id } });
-    await createAccount(api, { email: 'soci@coop.example', password: 'una contrasenya de soci' });
-    browser = await launchBrowser();
-    page = await (await browser.browser.newContext()).newPage();
-    page.setDefaultTimeout(10_000);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
+  const platform = usePlatform({
+    seed: async (api) => {
+      await addSampleCompanies(api, 2, 'invitations-e2e');
+      company = await api.db.company.findFirstOrThrow({
+        orderBy: { name: 'asc' },
+        select: { id: true, name: true },
+      });
+      const editor = await createAccount(api, EDITOR);
+      await api.db.companyMembership.create({ data: { companyId: company.id, accountId: editor.id } });
+      await createAccount(api, COLLEAGUE);
+    },
+    timeout: 10_000,
   });
 
   it('an editor invites a colleague, who sees the invitation on the dashboard and accepts it', async () => {
-    await signIn('editora@coop.example', 'una contrasenya d’editora');
+    const { api, page } = platform;
+    await signInAs(page, EDITOR);
     await page.goto(`${api.url}/tauler`);
     await page
       .getByRole('button', { name: `Edita la fitxa i les persones editores ${company.name}` })
@@ -56,7 +40,7 @@ describe.runIf(browserAvailable())('editor invitations in Chromium', () => {
     expect(await api.db.mailOutbox.count()).toBe(0);
     await page.getByRole('button', { name: 'Tanca la sessió' }).click();
 
-    await signIn('soci@coop.example', 'una contrasenya de soci');
+    await signInAs(page, COLLEAGUE);
     await page.goto(`${api.url}/tauler`);
     await page.getByRole('heading', { level: 2, name: 'Invitacions per editar empreses' }).waitFor();
     await page.getByText('Us hi convida: editora@coop.example', { exact: false }).waitFor();

@@ -1,56 +1,29 @@
-import {
-  addEsgCriteria,
-  addSampleCompanies,
-  createAccount,
-  startTestApi,
-  type TestApi,
-} from '@proximitat/api/testing';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, browserAvailable, launchBrowser, type TestBrowser } from '../src/index.ts';
+import { addEsgCriteria, addSampleCompanies, createAccount } from '@proximitat/api/testing';
+import { describe, expect, it } from 'vitest';
+import { accessibilityViolations, browserAvailable, signInAs, usePlatform } from '../src/index.ts';
+
+const EDITOR = { email: 'editora@coop.example', password: 'una contrasenya d’editora' };
+const STAFF = { email: 'asg@barcelonactiva.example', password: 'una contrasenya de verificació' };
 
 describe.runIf(browserAvailable())('ESG homologation in Chromium', () => {
-  let api: TestApi;
-  let browser: TestBrowser;
-  let page: Page;
   let slug: string;
 
-  const signIn = async (email: string, password: string) => {
-    await page.goto(`${api.url}/entrar`);
-    await page.getByLabel('Adreça electrònica').fill(email);
-    await page.getByLabel('Contrasenya').fill(password);
-    await page.getByRole('button', { name: 'Entra' }).click();
-    await page.getByRole('button', { name: 'Tanca la sessió' }).waitFor();
-  };
-
-  beforeAll(async () => {
-    api = await startTestApi();
-    await addEsgCriteria(api);
-    await addSampleCompanies(api, 3, 'esg-e2e');
-    const company = await api.db.company.findFirstOrThrow({ orderBy: { name: 'asc' } });
-    slug = company.slug;
-    const editor = await createAccount(api, {
-      email: 'editora@coop.example',
-      password: 'una contrasenya d’editora',
-      verified: false,
-    });
-    await api.db.companyMembership.create({ data: { companyId: company.id, accountId: editor.id } });
-    await createAccount(api, {
-      email: 'asg@barcelonactiva.example',
-      password: 'una contrasenya de verificació',
-      role: 'STAFF',
-    });
-    browser = await launchBrowser();
-    page = await (await browser.browser.newContext()).newPage();
-    page.setDefaultTimeout(10_000);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
+  const platform = usePlatform({
+    seed: async (api) => {
+      await addEsgCriteria(api);
+      await addSampleCompanies(api, 3, 'esg-e2e');
+      const company = await api.db.company.findFirstOrThrow({ orderBy: { name: 'asc' } });
+      slug = company.slug;
+      const editor = await createAccount(api, { ...EDITOR, verified: false });
+      await api.db.companyMembership.create({ data: { companyId: company.id, accountId: editor.id } });
+      await createAccount(api, { ...STAFF, role: 'STAFF' });
+    },
+    timeout: 10_000,
   });
 
   it('an editor answers the questionnaire and staff verify it', async () => {
-    await signIn('editora@coop.example', 'una contrasenya d’editora');
+    const { api, page } = platform;
+    await signInAs(page, EDITOR);
     await page.goto(`${api.url}/tauler/asg/${slug}`);
     await page.getByRole('heading', { level: 1, name: /^Autoavaluació ASG/ }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -67,7 +40,11 @@ describe.runIf(browserAvailable())('ESG homologation in Chromium', () => {
     }
     await page.getByText(`${count - 1} de ${count} criteris responsos`).waitFor();
     await page.getByRole('button', { name: 'Envia per verificar' }).click();
-    await page.getByText('Respon el criteri «La diferència entre el salari més alt i el més baix és de com a màxim 1 a 5?».').waitFor();
+    await page
+      .getByText(
+        'Respon el criteri «La diferència entre el salari més alt i el més baix és de com a màxim 1 a 5?».',
+      )
+      .waitFor();
     expect(await api.db.esgAssessment.count()).toBe(0);
     expect(await accessibilityViolations(page)).toEqual([]);
 
@@ -78,7 +55,7 @@ describe.runIf(browserAvailable())('ESG homologation in Chromium', () => {
     await page.getByText('Autoavaluació enviada per verificar. Puntuació: 100/100.').waitFor();
     await page.getByRole('button', { name: 'Tanca la sessió' }).click();
 
-    await signIn('asg@barcelonactiva.example', 'una contrasenya de verificació');
+    await signInAs(page, STAFF);
     await page.goto(`${api.url}/moderacio/asg`);
     const company = await api.db.company.findFirstOrThrow({ where: { slug } });
     await page.getByRole('heading', { level: 2, name: `${company.name} · 100/100` }).waitFor();

@@ -1,33 +1,28 @@
-import { createAccount, importSeedPlan, startTestApi, type TestApi } from '@proximitat/api/testing';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, browserAvailable, launchBrowser, type TestBrowser } from '../src/index.ts';
+import { createAccount, importSeedPlan } from '@proximitat/api/testing';
+import { describe, expect, it } from 'vitest';
+import {
+  accessibilityViolations,
+  browserAvailable,
+  chooseLanguage,
+  signInAs,
+  usePlatform,
+} from '../src/index.ts';
+
+const STAFF = { email: 'tecnica@barcelonactiva.example', password: 'una contrasenya llarga' };
 
 describe.runIf(browserAvailable())('the plan portal in Chromium', () => {
-  let api: TestApi;
-  let browser: TestBrowser;
-  let page: Page;
-
-  beforeAll(async () => {
-    api = await startTestApi();
-    await importSeedPlan(api);
-    await createAccount(api, {
-      email: 'tecnica@barcelonactiva.example',
-      password: 'una contrasenya llarga',
-      role: 'STAFF',
-    });
-    browser = await launchBrowser();
-    page = await (await browser.browser.newContext()).newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
+  const platform = usePlatform({
+    seed: async (api) => {
+      await importSeedPlan(api);
+      await createAccount(api, { ...STAFF, role: 'STAFF' });
+    },
   });
 
   const progressOf = (name: string) =>
-    page.getByRole('progressbar', { name, exact: true }).getAttribute('aria-valuenow');
+    platform.page.getByRole('progressbar', { name, exact: true }).getAttribute('aria-valuenow');
 
   it('shows the plan as a tree in Catalan, with progress and statuses, and no accessibility violations', async () => {
+    const { api, page } = platform;
     await page.goto(`${api.url}/pla`);
     await page.getByRole('heading', { level: 1, name: 'Pla de treball 2018' }).waitFor();
     expect(
@@ -44,6 +39,7 @@ describe.runIf(browserAvailable())('the plan portal in Chromium', () => {
   });
 
   it('opens the actions of a measure with the keyboard', async () => {
+    const { page } = platform;
     const summary = page.locator('.measure', { hasText: '2.6.B' }).locator('summary');
     await summary.focus();
     await page.keyboard.press('Enter');
@@ -51,14 +47,16 @@ describe.runIf(browserAvailable())('the plan portal in Chromium', () => {
   });
 
   it('reads in English, with the plan texts kept in Catalan where no translation exists', async () => {
-    await page.getByLabel('Idioma').selectOption('EN');
+    const { page } = platform;
+    await chooseLanguage(page, 'EN');
     await page.getByRole('heading', { level: 2, name: 'Axis 2. Innovació socioeconòmica' }).waitFor();
     expect(await page.locator('.measure', { hasText: '2.6.A' }).getByText('Planned').isVisible()).toBe(true);
     expect(await accessibilityViolations(page)).toEqual([]);
-    await page.getByLabel('Language').selectOption('CA');
+    await chooseLanguage(page, 'CA');
   });
 
   it('shows a district with its map, its PDE and the measures that target it', async () => {
+    const { api, page } = platform;
     await page.goto(`${api.url}/districtes/08`);
     await page.getByRole('heading', { level: 1, name: 'Nou Barris' }).waitFor();
     expect(await page.getByRole('img', { name: 'Mapa del districte: Nou Barris' }).isVisible()).toBe(true);
@@ -70,10 +68,8 @@ describe.runIf(browserAvailable())('the plan portal in Chromium', () => {
   });
 
   it('lets a staff member change a status in place and the progress bars move', async () => {
-    await page.goto(`${api.url}/entrar`);
-    await page.getByLabel('Adreça electrònica').fill('tecnica@barcelonactiva.example');
-    await page.getByLabel('Contrasenya').fill('una contrasenya llarga');
-    await page.getByRole('button', { name: 'Entra' }).click();
+    const { api, page } = platform;
+    await signInAs(page, STAFF);
     await page.getByRole('heading', { level: 1, name: 'Pla de treball 2018' }).waitFor();
     const editor = page.getByRole('form', { name: "Canvia l'estat 2.6.A" });
     await editor.waitFor();

@@ -1,24 +1,11 @@
-import { startTestApi, type TestApi } from '@proximitat/api/testing';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, browserAvailable, launchBrowser, type TestBrowser } from '../src/index.ts';
+import { describe, expect, it } from 'vitest';
+import { accessibilityViolations, browserAvailable, chooseLanguage, usePlatform } from '../src/index.ts';
 
 describe.runIf(browserAvailable())('the web client in Chromium', () => {
-  let api: TestApi;
-  let browser: TestBrowser;
-  let page: Page;
-
-  beforeAll(async () => {
-    api = await startTestApi();
-    browser = await launchBrowser();
-    page = await (await browser.browser.newContext()).newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  const platform = usePlatform();
 
   it('renders the home page in Catalan, with no accessibility violations', async () => {
+    const { api, page } = platform;
     await page.goto(api.url);
     expect(await page.locator('html').getAttribute('lang')).toBe('ca');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Proximitat');
@@ -27,6 +14,7 @@ describe.runIf(browserAvailable())('the web client in Chromium', () => {
   });
 
   it('offers a skip link as the first stop of the keyboard', async () => {
+    const { api, page } = platform;
     await page.goto(api.url);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.keyboard.press('Tab');
@@ -38,6 +26,7 @@ describe.runIf(browserAvailable())('the web client in Chromium', () => {
   });
 
   it('lists the districts from the API', async () => {
+    const { api, page } = platform;
     await page.goto(api.url);
     await page.getByRole('link', { name: 'Districtes', exact: true }).click();
     await page.getByRole('heading', { name: 'Districtes de Barcelona' }).waitFor();
@@ -49,16 +38,18 @@ describe.runIf(browserAvailable())('the web client in Chromium', () => {
   });
 
   it('switches to English and remembers the choice', async () => {
+    const { api, page } = platform;
     await page.goto(`${api.url}/districtes`);
-    await page.getByLabel('Idioma').selectOption('EN');
+    await chooseLanguage(page, 'EN');
     await page.getByRole('heading', { name: 'Districts of Barcelona' }).waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'Districts of Barcelona' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    await page.getByLabel('Language').selectOption('CA');
+    await chooseLanguage(page, 'CA');
   });
 
   it('answers an unknown address with a page that says so', async () => {
+    const { api, page } = platform;
     await page.goto(`${api.url}/no-existeix`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Pàgina no trobada');
     expect(await accessibilityViolations(page)).toEqual([]);

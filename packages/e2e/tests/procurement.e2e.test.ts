@@ -1,44 +1,25 @@
 import { readFile } from 'node:fs/promises';
-import {
-  addSampleCompanies,
-  createAccount,
-  indexCompanies,
-  startTestApi,
-  type TestApi,
-} from '@proximitat/api/testing';
+import { addSampleCompanies, createAccount, indexCompanies } from '@proximitat/api/testing';
 import { parse } from 'csv-parse/sync';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, browserAvailable, launchBrowser, type TestBrowser } from '../src/index.ts';
+import { describe, expect, it } from 'vitest';
+import { accessibilityViolations, browserAvailable, signInAs, usePlatform } from '../src/index.ts';
+
+const OFFICER = { email: 'compres@ajuntament.example', password: 'una contrasenya de compres' };
 
 describe.runIf(browserAvailable())('the procurement workspace in Chromium', () => {
-  let api: TestApi;
-  let browser: TestBrowser;
-  let page: Page;
-
-  beforeAll(async () => {
-    api = await startTestApi();
-    await addSampleCompanies(api, 80, 'procurement-e2e');
-    await indexCompanies(api);
-    await createAccount(api, {
-      email: 'compres@ajuntament.example',
-      password: 'una contrasenya de compres',
-      role: 'PROCUREMENT_OFFICER',
-    });
-    browser = await launchBrowser();
-    page = await (await browser.browser.newContext({ acceptDownloads: true })).newPage();
-    page.setDefaultTimeout(10_000);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
+  const platform = usePlatform({
+    seed: async (api) => {
+      await addSampleCompanies(api, 80, 'procurement-e2e');
+      await indexCompanies(api);
+      await createAccount(api, { ...OFFICER, role: 'PROCUREMENT_OFFICER' });
+    },
+    timeout: 10_000,
+    acceptDownloads: true,
   });
 
   it('an officer searches, shortlists three companies and downloads the CSV', async () => {
-    await page.goto(`${api.url}/entrar`);
-    await page.getByLabel('Adreça electrònica').fill('compres@ajuntament.example');
-    await page.getByLabel('Contrasenya').fill('una contrasenya de compres');
-    await page.getByRole('button', { name: 'Entra' }).click();
+    const { api, page } = platform;
+    await signInAs(page, OFFICER);
     await page.getByRole('link', { name: 'Llistes de proveïdors' }).waitFor();
 
     await page.goto(`${api.url}/cerca?ordre=NAME`);
@@ -80,6 +61,7 @@ describe.runIf(browserAvailable())('the procurement workspace in Chromium', () =
   });
 
   it('an officer matches suppliers to a need, invites one and records the answer', async () => {
+    const { api, page } = platform;
     const supplier = await api.db.company.findFirstOrThrow({
       where: { status: 'PUBLISHED', email: { not: null }, cpvCodes: { isEmpty: false } },
       orderBy: { name: 'asc' },
@@ -111,8 +93,9 @@ describe.runIf(browserAvailable())('the procurement workspace in Chromium', () =
   });
 
   it('shows the procurement indicators to everyone, with the same figures in tables', async () => {
+    const { api, page } = platform;
     const officer = await api.db.account.findUniqueOrThrow({
-      where: { email: 'compres@ajuntament.example' },
+      where: { email: OFFICER.email },
     });
     const supplier = await api.db.company.findFirstOrThrow({ where: { status: 'PUBLISHED' } });
     const award = {

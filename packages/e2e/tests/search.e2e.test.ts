@@ -1,33 +1,27 @@
 import { addSampleCompanies, indexCompanies, startTestApi, type TestApi } from '@proximitat/api/testing';
 import { createSearch } from '@proximitat/search';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, browserAvailable, launchBrowser, type TestBrowser } from '../src/index.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations, browserAvailable, usePlatform } from '../src/index.ts';
 
 describe.runIf(browserAvailable())('the directory search in Chromium', () => {
-  let api: TestApi;
   let down: TestApi;
-  let browser: TestBrowser;
-  let page: Page;
 
-  beforeAll(async () => {
-    api = await startTestApi();
-    await addSampleCompanies(api, 120, 'search-e2e');
-    await indexCompanies(api);
-    down = await startTestApi({}, { search: createSearch('http://127.0.0.1:9', 'key', 'down_') });
-    await addSampleCompanies(down, 30, 'search-e2e');
-    browser = await launchBrowser();
-    page = await (await browser.browser.newContext()).newPage();
+  const platform = usePlatform({
+    seed: async (api) => {
+      await addSampleCompanies(api, 120, 'search-e2e');
+      await indexCompanies(api);
+      down = await startTestApi({}, { search: createSearch('http://127.0.0.1:9', 'key', 'down_') });
+      await addSampleCompanies(down, 30, 'search-e2e');
+    },
   });
   afterAll(async () => {
-    await browser?.close();
-    await api?.close();
     await down?.close();
   });
 
-  const count = () => page.locator('#results-title [role="status"]').textContent();
+  const count = () => platform.page.locator('#results-title [role="status"]').textContent();
 
   it('searches as you type, in another language than the data, with the state in the URL', async () => {
+    const { api, page } = platform;
     await page.goto(`${api.url}/cerca`);
     await page.getByRole('heading', { level: 1, name: "Cerca empreses de l'ESS" }).waitFor();
     await page.getByText(/^120 empreses/).waitFor();
@@ -50,6 +44,7 @@ describe.runIf(browserAvailable())('the directory search in Chromium', () => {
   });
 
   it('filters with facets and chips, all with the keyboard', async () => {
+    const { api, browser, page } = platform;
     await page.goto(`${api.url}/cerca`);
     await page.getByText(/^120 empreses/).waitFor();
     const eixample = await api.db.company.count({ where: { status: 'PUBLISHED', districtCode: '02' } });
@@ -78,6 +73,7 @@ describe.runIf(browserAvailable())('the directory search in Chromium', () => {
   });
 
   it('shows the results on a map of the districts, and explains an empty search', async () => {
+    const { api, page } = platform;
     await page.goto(`${api.url}/cerca?vista=mapa`);
     await page.getByRole('img', { name: "Mapa dels resultats d'aquesta pàgina" }).waitFor();
     expect(await page.locator('.geo-map__point').count()).toBeGreaterThan(0);
@@ -88,6 +84,7 @@ describe.runIf(browserAvailable())('the directory search in Chromium', () => {
   });
 
   it('tells the user when the search engine is down and answers from the database', async () => {
+    const { page } = platform;
     await page.goto(`${down.url}/cerca?q=cooperativa`);
     await page.getByText('El cercador no està disponible ara mateix', { exact: false }).waitFor();
     expect(await page.locator('.company-card').count()).toBeGreaterThan(0);

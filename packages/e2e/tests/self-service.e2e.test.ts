@@ -1,33 +1,22 @@
-import { createAccount, indexCompanies, startTestApi, type TestApi } from '@proximitat/api/testing';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, browserAvailable, launchBrowser, type TestBrowser } from '../src/index.ts';
+import { createAccount, indexCompanies } from '@proximitat/api/testing';
+import { describe, expect, it } from 'vitest';
+import { accessibilityViolations, browserAvailable, signInAs, usePlatform } from '../src/index.ts';
+
+const STAFF = { email: 'moderacio@barcelonactiva.example', password: 'una contrasenya de moderació' };
 
 // A valid CIF of a cooperative (F) for the profile: its check character is 7.
 const TAX_ID = 'F08123457';
 
 describe.runIf(browserAvailable())('company self-service in Chromium', () => {
-  let api: TestApi;
-  let browser: TestBrowser;
-  let page: Page;
-
-  beforeAll(async () => {
-    api = await startTestApi();
-    await indexCompanies(api);
-    await createAccount(api, {
-      email: 'moderacio@barcelonactiva.example',
-      password: 'una contrasenya de moderació',
-      role: 'STAFF',
-    });
-    browser = await launchBrowser();
-    page = await (await browser.browser.newContext()).newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
+  const platform = usePlatform({
+    seed: async (api) => {
+      await indexCompanies(api);
+      await createAccount(api, { ...STAFF, role: 'STAFF' });
+    },
   });
 
   it('a company signs up and proposes its profile', async () => {
+    const { api, page } = platform;
     await page.goto(`${api.url}/registre`);
     await page.getByRole('heading', { level: 1, name: 'Crea un compte' }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -66,10 +55,8 @@ describe.runIf(browserAvailable())('company self-service in Chromium', () => {
   });
 
   it('staff approve it in the moderation screen and it appears in the public directory', async () => {
-    await page.goto(`${api.url}/entrar`);
-    await page.getByLabel('Adreça electrònica').fill('moderacio@barcelonactiva.example');
-    await page.getByLabel('Contrasenya').fill('una contrasenya de moderació');
-    await page.getByRole('button', { name: 'Entra' }).click();
+    const { api, page } = platform;
+    await signInAs(page, STAFF);
     await page.getByRole('link', { name: 'Moderació' }).click();
     await page.getByRole('heading', { level: 2, name: 'Cuina Comunitària del Raval · Alta' }).waitFor();
     const diff = page.getByRole('table', { name: 'Canvis proposats' });
@@ -89,6 +76,7 @@ describe.runIf(browserAvailable())('company self-service in Chromium', () => {
   });
 
   it('resets a forgotten password through the mailed link', async () => {
+    const { api, page } = platform;
     await page.goto(`${api.url}/entrar`);
     await page.getByRole('link', { name: 'Has oblidat la contrasenya?' }).click();
     await page.getByLabel('Adreça electrònica').fill('hola@cuinacomunitaria.example');
@@ -106,10 +94,11 @@ describe.runIf(browserAvailable())('company self-service in Chromium', () => {
   });
 
   it('edits the published profile from the dashboard: a revision waits for review', async () => {
-    await page.goto(`${api.url}/entrar`);
-    await page.getByLabel('Adreça electrònica').fill('hola@cuinacomunitaria.example');
-    await page.getByLabel('Contrasenya').fill('una recepta nova de croquetes');
-    await page.getByRole('button', { name: 'Entra' }).click();
+    const { api, page } = platform;
+    await signInAs(page, {
+      email: 'hola@cuinacomunitaria.example',
+      password: 'una recepta nova de croquetes',
+    });
     await page.getByRole('heading', { level: 1, name: 'El meu tauler' }).waitFor();
     await page
       .getByRole('button', { name: 'Edita la fitxa i les persones editores Cuina Comunitària del Raval' })

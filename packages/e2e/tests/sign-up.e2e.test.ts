@@ -1,30 +1,22 @@
-import { createAccount, startTestApi, type TestApi } from '@proximitat/api/testing';
+import { createAccount } from '@proximitat/api/testing';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, browserAvailable, launchBrowser, type TestBrowser } from '../src/index.ts';
+import { describe, expect, it } from 'vitest';
+import { accessibilityViolations, browserAvailable, usePlatform } from '../src/index.ts';
 
 describe.runIf(browserAvailable())(
   'signing up with an address that already has an account, in Chromium',
   () => {
-    let api: TestApi;
-    let browser: TestBrowser;
-    let page: Page;
-
-    beforeAll(async () => {
-      api = await startTestApi();
-      await createAccount(api, {
-        email: 'ja-hi-soc@cooperativa.example',
-        password: 'la meva contrasenya de sempre',
-      });
-      browser = await launchBrowser();
-      page = await (await browser.browser.newContext()).newPage();
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await api?.close();
+    const platform = usePlatform({
+      seed: async (api) => {
+        await createAccount(api, {
+          email: 'ja-hi-soc@cooperativa.example',
+          password: 'la meva contrasenya de sempre',
+        });
+      },
     });
 
     it('says to check the mail, signs nobody in, and mails the owner instead', async () => {
+      const { api, page } = platform;
       await page.goto(`${api.url}/registre`);
       await page.getByLabel('Adreça electrònica').fill('ja-hi-soc@cooperativa.example');
       await page.getByLabel('Contrasenya').fill('una contrasenya diferent');
