@@ -72,6 +72,24 @@ builder.prismaObject('ContractAward', {
   }),
 });
 
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
+/** A share (0..1) of a row's total amount: null when nothing was awarded. */
+const shareField = <Row extends Breakdown>(
+  t: PothosSchemaTypes.ObjectFieldBuilder<Types, Row>,
+  part: (row: Row) => number,
+) => t.float({ nullable: true, description: '0..1', resolve: (row) => share(part(row), row.totalAmount) });
+
+/** The figures a year's indicators and each of its breakdown rows both give. */
+const awardFigureFields = <Row extends Breakdown>(t: PothosSchemaTypes.ObjectFieldBuilder<Types, Row>) => ({
+  awardCount: t.int({ resolve: (row) => row.awardCount }),
+  totalAmount: t.float({ resolve: (row) => row.totalAmount }),
+  essAmount: t.float({ resolve: (row) => row.essAmount }),
+  essShare: shareField(t, (row) => row.essAmount),
+  reservedAmount: t.float({ resolve: (row) => row.reservedAmount }),
+  reservedShare: shareField(t, (row) => row.reservedAmount),
+});
+
 const BreakdownRef = builder
   .objectRef<Breakdown & { kind: 'district' | 'sector' }>('ProcurementBreakdown')
   .implement({
@@ -84,20 +102,7 @@ const BreakdownRef = builder
         resolve: async (row, { locale }, { db }) =>
           breakdownLabel(row.kind, row.code, locale ?? 'CA', await loadReference(db)),
       }),
-      awardCount: t.exposeInt('awardCount'),
-      totalAmount: t.exposeFloat('totalAmount'),
-      essAmount: t.exposeFloat('essAmount'),
-      essShare: t.float({
-        nullable: true,
-        description: '0..1',
-        resolve: (row) => share(row.essAmount, row.totalAmount),
-      }),
-      reservedAmount: t.exposeFloat('reservedAmount'),
-      reservedShare: t.float({
-        nullable: true,
-        description: '0..1',
-        resolve: (row) => share(row.reservedAmount, row.totalAmount),
-      }),
+      ...awardFigureFields(t),
     }),
   });
 
@@ -105,28 +110,11 @@ const IndicatorsRef = builder.objectRef<YearIndicators>('ProcurementIndicators')
   description: 'What a year of awarded contracts gave the social economy. Amounts in euros without VAT.',
   fields: (t) => ({
     year: t.exposeInt('year'),
-    awardCount: t.exposeInt('awardCount'),
-    totalAmount: t.exposeFloat('totalAmount'),
-    essAmount: t.exposeFloat('essAmount'),
-    essShare: t.float({
-      nullable: true,
-      description: '0..1',
-      resolve: (row) => share(row.essAmount, row.totalAmount),
-    }),
-    reservedAmount: t.exposeFloat('reservedAmount'),
-    reservedShare: t.float({
-      nullable: true,
-      description: '0..1',
-      resolve: (row) => share(row.reservedAmount, row.totalAmount),
-    }),
+    ...awardFigureFields(t),
     socialClauseAmount: t.exposeFloat('socialClauseAmount', {
       description: 'Awarded in contracts with social clauses.',
     }),
-    socialClauseShare: t.float({
-      nullable: true,
-      description: '0..1',
-      resolve: (row) => share(row.socialClauseAmount, row.totalAmount),
-    }),
+    socialClauseShare: shareField(t, (row) => row.socialClauseAmount),
     byDistrict: t.field({
       type: [BreakdownRef],
       resolve: (row) => row.byDistrict.map((item) => ({ ...item, kind: 'district' as const })),

@@ -201,133 +201,124 @@ const DeletePayload = builder.objectRef<MutationPayload>('DeleteShortlistPayload
 
 const officers = { authScopes: { procurement: true }, unauthorizedResolver: refused } as const;
 
-builder.mutationFields((t) => ({
-  createShortlist: t.field({
-    ...officers,
-    type: ShortlistPayload,
-    description: 'A procurement officer starts a shortlist for a tender.',
-    args: { input: t.arg({ type: ShortlistInput, required: true }) },
-    resolve: async (_root, { input }, context) => {
-      const parsed = parseInput(ShortlistInputSchema, input);
-      if (!parsed.ok) return failed(parsed.errors);
-      return outcome(await createShortlist(context.db, signedInViewer(context), parsed.data));
-    },
-  }),
-  updateShortlist: t.field({
-    ...officers,
-    type: ShortlistPayload,
-    args: { id: t.arg.id({ required: true }), input: t.arg({ type: ShortlistInput, required: true }) },
-    resolve: async (_root, { id, input }, context) => {
-      const parsed = parseInput(ShortlistInputSchema, input);
-      if (!parsed.ok) return failed(parsed.errors);
-      return outcome(await updateShortlist(context.db, signedInViewer(context), String(id), parsed.data));
-    },
-  }),
-  deleteShortlist: t.field({
-    ...officers,
-    type: DeletePayload,
-    args: { id: t.arg.id({ required: true }) },
-    resolve: async (_root, { id }, context) => {
-      return outcome(await deleteShortlist(context.db, signedInViewer(context), String(id)));
-    },
-  }),
-  addToShortlist: t.field({
-    ...officers,
-    type: ShortlistPayload,
-    description: 'Adds a published company (or changes its note when it is on the list already).',
-    args: {
-      shortlistId: t.arg.id({ required: true }),
-      companyId: t.arg.id({ required: true }),
-      note: t.arg.string(),
-    },
-    resolve: async (_root, { shortlistId, companyId, note }, context) => {
-      const parsed = parseInput(NoteSchema, note, 'note');
-      if (!parsed.ok) return failed(parsed.errors);
-      return outcome(
-        await addToShortlist(
+/** A change to a company's entry on a list that carries a note: the note is checked first. */
+async function changeWithNote(
+  change: typeof addToShortlist | typeof setShortlistNote,
+  {
+    shortlistId,
+    companyId,
+    note,
+  }: { shortlistId: string | number; companyId: string | number; note?: string | null },
+  context: Context,
+) {
+  const parsed = parseInput(NoteSchema, note, 'note');
+  if (!parsed.ok) return failed(parsed.errors);
+  return outcome(
+    await change(context.db, signedInViewer(context), String(shortlistId), String(companyId), parsed.data),
+  );
+}
+
+builder.mutationFields((t) => {
+  /** The arguments naming a company's entry on a list. */
+  const entryArgs = { shortlistId: t.arg.id({ required: true }), companyId: t.arg.id({ required: true }) };
+  return {
+    createShortlist: t.field({
+      ...officers,
+      type: ShortlistPayload,
+      description: 'A procurement officer starts a shortlist for a tender.',
+      args: { input: t.arg({ type: ShortlistInput, required: true }) },
+      resolve: async (_root, { input }, context) => {
+        const parsed = parseInput(ShortlistInputSchema, input);
+        if (!parsed.ok) return failed(parsed.errors);
+        return outcome(await createShortlist(context.db, signedInViewer(context), parsed.data));
+      },
+    }),
+    updateShortlist: t.field({
+      ...officers,
+      type: ShortlistPayload,
+      args: { id: t.arg.id({ required: true }), input: t.arg({ type: ShortlistInput, required: true }) },
+      resolve: async (_root, { id, input }, context) => {
+        const parsed = parseInput(ShortlistInputSchema, input);
+        if (!parsed.ok) return failed(parsed.errors);
+        return outcome(await updateShortlist(context.db, signedInViewer(context), String(id), parsed.data));
+      },
+    }),
+    deleteShortlist: t.field({
+      ...officers,
+      type: DeletePayload,
+      args: { id: t.arg.id({ required: true }) },
+      resolve: async (_root, { id }, context) => {
+        return outcome(await deleteShortlist(context.db, signedInViewer(context), String(id)));
+      },
+    }),
+    addToShortlist: t.field({
+      ...officers,
+      type: ShortlistPayload,
+      description: 'Adds a published company (or changes its note when it is on the list already).',
+      args: { ...entryArgs, note: t.arg.string() },
+      resolve: (_root, args, context) => changeWithNote(addToShortlist, args, context),
+    }),
+    removeFromShortlist: t.field({
+      ...officers,
+      type: ShortlistPayload,
+      args: entryArgs,
+      resolve: async (_root, { shortlistId, companyId }, context) => {
+        return outcome(
+          await removeFromShortlist(
+            context.db,
+            signedInViewer(context),
+            String(shortlistId),
+            String(companyId),
+          ),
+        );
+      },
+    }),
+    setShortlistNote: t.field({
+      ...officers,
+      type: ShortlistPayload,
+      description: "Changes (or, with no note, clears) the officer's note on a company of the list.",
+      args: { ...entryArgs, note: t.arg.string() },
+      resolve: (_root, args, context) => changeWithNote(setShortlistNote, args, context),
+    }),
+    shareShortlist: t.field({
+      ...officers,
+      type: ShortlistPayload,
+      description:
+        'Lets a colleague (a procurement officer or staff, by email) read the list. The answer is the same whether or not the address has such an account.',
+      args: { shortlistId: t.arg.id({ required: true }), email: t.arg.string({ required: true }) },
+      resolve: async (_root, { shortlistId, email }, context) => {
+        const parsed = parseInput(ShareEmailSchema, email, 'email');
+        if (!parsed.ok) return failed(parsed.errors);
+        const viewer = signedInViewer(context);
+        const result = await shareShortlist(context.db, viewer, String(shortlistId), parsed.data);
+        return result.ok ? outcome(result) : refusal(context, result);
+      },
+    }),
+    unshareShortlist: t.field({
+      ...officers,
+      type: ShortlistPayload,
+      description: 'The owner stops sharing the list with an address.',
+      args: { shortlistId: t.arg.id({ required: true }), email: t.arg.string({ required: true }) },
+      resolve: async (_root, { shortlistId, email }, context) => {
+        return outcome(
+          await unshareShortlist(context.db, signedInViewer(context), String(shortlistId), email),
+        );
+      },
+    }),
+    snapshotShortlist: t.field({
+      ...officers,
+      type: SnapshotPayload,
+      description: 'Freezes the list as it is now, dated, for the contract file.',
+      args: { shortlistId: t.arg.id({ required: true }) },
+      resolve: async (_root, { shortlistId }, context) => {
+        const result = await snapshotShortlist(
           context.db,
           signedInViewer(context),
           String(shortlistId),
-          String(companyId),
-          parsed.data,
-        ),
-      );
-    },
-  }),
-  removeFromShortlist: t.field({
-    ...officers,
-    type: ShortlistPayload,
-    args: { shortlistId: t.arg.id({ required: true }), companyId: t.arg.id({ required: true }) },
-    resolve: async (_root, { shortlistId, companyId }, context) => {
-      return outcome(
-        await removeFromShortlist(
-          context.db,
-          signedInViewer(context),
-          String(shortlistId),
-          String(companyId),
-        ),
-      );
-    },
-  }),
-  setShortlistNote: t.field({
-    ...officers,
-    type: ShortlistPayload,
-    description: "Changes (or, with no note, clears) the officer's note on a company of the list.",
-    args: {
-      shortlistId: t.arg.id({ required: true }),
-      companyId: t.arg.id({ required: true }),
-      note: t.arg.string(),
-    },
-    resolve: async (_root, { shortlistId, companyId, note }, context) => {
-      const parsed = parseInput(NoteSchema, note, 'note');
-      if (!parsed.ok) return failed(parsed.errors);
-      return outcome(
-        await setShortlistNote(
-          context.db,
-          signedInViewer(context),
-          String(shortlistId),
-          String(companyId),
-          parsed.data,
-        ),
-      );
-    },
-  }),
-  shareShortlist: t.field({
-    ...officers,
-    type: ShortlistPayload,
-    description:
-      'Lets a colleague (a procurement officer or staff, by email) read the list. The answer is the same whether or not the address has such an account.',
-    args: { shortlistId: t.arg.id({ required: true }), email: t.arg.string({ required: true }) },
-    resolve: async (_root, { shortlistId, email }, context) => {
-      const parsed = parseInput(ShareEmailSchema, email, 'email');
-      if (!parsed.ok) return failed(parsed.errors);
-      const viewer = signedInViewer(context);
-      const result = await shareShortlist(context.db, viewer, String(shortlistId), parsed.data);
-      return result.ok ? outcome(result) : refusal(context, result);
-    },
-  }),
-  unshareShortlist: t.field({
-    ...officers,
-    type: ShortlistPayload,
-    description: 'The owner stops sharing the list with an address.',
-    args: { shortlistId: t.arg.id({ required: true }), email: t.arg.string({ required: true }) },
-    resolve: async (_root, { shortlistId, email }, context) => {
-      return outcome(await unshareShortlist(context.db, signedInViewer(context), String(shortlistId), email));
-    },
-  }),
-  snapshotShortlist: t.field({
-    ...officers,
-    type: SnapshotPayload,
-    description: 'Freezes the list as it is now, dated, for the contract file.',
-    args: { shortlistId: t.arg.id({ required: true }) },
-    resolve: async (_root, { shortlistId }, context) => {
-      const result = await snapshotShortlist(
-        context.db,
-        signedInViewer(context),
-        String(shortlistId),
-        context.publicUrl,
-      );
-      return result.ok ? changed(result.snapshotId) : failed(result.errors);
-    },
-  }),
-}));
+          context.publicUrl,
+        );
+        return result.ok ? changed(result.snapshotId) : failed(result.errors);
+      },
+    }),
+  };
+});

@@ -70,7 +70,17 @@ export async function shortlistIncludes(
   return rows.map((row) => row.companyId);
 }
 
-const notOnList = () => userError('NOT_ON_SHORTLIST', 'companyId');
+/**
+ * Changes the company's entry on the list (`change` counts the rows it changed): NOT_ON_SHORTLIST
+ * when the company is not on it (an id that is not a UUID names no company).
+ */
+async function changeEntry(
+  companyId: string,
+  change: () => Promise<{ count: number }>,
+): Promise<UserError | null> {
+  const { count } = isUuid(companyId) ? await change() : { count: 0 };
+  return count === 0 ? userError('NOT_ON_SHORTLIST', 'companyId') : null;
+}
 
 /** The owner's right to change the list, as a userError when missing. */
 async function ownerOnly(db: Db, shortlistId: string, viewer: Viewer): Promise<UserError | null> {
@@ -150,12 +160,10 @@ export async function removeFromShortlist(
 ): Promise<ServiceResult> {
   const refused = await ownerOnly(db, shortlistId, viewer);
   if (refused) return rejected(refused);
-  const removed = isUuid(companyId)
-    ? await db.shortlistEntry.deleteMany({ where: { shortlistId, companyId } })
-    : { count: 0 };
-  if (removed.count === 0) {
-    return rejected(notOnList());
-  }
+  const missing = await changeEntry(companyId, () =>
+    db.shortlistEntry.deleteMany({ where: { shortlistId, companyId } }),
+  );
+  if (missing) return rejected(missing);
   await db.shortlist.update({ where: { id: shortlistId }, data: { updatedAt: new Date() } });
   return { ok: true, id: shortlistId };
 }
@@ -170,12 +178,10 @@ export async function setShortlistNote(
 ): Promise<ServiceResult> {
   const refused = await ownerOnly(db, shortlistId, viewer);
   if (refused) return rejected(refused);
-  const updated = isUuid(companyId)
-    ? await db.shortlistEntry.updateMany({ where: { shortlistId, companyId }, data: { note: note ?? null } })
-    : { count: 0 };
-  if (updated.count === 0) {
-    return rejected(notOnList());
-  }
+  const missing = await changeEntry(companyId, () =>
+    db.shortlistEntry.updateMany({ where: { shortlistId, companyId }, data: { note: note ?? null } }),
+  );
+  if (missing) return rejected(missing);
   return { ok: true, id: shortlistId };
 }
 
