@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, type TestDatabase, testServices } from '@proximitat/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runScript } from '../../testing/run-script.ts';
 import { makeCif } from './tax-id.ts';
 
@@ -25,11 +25,12 @@ async function command(script: string, args: string[]) {
   });
 }
 
-beforeAll(async () => {
+// Each test has a database and a folder of its own: what one imports or writes, no other sees.
+beforeEach(async () => {
   database = await createTestDatabase();
   dir = await mkdtemp(join(tmpdir(), 'proximitat-import-'));
 });
-afterAll(async () => {
+afterEach(async () => {
   await database?.drop();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
@@ -37,10 +38,12 @@ afterAll(async () => {
 const HEADER = 'tax_id,name,legal_form,sectors,cpv_codes,city,postal_code,street,neighbourhood_code';
 const GOOD = `${makeCif('F', 8200001)},Cuina Comunitària,COOP_TREBALL,RESTAURACIO,55520000-1,Barcelona,08001,"Carrer de l'Hospital, 2",01`;
 const BAD = `${makeCif('G', 8200002)},Sense Sector,ASSOCIACIO,,,Barcelona,08001,"Carrer Nou, 1",99`;
+/** A file of one good row and one bad one, in the test's folder. */
+const writeBadFile = () => writeFile(join(dir, 'bad.csv'), `${HEADER}\n${GOOD}\n${BAD}\n`);
 
 describe('pnpm directory:import', () => {
   it('exits non-zero, lists every problem by row and column, and writes nothing', async () => {
-    await writeFile(join(dir, 'bad.csv'), `${HEADER}\n${GOOD}\n${BAD}\n`);
+    await writeBadFile();
     const result = await command(IMPORT, ['bad.csv']);
     expect(result.code).toBe(1);
     // The problems are in Catalan unless --locale says otherwise.
@@ -60,6 +63,7 @@ describe('pnpm directory:import', () => {
   });
 
   it('with --skip-invalid imports the rest and writes the rejected rows next to the file', async () => {
+    await writeBadFile();
     const result = await command(IMPORT, [
       'bad.csv',
       '--skip-invalid',
@@ -82,6 +86,7 @@ describe('pnpm directory:import', () => {
   });
 
   it('says what is wrong with a file it cannot read', async () => {
+    await writeBadFile();
     await writeFile(join(dir, 'columns.csv'), 'nif,nom\n');
     expect(await command(IMPORT, ['columns.csv'])).toMatchObject({
       code: 1,

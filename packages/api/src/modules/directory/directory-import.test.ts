@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../../testing/test-api.ts';
+import type { Db } from '@proximitat/db';
+import { createTestDatabase, type TestDatabase } from '@proximitat/testing';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCsv, parseJson } from './directory-file.ts';
 import {
   describeProblems,
@@ -9,12 +10,16 @@ import {
 } from './directory-import.service.ts';
 import { makeCif } from './tax-id.ts';
 
-let api: TestApi;
+// Each test imports into a database of its own: what the directory holds is the state under test
+// (counts, slugs, updates in place), so no test sees what another imported.
+let database: TestDatabase;
+let db: Db;
 
-beforeAll(async () => {
-  api = await startTestApi();
+beforeEach(async () => {
+  database = await createTestDatabase();
+  db = database.db;
 });
-afterAll(async () => api?.close());
+afterEach(async () => database?.drop());
 
 const COOP = makeCif('F', 8100001);
 const ASSOC = makeCif('G', 8100002);
@@ -47,7 +52,7 @@ function problemsOf(rejected: RejectedRow[]) {
 }
 
 async function companyCount() {
-  return api.db.company.count();
+  return db.company.count();
 }
 
 describe('directory import', () => {
@@ -60,7 +65,7 @@ describe('directory import', () => {
         `${COOP};Duplicada;;COOP_TREBALL;NETEJA;;;;;;;;;;;;;;;;;;;`,
       ),
     );
-    const result = await importDirectory(api.db, file);
+    const result = await importDirectory(db, file);
     expect(result.summary).toMatchObject({ written: false, rows: 4, rejected: 3, created: 0 });
     const V = 'VALIDATION';
     expect(problemsOf(result.rejected)).toEqual([
@@ -121,7 +126,7 @@ describe('directory import', () => {
 
   it('describes the problems of the rejected rows in Catalan, or in the language asked for', async () => {
     const file = parseCsv(csv(`B86670461;Mala;;COOP_TREBALL;;;;;;;;;;;;;dotze;;;;;;;`));
-    const { rejected } = await importDirectory(api.db, file);
+    const { rejected } = await importDirectory(db, file);
     expect(describeProblems(rejected)).toEqual([
       'fila 2, employees: «dotze» no és un nombre enter.',
       'fila 2, tax_id: El caràcter de control de B86670461 no és correcte: hauria de ser 0.',
@@ -136,7 +141,7 @@ describe('directory import', () => {
 
   it('with --skip-invalid imports the valid rows and returns the rejected ones with their reasons', async () => {
     const file = parseCsv(csv(GOOD[2] ?? '', 'B86670461;Mala;;COOP_TREBALL;NETEJA;;;;;;;;;;;;;;;;;;;'));
-    const result = await importDirectory(api.db, file, { skipInvalid: true });
+    const result = await importDirectory(db, file, { skipInvalid: true });
     expect(result.summary).toMatchObject({ written: true, created: 1, rejected: 1 });
     const rejectedFile = rejectedRowsFile(file, result.rejected);
     expect(rejectedFile).toContain('row;errors;tax_id;name');
@@ -151,15 +156,14 @@ describe('directory import', () => {
       parseCsv(rejectedFile.replace(/^\uFEFFrow;errors;/, '\uFEFF').replace(/\r\n3;[^;]*;/, '\r\n')).rows[0]
         ?.record.name,
     ).toBe('Mala');
-    await api.db.company.deleteMany();
   });
 
   it('imports a file, keeps its text exactly, derives places, and re-importing changes nothing', async () => {
     const file = parseCsv(csv(...GOOD));
-    const first = await importDirectory(api.db, file);
+    const first = await importDirectory(db, file);
     expect(first.summary).toMatchObject({ written: true, created: 3, updated: 0, unchanged: 0, rejected: 0 });
 
-    const coop = await api.db.company.findUniqueOrThrow({
+    const coop = await db.company.findUniqueOrThrow({
       where: { taxId: COOP },
       include: { sectors: true, certifications: true },
     });
@@ -175,28 +179,29 @@ describe('directory import', () => {
       fieldSources: expect.objectContaining({ name: 'IMPORT', address: 'IMPORT' }),
     });
     expect(coop.publishedAt).not.toBeNull();
-    const association = await api.db.company.findUniqueOrThrow({ where: { taxId: ASSOC } });
+    const association = await db.company.findUniqueOrThrow({ where: { taxId: ASSOC } });
     expect(association).toMatchObject({
       districtCode: '01',
       neighbourhoodCode: '03',
       locationApproximate: true,
     });
-    const outside = await api.db.company.findUniqueOrThrow({ where: { taxId: SL } });
+    const outside = await db.company.findUniqueOrThrow({ where: { taxId: SL } });
     expect(outside).toMatchObject({
       districtCode: null,
       city: "L'Hospitalet de Llobregat",
       specialEmploymentCentre: false,
     });
 
-    const again = await importDirectory(api.db, parseCsv(csv(...GOOD)));
+    const again = await importDirectory(db, parseCsv(csv(...GOOD)));
     expect(again.summary).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
-    const after = await api.db.company.findUniqueOrThrow({ where: { taxId: COOP } });
+    const after = await db.company.findUniqueOrThrow({ where: { taxId: COOP } });
     expect(after.updatedAt).toEqual(coop.updatedAt);
   });
 
   it('updates in place by tax ID and keeps the slug, the status and what the company wrote itself', async () => {
-    const before = await api.db.company.findUniqueOrThrow({ where: { taxId: COOP } });
-    await api.db.company.update({
+    await importDirectory(db, parseCsv(csv(GOOD[0] ?? '')));
+    const before = await db.company.findUniqueOrThrow({ where: { taxId: COOP } });
+    await db.company.update({
       where: { id: before.id },
       data: {
         status: 'ARCHIVED',
@@ -207,9 +212,9 @@ describe('directory import', () => {
     const changed = (GOOD[0] ?? '')
       .replace('La Formiga Neteja;', 'La Formiga Neteja i Manteniment;')
       .replace(';12;2009;', ';15;2009;');
-    const result = await importDirectory(api.db, parseCsv(csv(changed)));
+    const result = await importDirectory(db, parseCsv(csv(changed)));
     expect(result.summary).toMatchObject({ created: 0, updated: 1 });
-    const after = await api.db.company.findUniqueOrThrow({ where: { taxId: COOP } });
+    const after = await db.company.findUniqueOrThrow({ where: { taxId: COOP } });
     expect(after).toMatchObject({
       id: before.id,
       slug: 'la-formiga-neteja',
@@ -220,7 +225,7 @@ describe('directory import', () => {
     });
     expect(after.updatedAt.getTime()).toBeGreaterThan(before.updatedAt.getTime());
     // Both the creation and this change are in the audit log.
-    const audit = await api.db.auditEntry.findMany({
+    const audit = await db.auditEntry.findMany({
       where: { entityId: before.id },
       orderBy: { id: 'asc' },
     });
@@ -233,6 +238,8 @@ describe('directory import', () => {
   });
 
   it('reads JSON with the same fields, lists as arrays or text and booleans as booleans', async () => {
+    // Another company already has the name, and so its slug.
+    await importDirectory(db, parseCsv(csv(GOOD[0] ?? '')));
     const taxId = makeCif('F', 8100004);
     const file = parseJson(
       JSON.stringify([
@@ -252,7 +259,7 @@ describe('directory import', () => {
         { tax_id: 'x', nom: 'sense camps coneguts' },
       ]),
     );
-    const result = await importDirectory(api.db, file, { skipInvalid: true, status: 'PENDING_REVIEW' });
+    const result = await importDirectory(db, file, { skipInvalid: true, status: 'PENDING_REVIEW' });
     expect(problemsOf(result.rejected)).toEqual([
       {
         row: 2,
@@ -263,7 +270,7 @@ describe('directory import', () => {
       },
     ]);
     expect(describeProblems(result.rejected, 'EN')).toEqual(['row 2: It has unknown fields: nom.']);
-    const company = await api.db.company.findUniqueOrThrow({ where: { taxId }, include: { sectors: true } });
+    const company = await db.company.findUniqueOrThrow({ where: { taxId }, include: { sectors: true } });
     expect(company).toMatchObject({
       status: 'PENDING_REVIEW',
       districtCode: '02',
@@ -315,12 +322,10 @@ describe('import timestamps', () => {
   it('stores the import time as Prisma does, in UTC', async () => {
     const now = new Date('2026-03-01T10:20:30.456Z');
     const taxId = makeCif('F', 8100009);
-    await importDirectory(
-      api.db,
-      parseCsv(csv(`${taxId};Hora Exacta;;COOP_TREBALL;CURES;;;;;;;;;;;;;;;;;;;`)),
-      { now },
-    );
-    const company = await api.db.company.findUniqueOrThrow({ where: { taxId } });
+    await importDirectory(db, parseCsv(csv(`${taxId};Hora Exacta;;COOP_TREBALL;CURES;;;;;;;;;;;;;;;;;;;`)), {
+      now,
+    });
+    const company = await db.company.findUniqueOrThrow({ where: { taxId } });
     expect([company.createdAt, company.updatedAt, company.publishedAt]).toEqual([now, now, now]);
   });
 });
