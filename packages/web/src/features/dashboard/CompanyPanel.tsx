@@ -4,8 +4,18 @@ import { useMutation, useQuery } from 'urql';
 import { FieldError } from '../../components/ui/FieldErrors.tsx';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
-import { errorMessage, type FormError, messagesFor, UserErrorFields } from '../../lib/user-errors.ts';
-import { CompanyProfileForm, type CompanyProfileInput } from './CompanyProfileForm.tsx';
+import {
+  errorMessage,
+  errorsElsewhere,
+  type FormError,
+  messagesFor,
+  UserErrorFields,
+} from '../../lib/user-errors.ts';
+import {
+  CompanyProfileForm,
+  type CompanyProfileInput,
+  useCompanyProfileSubmit,
+} from './CompanyProfileForm.tsx';
 
 const CompanyQuery = graphql(`
   query CompanyPanel_Company($slug: String!) {
@@ -131,9 +141,7 @@ export function CompanyPanel({ slug, onChanged }: { slug: string; onChanged: () 
   const [, removeEditor] = useMutation(RemoveEditorMutation);
   const [, revokeInvitation] = useMutation(RevokeInvitationMutation);
   const [editorNotice, setEditorNotice] = useState('');
-  const [errors, setErrors] = useState<readonly FormError[]>([]);
-  const [requestFailed, setRequestFailed] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const profile = useCompanyProfileSubmit();
   const [message, setMessage] = useState('');
   // The editors' actions: the invitation form's errors (the address at its input), or a failed request.
   const [editorErrors, setEditorErrors] = useState<readonly FormError[] | 'failed'>([]);
@@ -184,8 +192,7 @@ export function CompanyPanel({ slug, onChanged }: { slug: string; onChanged: () 
   const editorAlert =
     editorErrors === 'failed'
       ? t('status.error')
-      : editorErrors
-          .filter((error) => error.field !== 'email' && !error.field?.startsWith('email.'))
+      : errorsElsewhere(editorErrors, ['email'])
           .map((error) => errorMessage(error, locale))
           .join(' ');
 
@@ -204,21 +211,14 @@ export function CompanyPanel({ slug, onChanged }: { slug: string; onChanged: () 
       <CompanyProfileForm
         key={company.id}
         initial={initial}
-        busy={busy}
-        errors={errors}
-        requestFailed={requestFailed}
+        {...profile.formState}
         submitLabel={t('dashboard.submitForReview')}
         onSubmit={async (input) => {
-          setBusy(true);
-          const response = await update({ companyId: company.id, input });
-          setBusy(false);
-          const payload = response.data?.updateCompanyProfile;
-          setRequestFailed(!payload);
-          if (!payload?.revision) {
-            setErrors(payload?.userErrors ?? []);
-            return;
-          }
-          setErrors([]);
+          const payload = await profile.submit(
+            async () => (await update({ companyId: company.id, input })).data?.updateCompanyProfile,
+            (answer) => Boolean(answer.revision),
+          );
+          if (!payload) return;
           setMessage(t('dashboard.changesSent'));
           onChanged();
         }}

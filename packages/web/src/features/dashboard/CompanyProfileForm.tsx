@@ -110,6 +110,33 @@ const FIELD_PATHS: readonly string[] = [
 ];
 
 /**
+ * What the owner of a CompanyProfileForm keeps: busy while a profile is on its way, then the
+ * answer's errors. `submit` sends with `send` and resolves to the payload when `accepted` says the
+ * profile was taken, or to null (its errors, or the failed request, then show in the form).
+ */
+export function useCompanyProfileSubmit() {
+  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<readonly FormError[]>([]);
+  const [requestFailed, setRequestFailed] = useState(false);
+  const submit = async <Payload extends { userErrors: readonly FormError[] }>(
+    send: () => Promise<Payload | null | undefined>,
+    accepted: (payload: Payload) => boolean,
+  ): Promise<Payload | null> => {
+    setBusy(true);
+    const payload = await send();
+    setBusy(false);
+    setRequestFailed(!payload);
+    if (!payload || !accepted(payload)) {
+      setErrors(payload?.userErrors ?? []);
+      return null;
+    }
+    setErrors([]);
+    return payload;
+  };
+  return { formState: { busy, errors, requestFailed }, submit };
+}
+
+/**
  * The company's profile as a form, with descriptions in Catalan, Spanish and English. Errors come
  * from the API as reasons, each shown in the interface language under the field it names; nothing
  * is saved until the whole profile is valid.

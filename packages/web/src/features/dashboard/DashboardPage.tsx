@@ -4,9 +4,12 @@ import { useMutation, useQuery } from 'urql';
 import { QueryState } from '../../components/ui/QueryState.tsx';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
-import type { FormError } from '../../lib/user-errors.ts';
 import { CompanyPanel } from './CompanyPanel.tsx';
-import { CompanyProfileForm, CreateCompanyProfileMutation } from './CompanyProfileForm.tsx';
+import {
+  CompanyProfileForm,
+  CreateCompanyProfileMutation,
+  useCompanyProfileSubmit,
+} from './CompanyProfileForm.tsx';
 import { EditorInvitations, EditorInvitationsFragment } from './EditorInvitations.tsx';
 
 const DashboardQuery = graphql(
@@ -41,9 +44,7 @@ export function DashboardPage() {
   const { t } = useI18n();
   const [result, refetch] = useQuery({ query: DashboardQuery, requestPolicy: 'cache-and-network' });
   const [, create] = useMutation(CreateCompanyProfileMutation);
-  const [errors, setErrors] = useState<readonly FormError[]>([]);
-  const [requestFailed, setRequestFailed] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const profile = useCompanyProfileSubmit();
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<'company' | 'claim' | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
@@ -103,21 +104,14 @@ export function DashboardPage() {
               <section aria-labelledby="new-company-title">
                 <h2 id="new-company-title">{t('dashboard.newCompany')}</h2>
                 <CompanyProfileForm
-                  busy={busy}
-                  errors={errors}
-                  requestFailed={requestFailed}
+                  {...profile.formState}
                   submitLabel={t('dashboard.submitForReview')}
                   onSubmit={async (input) => {
-                    setBusy(true);
-                    const response = await create({ input });
-                    setBusy(false);
-                    const payload = response.data?.createCompanyProfile;
-                    setRequestFailed(!payload);
-                    if (!payload?.company && !payload?.claim) {
-                      setErrors(payload?.userErrors ?? []);
-                      return;
-                    }
-                    setErrors([]);
+                    const payload = await profile.submit(
+                      async () => (await create({ input })).data?.createCompanyProfile,
+                      (answer) => Boolean(answer.company || answer.claim),
+                    );
+                    if (!payload) return;
                     setCreating(false);
                     setCreated(payload.company ? 'company' : 'claim');
                     refetch({ requestPolicy: 'network-only' });
