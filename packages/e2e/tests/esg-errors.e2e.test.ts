@@ -1,33 +1,27 @@
+import { addEsgCriteria, addSampleCompanies, createAccount } from '@proximitat/api/testing';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
-  addEsgCriteria,
-  addSampleCompanies,
-  createAccount,
-  startTestApi,
-  type TestApi,
-} from '@proximitat/api/testing';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, browserAvailable, launchBrowser, type TestBrowser } from '../src/index.ts';
-
-type Locale = 'CA' | 'ES' | 'EN';
+  accessibilityViolations,
+  browserAvailable,
+  CHECKED,
+  describedBy,
+  expectErrorAt,
+  LOCALES,
+  type Locale,
+  pageLocale,
+  signInAs,
+  type Texts,
+  usePlatform,
+} from '../src/index.ts';
 
 /**
- * What the ESG questionnaire says, in each interface language: the messages of the error reasons
- * (packages/errors/src/reasons/esg.ts and common.ts) and the interface's own texts, written out
- * here so that a changed or missing translation fails this test. A message about a criterion
- * names it by its question, in the interface language.
+ * What the ESG questionnaire says, in each interface language: the messages of the ESG reasons
+ * (packages/errors/src/reasons/esg.ts; the common ones in CHECKED) and the interface's own texts,
+ * written out here so that a changed or missing translation fails this test. A message about a
+ * criterion names it by its question, in the interface language.
  */
 const TEXT = {
-  NOT_A_URL: {
-    CA: 'No és una adreça web (https://…).',
-    ES: 'No es una dirección web (https://…).',
-    EN: 'This is not a web address (https://…).',
-  },
-  TOO_LONG_2000: {
-    CA: 'Ha de tenir com a màxim 2.000 caràcters.',
-    ES: 'Debe tener como máximo 2000 caracteres.',
-    EN: 'It must be at most 2,000 characters long.',
-  },
   ESG_EDITORS_ONLY: {
     CA: "Només les persones editores de l'empresa en poden enviar l'autoavaluació ASG.",
     ES: 'Solo las personas editoras de la empresa pueden enviar su autoevaluación ASG.',
@@ -38,8 +32,7 @@ const TEXT = {
     ES: 'Revise las respuestas marcadas.',
     EN: 'Please check the marked answers.',
   },
-  signOut: { CA: 'Tanca la sessió', ES: 'Cierra la sesión', EN: 'Sign out' },
-} as const satisfies Record<string, Record<Locale, string>>;
+} as const satisfies Record<string, Texts>;
 
 const ABOUT_CRITERION = {
   ESG_CRITERION_UNANSWERED: {
@@ -66,74 +59,46 @@ const EDITOR = { email: 'editora-asg@coop.example', password: 'una contrasenya d
 const OUTSIDER = { email: 'algu-altre@coop.example', password: 'una contrasenya de fora' };
 
 describe.runIf(browserAvailable())('the ESG questionnaire’s errors in three languages, in Chromium', () => {
-  let api: TestApi;
-  let browser: TestBrowser;
   let slug: string;
   /** The criteria in the order the questionnaire shows them, with their questions. */
   let criteria: { code: string; evidenceRequired: boolean; question: Record<Locale, string> }[];
 
-  beforeAll(async () => {
-    api = await startTestApi();
-    await addEsgCriteria(api);
-    await addSampleCompanies(api, 1, 'esg-errors-e2e');
-    const company = await api.db.company.findFirstOrThrow();
-    slug = company.slug;
-    const editor = await createAccount(api, EDITOR);
-    await api.db.companyMembership.create({ data: { companyId: company.id, accountId: editor.id } });
-    await createAccount(api, OUTSIDER);
-    criteria = (
-      await api.db.esgCriterion.findMany({ where: { active: true }, orderBy: { position: 'asc' } })
-    ).map((criterion) => ({
-      code: criterion.code,
-      evidenceRequired: criterion.evidenceRequired,
-      question: { CA: criterion.questionCa, ES: criterion.questionEs, EN: criterion.questionEn },
-    }));
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
+  const platform = usePlatform({
+    seed: async (api) => {
+      await addEsgCriteria(api);
+      await addSampleCompanies(api, 1, 'esg-errors-e2e');
+      const company = await api.db.company.findFirstOrThrow();
+      slug = company.slug;
+      const editor = await createAccount(api, EDITOR);
+      await api.db.companyMembership.create({ data: { companyId: company.id, accountId: editor.id } });
+      await createAccount(api, OUTSIDER);
+      criteria = (
+        await api.db.esgCriterion.findMany({ where: { active: true }, orderBy: { position: 'asc' } })
+      ).map((criterion) => ({
+        code: criterion.code,
+        evidenceRequired: criterion.evidenceRequired,
+        question: { CA: criterion.questionCa, ES: criterion.questionEs, EN: criterion.questionEn },
+      }));
+    },
   });
 
   /** A browser whose interface language is `locale` (as chosen in the language menu, which keeps it). */
   async function signedInPage(locale: Locale, account: typeof EDITOR): Promise<[BrowserContext, Page]> {
-    const context = await browser.browser.newContext();
-    await context.addInitScript((chosen) => localStorage.setItem('proximitat.locale', chosen), locale);
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    await page.goto(`${api.url}/entrar`);
-    await page.locator('#sign-in-email').fill(account.email);
-    await page.locator('#sign-in-password').fill(account.password);
-    await page.locator('form button[type="submit"]').click();
-    await page.getByRole('button', { name: TEXT.signOut[locale] }).waitFor();
-    await page.goto(`${api.url}/tauler/asg/${slug}`);
+    const page = await platform.newPage({ locale, timeout: 20_000 });
+    await signInAs(page, account);
+    await page.goto(`/tauler/asg/${slug}`);
     await page
       .locator('fieldset.esg-criterion')
       .nth(criteria.length - 1)
       .waitFor();
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale.toLowerCase());
-    return [context, page];
+    expect(await pageLocale(page)).toBe(locale);
+    return [page.context(), page];
   }
 
   const fieldsetOf = (page: Page, code: string) =>
     page.locator('fieldset.esg-criterion').nth(criteria.findIndex((criterion) => criterion.code === code));
   const questionOf = (code: string, locale: Locale) =>
     criteria.find((criterion) => criterion.code === code)?.question[locale] ?? code;
-
-  /** The text of what `control` names in aria-describedby (the messages tied to it). */
-  async function describedBy(page: Page, control: Locator): Promise<string | null> {
-    const ids = (await control.getAttribute('aria-describedby'))?.split(' ').filter(Boolean) ?? [];
-    if (ids.length === 0) return null;
-    const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).textContent()));
-    return texts.map((text) => text?.trim()).join(' ');
-  }
-
-  /** The message is shown, and it is what the control's aria-describedby points at. */
-  async function expectAt(page: Page, control: Locator, message: string, invalid = true) {
-    await page.getByText(message, { exact: true }).waitFor();
-    expect(await describedBy(page, control)).toBe(message);
-    if (invalid) expect(await control.getAttribute('aria-invalid')).toBe('true');
-  }
 
   /** Answers a criterion: a level and, when given, the evidence link and the comment. */
   async function answer(page: Page, code: string, level: number, evidence?: string, comment?: string) {
@@ -145,8 +110,9 @@ describe.runIf(browserAvailable())('the ESG questionnaire’s errors in three la
 
   const send = (page: Page) => page.locator('form.esg-form button[type="submit"]').click();
 
-  for (const locale of ['CA', 'ES', 'EN'] as const) {
+  for (const locale of LOCALES) {
     it(`an editor's answers refused, each at its criterion, in ${locale}`, async () => {
+      const { api } = platform;
       const [context, page] = await signedInPage(locale, EDITOR);
       const before = await api.db.esgAssessment.count();
 
@@ -159,15 +125,17 @@ describe.runIf(browserAvailable())('the ESG questionnaire’s errors in three la
       await answer(page, 'ENV_ENERGY_WASTE', 3, 'evidència sense enllaç');
       await answer(page, 'ENV_SUPPLIERS', 2, undefined, 'x'.repeat(2001));
       await send(page);
-      await expectAt(
-        page,
+      await expectErrorAt(
         fieldsetOf(page, 'ENV_ENERGY_WASTE').locator('input[type="url"]'),
-        TEXT.NOT_A_URL[locale],
+        CHECKED.NOT_A_URL[locale],
       );
-      await expectAt(page, fieldsetOf(page, 'ENV_SUPPLIERS').locator('textarea'), TEXT.TOO_LONG_2000[locale]);
+      await expectErrorAt(
+        fieldsetOf(page, 'ENV_SUPPLIERS').locator('textarea'),
+        CHECKED.TOO_LONG_2000[locale],
+      );
       await page.getByRole('alert').getByText(TEXT.fix[locale], { exact: true }).waitFor();
       // Nothing else is marked.
-      expect(await describedBy(page, fieldsetOf(page, 'SOC_INCLUSION'))).toBeNull();
+      expect(await describedBy(fieldsetOf(page, 'SOC_INCLUSION'))).toBeNull();
       expect(
         await fieldsetOf(page, 'ENV_SUPPLIERS').locator('input[type="url"]').getAttribute('aria-invalid'),
       ).toBeNull();
@@ -181,27 +149,24 @@ describe.runIf(browserAvailable())('the ESG questionnaire’s errors in three la
       await api.db.esgCriterion.update({ where: { code: 'GOV_PAY_RATIO' }, data: { active: false } });
       try {
         await send(page);
-        await expectAt(
-          page,
+        await expectErrorAt(
           fieldsetOf(page, 'SOC_INCLUSION'),
           ABOUT_CRITERION.ESG_CRITERION_UNANSWERED[locale](questionOf('SOC_INCLUSION', locale)),
-          false,
+          { invalid: false },
         );
-        await expectAt(
-          page,
+        await expectErrorAt(
           fieldsetOf(page, 'SOC_EQUALITY').locator('input[type="url"]'),
           ABOUT_CRITERION.ESG_EVIDENCE_REQUIRED[locale](questionOf('SOC_EQUALITY', locale)),
         );
-        await expectAt(
-          page,
+        await expectErrorAt(
           fieldsetOf(page, 'GOV_PAY_RATIO'),
           ABOUT_CRITERION.ESG_CRITERION_UNKNOWN[locale](questionOf('GOV_PAY_RATIO', locale)),
-          false,
+          { invalid: false },
         );
         // The errors of the first submission are gone.
-        expect(await describedBy(page, fieldsetOf(page, 'ENV_SUPPLIERS').locator('textarea'))).toBeNull();
+        expect(await describedBy(fieldsetOf(page, 'ENV_SUPPLIERS').locator('textarea'))).toBeNull();
         expect(
-          await describedBy(page, fieldsetOf(page, 'ENV_ENERGY_WASTE').locator('input[type="url"]')),
+          await describedBy(fieldsetOf(page, 'ENV_ENERGY_WASTE').locator('input[type="url"]')),
         ).toBeNull();
         await page.getByRole('alert').getByText(TEXT.fix[locale], { exact: true }).waitFor();
         if (locale === 'CA') expect(await accessibilityViolations(page)).toEqual([]);
@@ -213,6 +178,7 @@ describe.runIf(browserAvailable())('the ESG questionnaire’s errors in three la
     });
 
     it(`someone who does not edit the company is refused above the form, in ${locale}`, async () => {
+      const { api } = platform;
       const [context, page] = await signedInPage(locale, OUTSIDER);
       for (const criterion of criteria) {
         await answer(
@@ -228,7 +194,7 @@ describe.runIf(browserAvailable())('the ESG questionnaire’s errors in three la
       // About the form, not an answer: no criterion is marked and the form-level hint is not shown.
       expect(await alert.getByText(TEXT.fix[locale]).count()).toBe(0);
       for (const criterion of criteria)
-        expect(await describedBy(page, fieldsetOf(page, criterion.code))).toBeNull();
+        expect(await describedBy(fieldsetOf(page, criterion.code))).toBeNull();
       expect(await api.db.esgAssessment.count()).toBe(0);
       await context.close();
     });

@@ -1,33 +1,30 @@
-import {
-  addSampleCompanies,
-  createAccount,
-  indexCompanies,
-  startTestApi,
-  type TestApi,
-} from '@proximitat/api/testing';
+import { addSampleCompanies, createAccount, indexCompanies } from '@proximitat/api/testing';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, browserAvailable, launchBrowser, type TestBrowser } from '../src/index.ts';
-
-type Locale = 'CA' | 'ES' | 'EN';
-type Texts = Record<Locale, string>;
+import { describe, expect, it } from 'vitest';
+import {
+  accessibilityViolations,
+  browserAvailable,
+  CHECKED,
+  describedBy,
+  expectErrorAt,
+  expectNoErrorAt,
+  LOCALES,
+  type Locale,
+  pageLocale,
+  reasonTexts,
+  signInAs,
+  type Texts,
+  UI,
+  usePlatform,
+} from '../src/index.ts';
 
 /**
- * What the procurement forms say, in each interface language: the messages of the error reasons
- * (the shared catalogue, packages/errors) and the interface's own texts, written out here so that
- * a changed or missing translation fails this test.
+ * What the procurement forms say, in each interface language: the messages of the procurement
+ * reasons written out here, so that a changed or missing translation fails this test (the shared
+ * ones in CHECKED; the directory's, about CPV codes and tax IDs, are checked in
+ * profile-errors.e2e.test.ts and taken from the catalogue here).
  */
 const TEXT = {
-  REQUIRED: {
-    CA: 'Cal omplir aquest camp.',
-    ES: 'Este campo es obligatorio.',
-    EN: 'This field is required.',
-  },
-  NOT_AN_EMAIL: {
-    CA: 'No és una adreça electrònica (nom@domini.cat).',
-    ES: 'No es una dirección de correo electrónico (nombre@dominio.es).',
-    EN: 'This is not an email address (name@example.org).',
-  },
   NOT_A_NUMBER: { CA: 'Ha de ser un nombre.', ES: 'Debe ser un número.', EN: 'It must be a number.' },
   AT_LEAST_0: { CA: 'Ha de ser com a mínim 0.', ES: 'Debe ser como mínimo 0.', EN: 'It must be at least 0.' },
   AT_MOST_100_BILLION: {
@@ -65,22 +62,10 @@ const TEXT = {
     ES: 'Debe ser una fecha desde el año 2000 hasta hoy.',
     EN: 'It must be a date from 2000 to today.',
   },
-  // The interface's texts around the errors.
-  formFix: {
-    CA: 'Revisa els camps marcats.',
-    ES: 'Revisa los campos marcados.',
-    EN: 'Please check the fields marked.',
-  },
-  signOut: { CA: 'Tanca la sessió', ES: 'Cierra la sesión', EN: 'Sign out' },
 } as const satisfies Record<string, Texts>;
 
 /** Messages with parameters, as each language writes them. */
 const WITH = {
-  TOO_LONG: (max: Texts): Texts => ({
-    CA: `Ha de tenir com a màxim ${max.CA} caràcters.`,
-    ES: `Debe tener como máximo ${max.ES} caracteres.`,
-    EN: `It must be at most ${max.EN} characters long.`,
-  }),
   SUPPLIER_WITHOUT_EMAIL: (company: string): Texts => ({
     CA: `${company} no té adreça electrònica: no se la pot convidar.`,
     ES: `${company} no tiene dirección de correo electrónico: no se la puede invitar.`,
@@ -91,67 +76,42 @@ const WITH = {
     ES: `${company} ya está invitada a esta licitación.`,
     EN: `${company} is invited to this tender already.`,
   }),
-  CPV_MALFORMED: (value: string): Texts => ({
-    CA: `«${value}» no és un codi CPV: 8 xifres, un guió i la xifra de control (45210000-2).`,
-    ES: `«${value}» no es un código CPV: 8 cifras, un guion y la cifra de control (45210000-2).`,
-    EN: `“${value}” is not a CPV code: 8 digits, a dash and a check digit (45210000-2).`,
-  }),
-  CPV_CHECK_DIGIT: (value: string, expected: string): Texts => ({
-    CA: `La xifra de control de ${value} no és correcta: el codi és ${expected}.`,
-    ES: `La cifra de control de ${value} no es correcta: el código es ${expected}.`,
-    EN: `The check digit of ${value} is wrong: the code is ${expected}.`,
-  }),
-  CPV_UNKNOWN: (value: string): Texts => ({
-    CA: `${value} no és al vocabulari CPV 2008.`,
-    ES: `${value} no está en el vocabulario CPV 2008.`,
-    EN: `${value} is not in the CPV 2008 vocabulary.`,
-  }),
-  TAX_ID_MALFORMED: (value: string): Texts => ({
-    CA: `«${value}» no és un NIF espanyol: ha de tenir 9 lletres i xifres.`,
-    ES: `«${value}» no es un NIF español: debe tener 9 letras y cifras.`,
-    EN: `“${value}” is not a Spanish tax ID (NIF): it has 9 letters and digits.`,
-  }),
-  TAX_ID_CHECK_CHARACTER: (value: string, expected: string): Texts => ({
-    CA: `El caràcter de control de ${value} no és correcte: hauria de ser ${expected}.`,
-    ES: `El carácter de control de ${value} no es correcto: debería ser ${expected}.`,
-    EN: `The check character of ${value} is wrong: it should be ${expected}.`,
-  }),
 };
 
-const same = (value: string): Texts => ({ CA: value, ES: value, EN: value });
-const TOO_LONG_100 = WITH.TOO_LONG(same('100'));
-const TOO_LONG_200 = WITH.TOO_LONG(same('200'));
-const TOO_LONG_300 = WITH.TOO_LONG(same('300'));
-const TOO_LONG_2000 = WITH.TOO_LONG({ CA: '2.000', ES: '2000', EN: '2,000' });
-const TOO_LONG_5000 = WITH.TOO_LONG({ CA: '5.000', ES: '5000', EN: '5,000' });
+const CPV_MALFORMED = (value: string) => reasonTexts('CPV_MALFORMED', { value });
+const CPV_CHECK_DIGIT = (value: string, expected: string) =>
+  reasonTexts('CPV_CHECK_DIGIT', { value, expected });
+const CPV_UNKNOWN = (value: string) => reasonTexts('CPV_UNKNOWN', { value });
+const TAX_ID_MALFORMED = (value: string) => reasonTexts('TAX_ID_MALFORMED', { value });
+const TAX_ID_CHECK_CHARACTER = (value: string, expected: string) =>
+  reasonTexts('TAX_ID_CHECK_CHARACTER', { value, expected });
+const TOO_LONG_100 = reasonTexts('TOO_LONG', { max: 100 });
+const TOO_LONG_200 = reasonTexts('TOO_LONG', { max: 200 });
+const TOO_LONG_300 = reasonTexts('TOO_LONG', { max: 300 });
+const TOO_LONG_2000 = CHECKED.TOO_LONG_2000;
+const TOO_LONG_5000 = reasonTexts('TOO_LONG', { max: 5000 });
 
 const OFFICER = { email: 'errors-compres@ajuntament.example', password: 'una contrasenya de compres' };
 
 describe.runIf(browserAvailable())('the procurement forms’ errors in three languages, in Chromium', () => {
-  let api: TestApi;
-  let browser: TestBrowser;
   let officerId: string;
   /** Published companies with an email address and CPV codes, in name order. */
   let suppliers: { id: string; name: string; email: string; cpvCodes: string[] }[];
 
-  beforeAll(async () => {
-    api = await startTestApi();
-    await addSampleCompanies(api, 40, 'procurement-errors-e2e');
-    await indexCompanies(api);
-    officerId = (await createAccount(api, { ...OFFICER, role: 'PROCUREMENT_OFFICER' })).id;
-    suppliers = (
-      await api.db.company.findMany({
-        where: { status: 'PUBLISHED', email: { not: null }, cpvCodes: { isEmpty: false } },
-        orderBy: { name: 'asc' },
-        select: { id: true, name: true, email: true, cpvCodes: true },
-      })
-    ).map((company) => ({ ...company, email: company.email as string }));
-    expect(suppliers.length).toBeGreaterThanOrEqual(6);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
+  const platform = usePlatform({
+    seed: async (api) => {
+      await addSampleCompanies(api, 40, 'procurement-errors-e2e');
+      await indexCompanies(api);
+      officerId = (await createAccount(api, { ...OFFICER, role: 'PROCUREMENT_OFFICER' })).id;
+      suppliers = (
+        await api.db.company.findMany({
+          where: { status: 'PUBLISHED', email: { not: null }, cpvCodes: { isEmpty: false } },
+          orderBy: { name: 'asc' },
+          select: { id: true, name: true, email: true, cpvCodes: true },
+        })
+      ).map((company) => ({ ...company, email: company.email as string }));
+      expect(suppliers.length).toBeGreaterThanOrEqual(6);
+    },
   });
 
   const supplier = (index: number) => {
@@ -162,25 +122,10 @@ describe.runIf(browserAvailable())('the procurement forms’ errors in three lan
 
   /** The officer, signed in, in a browser whose interface language is `locale`. */
   async function signedInPage(locale: Locale): Promise<[BrowserContext, Page]> {
-    const context = await browser.browser.newContext();
-    await context.addInitScript((chosen) => localStorage.setItem('proximitat.locale', chosen), locale);
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    await page.goto(`${api.url}/entrar`);
-    await page.locator('#sign-in-email').fill(OFFICER.email);
-    await page.locator('#sign-in-password').fill(OFFICER.password);
-    await page.locator('form button[type="submit"]').click();
-    await page.getByRole('button', { name: TEXT.signOut[locale] }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale.toLowerCase());
-    return [context, page];
-  }
-
-  /** The text of what `control` names in aria-describedby (the messages tied to it), or null. */
-  async function describedBy(page: Page, control: Locator): Promise<string | null> {
-    const ids = (await control.getAttribute('aria-describedby'))?.split(' ').filter(Boolean) ?? [];
-    if (ids.length === 0) return null;
-    const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).textContent()));
-    return texts.map((text) => text?.trim()).join(' ');
+    const page = await platform.newPage({ locale, timeout: 20_000 });
+    await signInAs(page, OFFICER);
+    expect(await pageLocale(page)).toBe(locale);
+    return [page.context(), page];
   }
 
   /**
@@ -201,35 +146,12 @@ describe.runIf(browserAvailable())('the procurement forms’ errors in three lan
     );
   }
 
-  /**
-   * The messages are shown, and they are what the control's aria-describedby points at (after a
-   * hint it had before); an input is also marked aria-invalid.
-   */
-  async function expectAt(
-    page: Page,
-    control: Locator,
-    messages: string[],
-    { invalid = true, hint = '' }: { invalid?: boolean; hint?: string } = {},
-  ) {
-    const text = messages.join(' ');
-    await expect
-      .poll(() => describedBy(page, control), { timeout: 10_000 })
-      .toBe(hint ? `${hint} ${text}` : text);
-    await page.getByText(text, { exact: true }).first().waitFor();
-    if (invalid) expect(await control.getAttribute('aria-invalid')).toBe('true');
-  }
-
-  /** A control that shows no error: nothing tied to it but its hint, not marked invalid. */
-  async function expectClean(page: Page, control: Locator, hint: string | null = null) {
-    expect(await describedBy(page, control)).toBe(hint);
-    expect(await control.getAttribute('aria-invalid')).not.toBe('true');
-  }
-
   const expectFormFix = (page: Page, locale: Locale) =>
-    page.getByRole('alert').getByText(TEXT.formFix[locale], { exact: true }).first().waitFor();
+    page.getByRole('alert').getByText(UI.formFix[locale], { exact: true }).first().waitFor();
 
-  for (const locale of ['CA', 'ES', 'EN'] as const) {
+  for (const locale of LOCALES) {
     it(`a new shortlist, on its page and in the search, refused at its fields in ${locale}`, async () => {
+      const { api } = platform;
       const [context, page] = await signedInPage(locale);
       const before = await api.db.shortlist.count();
       await page.goto(`${api.url}/llistes`);
@@ -244,19 +166,19 @@ describe.runIf(browserAvailable())('the procurement forms’ errors in three lan
       const create = form.locator('button[type="submit"]');
       await name.fill('   ');
       await submit(page, create);
-      await expectAt(page, name, [TEXT.REQUIRED[locale]]);
+      await expectErrorAt(name, [CHECKED.REQUIRED[locale]]);
       await expectFormFix(page, locale);
-      await expectClean(page, reference, referenceHint);
-      await expectClean(page, description);
+      await expectNoErrorAt(reference, referenceHint);
+      await expectNoErrorAt(description);
       if (locale === 'CA') expect(await accessibilityViolations(page)).toEqual([]);
 
       await name.fill('n'.repeat(201));
       await reference.fill('r'.repeat(101));
       await description.fill('d'.repeat(2001));
       await submit(page, create);
-      await expectAt(page, name, [TOO_LONG_200[locale]]);
-      await expectAt(page, reference, [TOO_LONG_100[locale]], { hint: referenceHint });
-      await expectAt(page, description, [TOO_LONG_2000[locale]]);
+      await expectErrorAt(name, [TOO_LONG_200[locale]]);
+      await expectErrorAt(reference, [TOO_LONG_100[locale]], { hint: referenceHint });
+      await expectErrorAt(description, [TOO_LONG_2000[locale]]);
 
       // The search's working-list bar creates a list by its name alone.
       await page.goto(`${api.url}/cerca`);
@@ -264,10 +186,10 @@ describe.runIf(browserAvailable())('the procurement forms’ errors in three lan
       const barName = bar.locator('input');
       await barName.fill('');
       await submit(page, bar.locator('button[type="submit"]'));
-      await expectAt(page, barName, [TEXT.REQUIRED[locale]]);
+      await expectErrorAt(barName, [CHECKED.REQUIRED[locale]]);
       await barName.fill('b'.repeat(201));
       await submit(page, bar.locator('button[type="submit"]'));
-      await expectAt(page, barName, [TOO_LONG_200[locale]]);
+      await expectErrorAt(barName, [TOO_LONG_200[locale]]);
       if (locale === 'CA') expect(await accessibilityViolations(page)).toEqual([]);
 
       expect(await api.db.shortlist.count()).toBe(before);
@@ -275,9 +197,10 @@ describe.runIf(browserAvailable())('the procurement forms’ errors in three lan
     });
 
     it(`a shortlist's note, sharing and invitations refused at their fields in ${locale}`, async () => {
+      const { api } = platform;
       const [context, page] = await signedInPage(locale);
       // A company that lost its email address, and one already invited to the officer's tender.
-      const offset = 2 * ['CA', 'ES', 'EN'].indexOf(locale);
+      const offset = 2 * LOCALES.indexOf(locale);
       const [withoutEmail, invited] = [supplier(offset), supplier(offset + 1)];
       await api.db.company.update({ where: { id: withoutEmail.id }, data: { email: null } });
       const shortlist = await api.db.shortlist.create({
@@ -306,33 +229,33 @@ describe.runIf(browserAvailable())('the procurement forms’ errors in three lan
         const note = row.locator('textarea[name="note"]');
         await note.fill('n'.repeat(2001));
         await submit(page, row.locator('button[type="submit"]'));
-        await expectAt(page, note, [TOO_LONG_2000[locale]]);
+        await expectErrorAt(note, [TOO_LONG_2000[locale]]);
         const otherNote = page.locator('tbody tr').filter({ hasText: invited.name }).locator('textarea');
-        await expectClean(page, otherNote);
+        await expectNoErrorAt(otherNote);
 
         // Sharing: not an address, the owner's own address.
         const shareForm = page.locator('form').filter({ has: page.locator('input[name="email"]') });
         const email = shareForm.locator('input[name="email"]');
         await email.fill('no-es-una-adreca');
         await submit(page, shareForm.locator('button[type="submit"]'));
-        await expectAt(page, email, [TEXT.NOT_AN_EMAIL[locale]]);
+        await expectErrorAt(email, [CHECKED.NOT_AN_EMAIL[locale]]);
         await email.fill(OFFICER.email.toUpperCase());
         await submit(page, shareForm.locator('button[type="submit"]'));
-        await expectAt(page, email, [TEXT.SHARE_WITH_OWNER[locale]]);
+        await expectErrorAt(email, [TEXT.SHARE_WITH_OWNER[locale]]);
         if (locale === 'CA') expect(await accessibilityViolations(page)).toEqual([]);
 
         // Stopping a share that another tab ended already: said at its button.
         await api.db.shortlistShare.deleteMany({ where: { shortlistId: shortlist.id } });
         const unshare = page.locator('li').filter({ hasText: colleague }).locator('button');
         await submit(page, unshare);
-        await expectAt(page, unshare, [TEXT.SHORTLIST_NOT_SHARED_WITH[locale]], { invalid: false });
+        await expectErrorAt(unshare, [TEXT.SHORTLIST_NOT_SHARED_WITH[locale]], { invalid: false });
 
         // Inviting the list to the tender: each company that cannot be invited, by name.
         const inviteForm = page.locator('form').filter({ has: page.locator('select[name="tender"]') });
         const tenderChoice = inviteForm.locator('select[name="tender"]');
         await tenderChoice.selectOption(tender.id);
         await submit(page, inviteForm.locator('button[type="submit"]'));
-        await expectAt(page, tenderChoice, [
+        await expectErrorAt(tenderChoice, [
           WITH.SUPPLIER_WITHOUT_EMAIL(withoutEmail.name)[locale],
           WITH.SUPPLIER_ALREADY_INVITED(invited.name)[locale],
         ]);
@@ -348,6 +271,7 @@ describe.runIf(browserAvailable())('the procurement forms’ errors in three lan
     });
 
     it(`a new tender refused at its fields in ${locale}`, async () => {
+      const { api } = platform;
       const [context, page] = await signedInPage(locale);
       const before = await api.db.tender.count();
       await page.goto(`${api.url}/licitacions`);
@@ -364,17 +288,16 @@ describe.runIf(browserAvailable())('the procurement forms’ errors in three lan
       await cpv.fill('neteja, 90910000-8');
       await budget.fill('-5');
       await submit(page, find);
-      await expectAt(page, title, [TEXT.REQUIRED[locale]]);
-      await expectAt(
-        page,
+      await expectErrorAt(title, [CHECKED.REQUIRED[locale]]);
+      await expectErrorAt(
         cpv,
-        [WITH.CPV_MALFORMED('neteja')[locale], WITH.CPV_CHECK_DIGIT('90910000-8', '90910000-9')[locale]],
+        [CPV_MALFORMED('neteja')[locale], CPV_CHECK_DIGIT('90910000-8', '90910000-9')[locale]],
         { hint: cpvHint },
       );
-      await expectAt(page, budget, [TEXT.AT_LEAST_0[locale]]);
+      await expectErrorAt(budget, [TEXT.AT_LEAST_0[locale]]);
       await expectFormFix(page, locale);
-      await expectClean(page, description);
-      await expectClean(page, reference);
+      await expectNoErrorAt(description);
+      await expectNoErrorAt(reference);
       if (locale === 'CA') expect(await accessibilityViolations(page)).toEqual([]);
 
       await title.fill('t'.repeat(201));
@@ -383,11 +306,11 @@ describe.runIf(browserAvailable())('the procurement forms’ errors in three lan
       await cpv.fill(Array.from({ length: 21 }, () => '90910000-9').join(', '));
       await budget.fill('200000000000');
       await submit(page, find);
-      await expectAt(page, title, [TOO_LONG_200[locale]]);
-      await expectAt(page, description, [TOO_LONG_5000[locale]]);
-      await expectAt(page, reference, [TOO_LONG_100[locale]]);
-      await expectAt(page, cpv, [TEXT.TOO_MANY_VALUES_20[locale]], { hint: cpvHint });
-      await expectAt(page, budget, [TEXT.AT_MOST_100_BILLION[locale]]);
+      await expectErrorAt(title, [TOO_LONG_200[locale]]);
+      await expectErrorAt(description, [TOO_LONG_5000[locale]]);
+      await expectErrorAt(reference, [TOO_LONG_100[locale]]);
+      await expectErrorAt(cpv, [TEXT.TOO_MANY_VALUES_20[locale]], { hint: cpvHint });
+      await expectErrorAt(budget, [TEXT.AT_MOST_100_BILLION[locale]]);
 
       // A budget that is no number is said before anything is sent.
       await title.fill('Neteja');
@@ -396,17 +319,18 @@ describe.runIf(browserAvailable())('the procurement forms’ errors in three lan
       await cpv.fill('99999999-8');
       await budget.fill('molts diners');
       await submit(page, find, false);
-      await expectAt(page, budget, [TEXT.NOT_A_NUMBER[locale]]);
-      await expectClean(page, cpv, cpvHint);
+      await expectErrorAt(budget, [TEXT.NOT_A_NUMBER[locale]]);
+      await expectNoErrorAt(cpv, cpvHint);
       await budget.fill('');
       await submit(page, find);
-      await expectAt(page, cpv, [WITH.CPV_UNKNOWN('99999999-8')[locale]], { hint: cpvHint });
-      await expectClean(page, budget);
+      await expectErrorAt(cpv, [CPV_UNKNOWN('99999999-8')[locale]], { hint: cpvHint });
+      await expectNoErrorAt(budget);
       expect(await api.db.tender.count()).toBe(before);
       await context.close();
     });
 
     it(`invitations to a tender refused at their fields in ${locale}`, async () => {
+      const { api } = platform;
       const [context, page] = await signedInPage(locale);
       const tender = await api.db.tender.create({
         data: { ownerId: officerId, title: `Necessitat ${locale}`, cpvCodes: supplier(0).cpvCodes },
@@ -420,9 +344,7 @@ describe.runIf(browserAvailable())('the procurement forms’ errors in three lan
       // Nothing chosen: said at the button that sends.
       await submit(page, send);
       await page.getByText(TEXT.NO_SUPPLIER_CHOSEN[locale], { exact: true }).waitFor();
-      expect(await describedBy(page, send)).toBe(
-        `${TEXT.formFix[locale]} ${TEXT.NO_SUPPLIER_CHOSEN[locale]}`,
-      );
+      expect(await describedBy(send)).toBe(`${UI.formFix[locale]} ${TEXT.NO_SUPPLIER_CHOSEN[locale]}`);
 
       // Two companies that can be invited when the page is loaded.
       const cards = page.locator('.company-card').filter({ has: page.locator('input[type="checkbox"]') });
@@ -443,9 +365,9 @@ describe.runIf(browserAvailable())('the procurement forms’ errors in three lan
       await firstBox?.check();
       await message.fill('m'.repeat(2001));
       await submit(page, send);
-      await expectAt(page, message, [TOO_LONG_2000[locale]]);
+      await expectErrorAt(message, [TOO_LONG_2000[locale]]);
       await expectFormFix(page, locale);
-      await expectClean(page, firstBox as Locator);
+      await expectNoErrorAt(firstBox as Locator);
       if (locale === 'CA') expect(await accessibilityViolations(page)).toEqual([]);
 
       // Meanwhile the first lost its email address and the second was invited from another tab.
@@ -462,11 +384,11 @@ describe.runIf(browserAvailable())('the procurement forms’ errors in three lan
         await secondBox?.check();
         await message.fill('Podeu enviar l’oferta fins al 15 de desembre.');
         await submit(page, send);
-        await expectAt(page, firstBox as Locator, [WITH.SUPPLIER_WITHOUT_EMAIL(names[0] as string)[locale]]);
-        await expectAt(page, secondBox as Locator, [
+        await expectErrorAt(firstBox as Locator, [WITH.SUPPLIER_WITHOUT_EMAIL(names[0] as string)[locale]]);
+        await expectErrorAt(secondBox as Locator, [
           WITH.SUPPLIER_ALREADY_INVITED(names[1] as string)[locale],
         ]);
-        await expectClean(page, message);
+        await expectNoErrorAt(message);
         if (locale === 'CA') expect(await accessibilityViolations(page)).toEqual([]);
         expect(await api.db.tenderInvitation.count({ where: { tenderId: tender.id } })).toBe(1);
       } finally {
@@ -476,6 +398,7 @@ describe.runIf(browserAvailable())('the procurement forms’ errors in three lan
     });
 
     it(`the award form refused at every field it checks in ${locale}`, async () => {
+      const { api } = platform;
       const [context, page] = await signedInPage(locale);
       await page.goto(`${api.url}/contractacio`);
       const form = page.locator('form.profile-form');
@@ -515,20 +438,20 @@ describe.runIf(browserAvailable())('the procurement forms’ errors in three lan
         },
         false,
       );
-      await expectAt(page, amount, [TEXT.REQUIRED[locale]]);
-      await expectAt(page, awardedOn, [TEXT.REQUIRED[locale]]);
+      await expectErrorAt(amount, [CHECKED.REQUIRED[locale]]);
+      await expectErrorAt(awardedOn, [CHECKED.REQUIRED[locale]]);
       await expectFormFix(page, locale);
-      await expectClean(page, title);
+      await expectNoErrorAt(title);
       if (locale === 'CA') expect(await accessibilityViolations(page)).toEqual([]);
 
       await fill({ amount: '0', awardedOn: '2999-01-01' });
-      await expectAt(page, title, [TEXT.REQUIRED[locale]]);
-      await expectAt(page, reference, [TEXT.REQUIRED[locale]]);
-      await expectAt(page, supplierName, [TEXT.REQUIRED[locale]]);
-      await expectAt(page, taxId, [TEXT.REQUIRED[locale]], { hint: taxIdHint });
-      await expectAt(page, amount, [TEXT.AMOUNT_NOT_POSITIVE[locale]]);
-      await expectAt(page, cpv, [TEXT.REQUIRED[locale]], { hint: cpvHint });
-      await expectAt(page, awardedOn, [TEXT.AWARD_DATE_OUT_OF_RANGE[locale]]);
+      await expectErrorAt(title, [CHECKED.REQUIRED[locale]]);
+      await expectErrorAt(reference, [CHECKED.REQUIRED[locale]]);
+      await expectErrorAt(supplierName, [CHECKED.REQUIRED[locale]]);
+      await expectErrorAt(taxId, [CHECKED.REQUIRED[locale]], { hint: taxIdHint });
+      await expectErrorAt(amount, [TEXT.AMOUNT_NOT_POSITIVE[locale]]);
+      await expectErrorAt(cpv, [CHECKED.REQUIRED[locale]], { hint: cpvHint });
+      await expectErrorAt(awardedOn, [TEXT.AWARD_DATE_OUT_OF_RANGE[locale]]);
       await expectFormFix(page, locale);
       if (locale === 'CA') expect(await accessibilityViolations(page)).toEqual([]);
 
@@ -541,13 +464,13 @@ describe.runIf(browserAvailable())('the procurement forms’ errors in three lan
         cpvCode: 'neteja',
         awardedOn: '1999-12-31',
       });
-      await expectAt(page, title, [TOO_LONG_300[locale]]);
-      await expectAt(page, reference, [TOO_LONG_100[locale]]);
-      await expectAt(page, supplierName, [TOO_LONG_300[locale]]);
-      await expectAt(page, taxId, [WITH.TAX_ID_MALFORMED('ABC')[locale]], { hint: taxIdHint });
-      await expectAt(page, amount, [TEXT.AT_MOST_100_BILLION[locale]]);
-      await expectAt(page, cpv, [WITH.CPV_MALFORMED('neteja')[locale]], { hint: cpvHint });
-      await expectAt(page, awardedOn, [TEXT.AWARD_DATE_OUT_OF_RANGE[locale]]);
+      await expectErrorAt(title, [TOO_LONG_300[locale]]);
+      await expectErrorAt(reference, [TOO_LONG_100[locale]]);
+      await expectErrorAt(supplierName, [TOO_LONG_300[locale]]);
+      await expectErrorAt(taxId, [TAX_ID_MALFORMED('ABC')[locale]], { hint: taxIdHint });
+      await expectErrorAt(amount, [TEXT.AT_MOST_100_BILLION[locale]]);
+      await expectErrorAt(cpv, [CPV_MALFORMED('neteja')[locale]], { hint: cpvHint });
+      await expectErrorAt(awardedOn, [TEXT.AWARD_DATE_OUT_OF_RANGE[locale]]);
 
       await fill({
         title: 'Neteja de casals',
@@ -558,23 +481,23 @@ describe.runIf(browserAvailable())('the procurement forms’ errors in three lan
         cpvCode: '90910000-8',
         awardedOn: '2025-03-01',
       });
-      await expectAt(page, taxId, [WITH.TAX_ID_CHECK_CHARACTER('B12345678', '4')[locale]], {
+      await expectErrorAt(taxId, [TAX_ID_CHECK_CHARACTER('B12345678', '4')[locale]], {
         hint: taxIdHint,
       });
-      await expectAt(page, amount, [TEXT.AMOUNT_NOT_POSITIVE[locale]]);
-      await expectAt(page, cpv, [WITH.CPV_CHECK_DIGIT('90910000-8', '90910000-9')[locale]], {
+      await expectErrorAt(amount, [TEXT.AMOUNT_NOT_POSITIVE[locale]]);
+      await expectErrorAt(cpv, [CPV_CHECK_DIGIT('90910000-8', '90910000-9')[locale]], {
         hint: cpvHint,
       });
-      for (const clean of [title, reference, supplierName, awardedOn]) await expectClean(page, clean);
+      for (const clean of [title, reference, supplierName, awardedOn]) await expectNoErrorAt(clean);
 
       await fill({ supplierTaxId: 'B12345674', amount: '1000', cpvCode: '99999999-8' });
-      await expectAt(page, cpv, [WITH.CPV_UNKNOWN('99999999-8')[locale]], { hint: cpvHint });
-      await expectClean(page, taxId, taxIdHint);
-      await expectClean(page, amount);
+      await expectErrorAt(cpv, [CPV_UNKNOWN('99999999-8')[locale]], { hint: cpvHint });
+      await expectNoErrorAt(taxId, taxIdHint);
+      await expectNoErrorAt(amount);
 
       await fill({ amount: 'mil euros', cpvCode: '90910000-9' }, false);
-      await expectAt(page, amount, [TEXT.NOT_A_NUMBER[locale]]);
-      await expectClean(page, cpv, cpvHint);
+      await expectErrorAt(amount, [TEXT.NOT_A_NUMBER[locale]]);
+      await expectNoErrorAt(cpv, cpvHint);
       expect(await api.db.contractAward.count()).toBe(before);
       await context.close();
     });
