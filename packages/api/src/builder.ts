@@ -3,7 +3,6 @@ import ComplexityPlugin from '@pothos/plugin-complexity';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
-import ValidationPlugin from '@pothos/plugin-validation';
 import { getDatamodel, type PrismaTypes } from '@proximitat/db';
 import { DateResolver, DateTimeResolver } from 'graphql-scalars';
 import type { Context } from './context.ts';
@@ -33,7 +32,9 @@ export const builder = new SchemaBuilder<{
   };
 }>({
   defaultFieldNullability: false,
-  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, ComplexityPlugin, ValidationPlugin],
+  // Input is validated with zod in the resolvers (modules/common/validation.ts), where a failure
+  // becomes userErrors with reasons rather than a GraphQL error.
+  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, ComplexityPlugin],
   scopeAuth: {
     authScopes: (context) => {
       // Roles above USER need a verified email (the Viewer's role is USER until then as well).
