@@ -1,9 +1,16 @@
-import { createAccount, startTestApi, type TestApi } from '@proximitat/api/testing';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, browserAvailable, launchBrowser, type TestBrowser } from '../src/index.ts';
-
-type Locale = 'CA' | 'ES' | 'EN';
+import { createAccount, type TestApi } from '@proximitat/api/testing';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import {
+  accessibilityViolations,
+  browserAvailable,
+  CHECKED,
+  LOCALES,
+  type Locale,
+  type Texts,
+  UI,
+  usePlatform,
+} from '../src/index.ts';
 
 /**
  * What the forms say, in each interface language: the messages of the error reasons (the shared
@@ -11,16 +18,8 @@ type Locale = 'CA' | 'ES' | 'EN';
  * missing translation fails this test.
  */
 const TEXT = {
-  REQUIRED: {
-    CA: 'Cal omplir aquest camp.',
-    ES: 'Este campo es obligatorio.',
-    EN: 'This field is required.',
-  },
-  NOT_AN_EMAIL: {
-    CA: 'No és una adreça electrònica (nom@domini.cat).',
-    ES: 'No es una dirección de correo electrónico (nombre@dominio.es).',
-    EN: 'This is not an email address (name@example.org).',
-  },
+  REQUIRED: CHECKED.REQUIRED,
+  NOT_AN_EMAIL: CHECKED.NOT_AN_EMAIL,
   TOO_SHORT_12: {
     CA: 'Ha de tenir com a mínim 12 caràcters.',
     ES: 'Debe tener como mínimo 12 caracteres.',
@@ -67,17 +66,13 @@ const TEXT = {
     EN: 'This link is no longer valid: it may have expired or been used already.',
   },
   // The interface's texts around the errors.
-  formFix: {
-    CA: 'Revisa els camps marcats.',
-    ES: 'Revisa los campos marcados.',
-    EN: 'Please check the fields marked.',
-  },
+  formFix: UI.formFix,
   checkMail: {
     CA: "Mira el correu: t'hem enviat un missatge a l'adreça que has escrit. Si ja hi tenies un compte, el missatge t'explica com entrar-hi.",
     ES: 'Mira el correo: te hemos enviado un mensaje a la dirección que has escrito. Si ya tenías una cuenta, el mensaje te explica cómo entrar.',
     EN: 'Check your mail: we have sent a message to the address you gave. If you already had an account, the message tells you how to get in.',
   },
-} as const satisfies Record<string, Record<Locale, string>>;
+} as const satisfies Record<string, Texts>;
 
 type Expected = keyof typeof TEXT;
 
@@ -86,13 +81,11 @@ const RESETTER = { email: 'marta.puig@cooperativa.example', password: 'una contr
 const EXPIRED = { email: 'caducat@cooperativa.example', password: 'una contrasenya que caduca' };
 
 describe.runIf(browserAvailable())('the account forms’ errors in three languages, in Chromium', () => {
-  let api: TestApi;
-  let browser: TestBrowser;
   let resetToken: string;
   let expiredToken: string;
 
   /** A reset link's token, as the mail to the account carries it. */
-  async function mailedToken(email: string): Promise<string> {
+  async function mailedToken(api: TestApi, email: string): Promise<string> {
     const response = await api.graphql<{ requestPasswordReset: { ok: boolean } }>(
       'mutation ($email: String!) { requestPasswordReset(email: $email) { ok } }',
       { email },
@@ -104,29 +97,18 @@ describe.runIf(browserAvailable())('the account forms’ errors in three languag
     return token;
   }
 
-  beforeAll(async () => {
-    api = await startTestApi();
-    for (const account of [OWNER, RESETTER, EXPIRED]) await createAccount(api, account);
-    resetToken = await mailedToken(RESETTER.email);
-    expiredToken = await mailedToken(EXPIRED.email);
-    const expired = await api.db.account.findUniqueOrThrow({ where: { email: EXPIRED.email } });
-    await api.db.accountToken.updateMany({
-      where: { accountId: expired.id },
-      data: { expiresAt: new Date(Date.now() - 60_000) },
-    });
-    browser = await launchBrowser();
+  const platform = usePlatform({
+    seed: async (api) => {
+      for (const account of [OWNER, RESETTER, EXPIRED]) await createAccount(api, account);
+      resetToken = await mailedToken(api, RESETTER.email);
+      expiredToken = await mailedToken(api, EXPIRED.email);
+      const expired = await api.db.account.findUniqueOrThrow({ where: { email: EXPIRED.email } });
+      await api.db.accountToken.updateMany({
+        where: { accountId: expired.id },
+        data: { expiresAt: new Date(Date.now() - 60_000) },
+      });
+    },
   });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
-
-  /** A browser whose interface language is `locale` (as chosen in the language menu, which keeps it). */
-  async function contextIn(locale: Locale): Promise<BrowserContext> {
-    const context = await browser.browser.newContext();
-    await context.addInitScript((chosen) => localStorage.setItem('proximitat.locale', chosen), locale);
-    return context;
-  }
 
   /**
    * Each field given shows the expected message, and only it, tied to its input (aria-invalid and
@@ -161,10 +143,12 @@ describe.runIf(browserAvailable())('the account forms’ errors in three languag
     await page.locator('form button[type="submit"]').click();
   }
 
-  for (const locale of ['CA', 'ES', 'EN'] as const) {
+  for (const locale of LOCALES) {
     it(`signing up: every refusal at its field, in ${locale}`, async () => {
-      const context = await contextIn(locale);
-      const page = await context.newPage();
+      const { api } = platform;
+      // A browser whose interface language is `locale` (as chosen in the language menu, which keeps it).
+      const page = await platform.newPage({ locale });
+      const context = page.context();
       const signUp = async (values: { name?: string; email: string; password: string }) => {
         await page.goto(`${api.url}/registre`);
         await page.locator('#sign-up-email').waitFor();
@@ -222,8 +206,10 @@ describe.runIf(browserAvailable())('the account forms’ errors in three languag
     });
 
     it(`signing in with a wrong password: the refusal at the password, in ${locale}`, async () => {
-      const context = await contextIn(locale);
-      const page = await context.newPage();
+      const { api } = platform;
+      // A browser whose interface language is `locale` (as chosen in the language menu, which keeps it).
+      const page = await platform.newPage({ locale });
+      const context = page.context();
       // A known address and an unknown one get the same answer. (Not OWNER's: the sign-ups above
       // already tried it, and a sixth failure in a row would be throttled.)
       for (const email of [EXPIRED.email, `ningu-${locale.toLowerCase()}@cooperativa.example`]) {
@@ -242,8 +228,10 @@ describe.runIf(browserAvailable())('the account forms’ errors in three languag
     });
 
     it(`resetting a password: the address, the new password and the link refused, in ${locale}`, async () => {
-      const context = await contextIn(locale);
-      const page = await context.newPage();
+      const { api } = platform;
+      // A browser whose interface language is `locale` (as chosen in the language menu, which keeps it).
+      const page = await platform.newPage({ locale });
+      const context = page.context();
       const request = async (email: string) => {
         await page.goto(`${api.url}/contrasenya`);
         await page.locator('#reset-email').fill(email);
@@ -283,6 +271,7 @@ describe.runIf(browserAvailable())('the account forms’ errors in three languag
   }
 
   it('left the reset link usable after every refusal, and nobody signed up', async () => {
+    const { api } = platform;
     const done = await api.graphql<{ resetPassword: { ok: boolean } }>(
       'mutation ($t: String!, $p: String!) { resetPassword(token: $t, password: $p) { ok } }',
       { t: resetToken, p: 'una frase nova per a la marta' },

@@ -1,59 +1,47 @@
-import { createAccount, importSeedPlan, startTestApi, type TestApi } from '@proximitat/api/testing';
+import { createAccount, importSeedPlan } from '@proximitat/api/testing';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, browserAvailable, launchBrowser, type TestBrowser } from '../src/index.ts';
-
-type Locale = 'CA' | 'ES' | 'EN';
+import { describe, expect, it } from 'vitest';
+import {
+  accessibilityViolations,
+  browserAvailable,
+  CHECKED,
+  expectErrorAt,
+  LOCALES,
+  type Locale,
+  signInAs,
+  type Texts,
+  usePlatform,
+} from '../src/index.ts';
 
 /**
- * What the staff's measure status editor says, in each interface language: the messages of the
- * error reasons (packages/errors) and the interface's texts, written out so that a changed or
- * missing translation fails this test.
+ * What the staff's measure status editor says, in each interface language (its error's message is
+ * CHECKED.TOO_LONG_2000), written out so that a changed or missing translation fails this test.
  */
 const TEXT = {
-  TOO_LONG_2000: {
-    CA: 'Ha de tenir com a màxim 2.000 caràcters.',
-    ES: 'Debe tener como máximo 2000 caracteres.',
-    EN: 'It must be at most 2,000 characters long.',
-  },
   change: { CA: "Canvia l'estat", ES: 'Cambia el estado', EN: 'Change the status' },
   saved: { CA: 'Estat desat', ES: 'Estado guardado', EN: 'Status saved' },
-  signOut: { CA: 'Tanca la sessió', ES: 'Cierra la sesión', EN: 'Sign out' },
-} as const satisfies Record<string, Record<Locale, string>>;
+} as const satisfies Record<string, Texts>;
 
 const STAFF = { email: 'tecnica-errors@barcelonactiva.example', password: 'una contrasenya llarga' };
 
 describe.runIf(browserAvailable())('the plan forms’ errors in three languages, in Chromium', () => {
-  let api: TestApi;
-  let browser: TestBrowser;
-
-  beforeAll(async () => {
-    api = await startTestApi();
-    await importSeedPlan(api);
-    await createAccount(api, { ...STAFF, role: 'STAFF' });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
+  const platform = usePlatform({
+    seed: async (api) => {
+      await importSeedPlan(api);
+      await createAccount(api, { ...STAFF, role: 'STAFF' });
+    },
   });
 
   async function staffPage(locale: Locale): Promise<Page> {
-    const context = await browser.browser.newContext();
-    await context.addInitScript((chosen) => localStorage.setItem('proximitat.locale', chosen), locale);
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    await page.goto(`${api.url}/entrar`);
-    await page.locator('#sign-in-email').fill(STAFF.email);
-    await page.locator('#sign-in-password').fill(STAFF.password);
-    await page.locator('form button[type="submit"]').click();
-    await page.getByRole('button', { name: TEXT.signOut[locale] }).waitFor();
-    await page.goto(`${api.url}/pla`);
+    const page = await platform.newPage({ locale, timeout: 20_000 });
+    await signInAs(page, STAFF);
+    await page.goto('/pla');
     return page;
   }
 
-  for (const locale of ['CA', 'ES', 'EN'] as const) {
+  for (const locale of LOCALES) {
     it(`a status comment too long is refused at the comment, in ${locale}`, async () => {
+      const { api } = platform;
       const page = await staffPage(locale);
       const editor = page.getByRole('form', { name: `${TEXT.change[locale]} 2.6.B` });
       await editor.waitFor();
@@ -68,12 +56,7 @@ describe.runIf(browserAvailable())('the plan forms’ errors in three languages,
       await editor.locator('select[name="status"]').selectOption('IN_PROGRESS');
       await editor.getByRole('button').click();
 
-      const message = editor.getByText(TEXT.TOO_LONG_2000[locale], { exact: true });
-      await message.waitFor();
-      const id = await message.getAttribute('id');
-      expect(id).toBeTruthy();
-      expect((await comment.getAttribute('aria-describedby'))?.split(' ')).toContain(id);
-      expect(await comment.getAttribute('aria-invalid')).toBe('true');
+      await expectErrorAt(comment, CHECKED.TOO_LONG_2000[locale]);
       // The status is not at fault, and nothing was saved.
       expect(await editor.locator('select[name="status"]').getAttribute('aria-invalid')).toBeNull();
       expect(await editor.getByRole('status').textContent()).toBe('');
@@ -88,7 +71,7 @@ describe.runIf(browserAvailable())('the plan forms’ errors in three languages,
       await comment.fill('Contractes reservats en curs');
       await editor.getByRole('button').click();
       await editor.getByRole('status').getByText(TEXT.saved[locale], { exact: true }).waitFor();
-      expect(await editor.getByText(TEXT.TOO_LONG_2000[locale]).count()).toBe(0);
+      expect(await editor.getByText(CHECKED.TOO_LONG_2000[locale]).count()).toBe(0);
       expect(await comment.getAttribute('aria-describedby')).toBeNull();
       await api.db.measureStatusChange.deleteMany();
       await api.db.measure.updateMany({ where: { code: '2.6.B' }, data: { status: 'PLANNED' } });
