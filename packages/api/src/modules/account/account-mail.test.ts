@@ -40,18 +40,21 @@ describe('email verification', () => {
     );
     const session = signedInAfter.data?.login.token ?? '';
     // The request only queued it.
-    expect(sent).toHaveLength(0);
+    const mine = () => sent.filter((mail) => mail.to === 'verifica@example.org');
+    expect(mine()).toHaveLength(0);
     expect(await api.db.mailOutbox.count({ where: { to: 'verifica@example.org', sentAt: null } })).toBe(1);
     await deliver();
-    expect(sent[0]).toMatchObject({
+    expect(mine()).toHaveLength(1);
+    const mail = mine()[0];
+    expect(mail).toMatchObject({
       to: 'verifica@example.org',
       subject: 'Confirma tu dirección en Proximitat',
     });
-    expect(sent[0]?.text).toContain('https://proximitat.example/verifica?token=');
+    expect(mail?.text).toContain('https://proximitat.example/verifica?token=');
 
     const verify =
       'mutation ($token: String!) { verifyEmail(token: $token) { ok userErrors { field code reason params { name value } } } }';
-    const first = await api.graphql<{ verifyEmail: Ok }>(verify, { token: tokenIn(sent[0]) });
+    const first = await api.graphql<{ verifyEmail: Ok }>(verify, { token: tokenIn(mail) });
     expect(first.data?.verifyEmail).toEqual({ ok: true, userErrors: [] });
     const me = await api.graphql<{ me: { emailVerified: boolean } }>(
       '{ me { emailVerified } }',
@@ -59,7 +62,7 @@ describe('email verification', () => {
       { token: session },
     );
     expect(me.data?.me.emailVerified).toBe(true);
-    const again = await api.graphql<{ verifyEmail: Ok }>(verify, { token: tokenIn(sent[0]) });
+    const again = await api.graphql<{ verifyEmail: Ok }>(verify, { token: tokenIn(mail) });
     expect(again.data?.verifyEmail).toEqual({
       ok: false,
       userErrors: [{ field: 'token', code: 'VALIDATION', reason: 'ACCOUNT_LINK_INVALID', params: [] }],
@@ -168,6 +171,8 @@ describe('password reset', () => {
         throw new Error('SMTP server unreachable');
       },
     };
+    // Mail other tests left waiting goes first, so that only this one meets the failing server.
+    await deliver();
     const account = await signedIn(api, 'USER');
     await api.graphql(request, { email: account.email });
     const result = await deliverMail(api.db, failing, 'x@example.org');
