@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Scenario } from '@proximitat/api/bench';
 import { startBaseline } from '@proximitat/api/bench/processes';
-import { percentileOfSorted } from '@proximitat/api/bench/stats';
+import { median } from '@proximitat/api/bench/stats';
 import { repoRoot } from '@proximitat/runtime';
 import { launchBrowser } from './browser.ts';
 
@@ -102,11 +102,6 @@ export const scenarios: Scenario[] = [
             context.progress(run + 1, runs);
           }
         });
-        const median = (values: number[]) =>
-          percentileOfSorted(
-            [...values].sort((a, b) => a - b),
-            50,
-          );
         context.figure({
           key: 'lcp',
           label: 'directory page (/empreses) Largest Contentful Paint, median',

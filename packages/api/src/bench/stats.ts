@@ -15,6 +15,13 @@ export function percentileOfSorted(sorted: ArrayLike<number>, p: number): number
   return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))] as number;
 }
 
+/** The nearest-rank median of values in any order (the array is not changed); NaN when there are none. */
+export const median = (values: readonly number[]): number =>
+  percentileOfSorted(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
+
 export function summarise(values: ArrayLike<number>): LatencySummary {
   const sorted = Float64Array.from(values).sort();
   let sum = 0;

@@ -1,14 +1,8 @@
 import { MB, type Scenario } from '../bench/bench.ts';
 import { graphqlRequest, type LoadRequest } from '../bench/load-spec.ts';
-import { growthPerMinute, percentileOfSorted } from '../bench/stats.ts';
+import { growthPerMinute, median } from '../bench/stats.ts';
 import { graphqlSearchRequests } from '../modules/search/search.workload.ts';
 import { contractOperation } from '../testing/contract.ts';
-
-const median = (values: number[]) =>
-  percentileOfSorted(
-    [...values].sort((a, b) => a - b),
-    50,
-  );
 
 export const scenarios: Scenario[] = [
   {

@@ -1,6 +1,6 @@
 import { freePort } from '@proximitat/runtime';
 import type { Scenario } from '../../bench/bench.ts';
-import { rssFigure } from '../../bench/figures.ts';
+import { labelP95Figures, latencyFigures, rssFigure } from '../../bench/figures.ts';
 import { graphqlRequest } from '../../bench/load-spec.ts';
 import { startApi } from '../../bench/processes.ts';
 import { SEARCH_MIX, SEARCH_OPERATION } from './search.workload.ts';
@@ -83,55 +83,25 @@ const searchDegraded: Scenario = {
       );
       if (!(await answersDegraded(degradedApi.origin)))
         throw new Error('the degraded API recovered by itself');
-      const baseline = (value: number) => ({ label: 'on Meilisearch', value });
-      context.figure({
-        key: 'p50',
-        label: 'p50 latency, degraded',
-        value: degraded.latency.p50,
-        unit: 'ms',
-        baseline: baseline(live.latency.p50),
-      });
-      context.figure({
-        key: 'p95',
-        label: 'p95 latency, degraded',
-        value: degraded.latency.p95,
-        unit: 'ms',
-        baseline: baseline(live.latency.p95),
-        goal: { kind: 'ratio-at-most', value: 3 },
-      });
-      context.figure({
-        key: 'p99',
-        label: 'p99 latency, degraded',
-        value: degraded.latency.p99,
-        unit: 'ms',
-        baseline: baseline(live.latency.p99),
-      });
-      context.figure({
-        key: 'throughput',
-        label: 'throughput, degraded',
-        value: degraded.throughput,
-        unit: 'req/s',
-        baseline: baseline(live.throughput),
+      latencyFigures(context, degraded, live, {
+        baseline: 'on Meilisearch',
+        p95Ratio: 3,
+        labelSuffix: ', degraded',
       });
       context.figure({
         key: 'first answer',
         label: 'slowest first answer of a search of the mix, degraded (no total or facets reused)',
         value: firstDegraded.slowest,
         unit: 'ms',
-        baseline: baseline(firstLive.slowest),
+        baseline: { label: 'on Meilisearch', value: firstLive.slowest },
       });
-      for (const [label] of SEARCH_MIX) {
-        const mine = degraded.byLabel[label];
-        const theirs = live.byLabel[label];
-        if (mine && theirs)
-          context.figure({
-            key: `p95 ${label}`,
-            label: `p95, ${label}`,
-            value: mine.latency.p95,
-            unit: 'ms',
-            baseline: baseline(theirs.latency.p95),
-          });
-      }
+      labelP95Figures(
+        context,
+        SEARCH_MIX.map(([label]) => label),
+        degraded,
+        live,
+        'on Meilisearch',
+      );
 
       // Other callers, alone and then beside a flood of degraded searches on the same process.
       const token = platform.tokens.officer;

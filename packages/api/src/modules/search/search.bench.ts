@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { companySearchBody } from '@proximitat/search/testing';
 import type { Platform, Scenario } from '../../bench/bench.ts';
-import { rssFigure } from '../../bench/figures.ts';
+import { labelP95Figures, latencyFigures, rssFigure } from '../../bench/figures.ts';
 import { startBaseline } from '../../bench/processes.ts';
 import { graphqlSearchRequests, PAGE, SEARCH_MIX } from './search.workload.ts';
 import { normaliseSearch } from './search-request.ts';
@@ -46,36 +46,7 @@ const search: Scenario = {
         platform.api,
       ),
     );
-    const baseline = (value: number) => ({ label: 'raw Meilisearch', value });
-    context.figure({
-      key: 'p50',
-      label: 'p50 latency',
-      value: graphql.latency.p50,
-      unit: 'ms',
-      baseline: baseline(raw.latency.p50),
-    });
-    context.figure({
-      key: 'p95',
-      label: 'p95 latency',
-      value: graphql.latency.p95,
-      unit: 'ms',
-      baseline: baseline(raw.latency.p95),
-      goal: { kind: 'ratio-at-most', value: 1.3 },
-    });
-    context.figure({
-      key: 'p99',
-      label: 'p99 latency',
-      value: graphql.latency.p99,
-      unit: 'ms',
-      baseline: baseline(raw.latency.p99),
-    });
-    context.figure({
-      key: 'throughput',
-      label: 'throughput',
-      value: graphql.throughput,
-      unit: 'req/s',
-      baseline: baseline(raw.throughput),
-    });
+    latencyFigures(context, graphql, raw, { baseline: 'raw Meilisearch', p95Ratio: 1.3 });
     context.figure({
       key: 'errors',
       label: 'failed requests',
@@ -88,18 +59,13 @@ const search: Scenario = {
       context.note(
         `search: the API's own work per search (GraphQL execution of the facets and 20 companies, one SQL statement, the JSON answer) runs on the same two cores as Meilisearch, PostgreSQL and the load generator, and after Meilisearch has answered: the machine spends ${(1000 / graphql.throughput).toFixed(1)} ms per search through GraphQL (the inverse of the throughput) against ${(1000 / raw.throughput).toFixed(1)} ms for Meilisearch alone`,
       );
-    for (const [label] of SEARCH_MIX) {
-      const mine = graphql.byLabel[label];
-      const theirs = raw.byLabel[label];
-      if (mine && theirs)
-        context.figure({
-          key: `p95 ${label}`,
-          label: `p95, ${label}`,
-          value: mine.latency.p95,
-          unit: 'ms',
-          baseline: baseline(theirs.latency.p95),
-        });
-    }
+    labelP95Figures(
+      context,
+      SEARCH_MIX.map(([label]) => label),
+      graphql,
+      raw,
+      'raw Meilisearch',
+    );
   },
 };
 
