@@ -6,13 +6,9 @@ import type { CompanyDraft } from './company-profile.ts';
  * problems (a number that is not a number, a boolean that is not one) are reported by column;
  * the draft's own validation comes after.
  */
-export const IMPORT_COLUMNS = [
-  'tax_id',
-  'name',
-  'legal_name',
-  'legal_form',
-  'sectors',
-  'cpv_codes',
+
+/** The columns of a company's address: a row with any of them has an address to check. */
+const ADDRESS_COLUMNS = [
   'street',
   'postal_code',
   'city',
@@ -20,6 +16,16 @@ export const IMPORT_COLUMNS = [
   'neighbourhood_code',
   'lat',
   'lng',
+] as const;
+
+export const IMPORT_COLUMNS = [
+  'tax_id',
+  'name',
+  'legal_name',
+  'legal_form',
+  'sectors',
+  'cpv_codes',
+  ...ADDRESS_COLUMNS,
   'website',
   'email',
   'phone',
@@ -131,16 +137,7 @@ export function readImportRecord(record: ImportRecord): RowReading {
     return null;
   };
 
-  const addressCells = [
-    'street',
-    'postal_code',
-    'city',
-    'district_code',
-    'neighbourhood_code',
-    'lat',
-    'lng',
-  ] as const;
-  const hasAddress = addressCells.some((column) => text(column) !== null);
+  const hasAddress = ADDRESS_COLUMNS.some((column) => text(column) !== null);
   const lat = number('lat', false);
   const lng = number('lng', false);
   const draft: CompanyDraft = {
