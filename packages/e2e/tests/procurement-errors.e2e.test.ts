@@ -146,6 +146,13 @@ describe.runIf(browserAvailable())('the procurement forms’ errors in three lan
     );
   }
 
+  /** The hint a control has before any error (what its aria-describedby names then). */
+  async function hintOf(control: Locator): Promise<string> {
+    const hint = await describedBy(control);
+    if (!hint) throw new Error('the control has no hint');
+    return hint;
+  }
+
   const expectFormFix = (page: Page, locale: Locale) =>
     page.getByRole('alert').getByText(UI.formFix[locale], { exact: true }).first().waitFor();
 
@@ -159,9 +166,7 @@ describe.runIf(browserAvailable())('the procurement forms’ errors in three lan
       const name = form.locator('input[name="name"]');
       const reference = form.locator('input[name="tenderReference"]');
       const description = form.locator('input[name="description"]');
-      const referenceHint = (
-        (await page.locator(`[id="${await reference.getAttribute('aria-describedby')}"]`).textContent()) ?? ''
-      ).trim();
+      const referenceHint = await hintOf(reference);
 
       const create = form.locator('button[type="submit"]');
       await name.fill('   ');
@@ -413,10 +418,6 @@ describe.runIf(browserAvailable())('the procurement forms’ errors in three lan
         'awardedOn',
       ].map(input) as [Locator, Locator, Locator, Locator, Locator, Locator, Locator];
       await title.waitFor();
-      const hintOf = async (control: Locator) =>
-        (
-          (await page.locator(`[id="${await control.getAttribute('aria-describedby')}"]`).textContent()) ?? ''
-        ).trim();
       const taxIdHint = await hintOf(taxId);
       const cpvHint = await hintOf(cpv);
       const fill = async (values: Record<string, string>, sends = true) => {

@@ -1,53 +1,33 @@
-import { addSampleCompanies, createAccount, startTestApi, type TestApi } from '@proximitat/api/testing';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, browserAvailable, launchBrowser, type TestBrowser } from '../src/index.ts';
-
-type Locale = 'CA' | 'ES' | 'EN';
-type Text = Record<Locale, string>;
+import { addSampleCompanies, createAccount } from '@proximitat/api/testing';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import {
+  accessibilityViolations,
+  browserAvailable,
+  CHECKED,
+  LOCALES,
+  type Locale,
+  reasonTexts,
+  signInAs,
+  type Texts as Text,
+  UI,
+  usePlatform,
+} from '../src/index.ts';
 
 /**
  * What the company profile form and the editors' form say, in each interface language: the
- * messages of the error reasons (packages/errors/src/reasons/directory.ts, moderation.ts and
- * common.ts) and the interface's own texts, written out here so that a changed or missing
- * translation fails this test.
+ * messages of the directory's and moderation's reasons (packages/errors/src/reasons/directory.ts
+ * and moderation.ts), written out here so that a changed or missing translation fails this test;
+ * the common reasons' messages are CHECKED or come from the catalogue (`reasonTexts`).
  */
 const M = {
-  REQUIRED: {
-    CA: 'Cal omplir aquest camp.',
-    ES: 'Este campo es obligatorio.',
-    EN: 'This field is required.',
-  },
-  TOO_LONG: (max: Text): Text => ({
-    CA: `Ha de tenir com a màxim ${max.CA} caràcters.`,
-    ES: `Debe tener como máximo ${max.ES} caracteres.`,
-    EN: `It must be at most ${max.EN} characters long.`,
-  }),
-  OUT_OF_RANGE: (min: Text, max: Text): Text => ({
-    CA: `Ha de ser un nombre entre ${min.CA} i ${max.CA}.`,
-    ES: `Debe ser un número entre ${min.ES} y ${max.ES}.`,
-    EN: `It must be a number from ${min.EN} to ${max.EN}.`,
-  }),
-  TOO_MANY_VALUES_50: {
-    CA: 'Com a màxim 50 valors.',
-    ES: 'Como máximo 50 valores.',
-    EN: 'At most 50 values.',
-  },
-  NOT_AN_EMAIL: {
-    CA: 'No és una adreça electrònica (nom@domini.cat).',
-    ES: 'No es una dirección de correo electrónico (nombre@dominio.es).',
-    EN: 'This is not an email address (name@example.org).',
-  },
-  NOT_A_URL: {
-    CA: 'No és una adreça web (https://…).',
-    ES: 'No es una dirección web (https://…).',
-    EN: 'This is not a web address (https://…).',
-  },
-  DUPLICATE_VALUE: (value: string): Text => ({
-    CA: `«${value}» hi és més d'una vegada.`,
-    ES: `«${value}» aparece más de una vez.`,
-    EN: `“${value}” is given more than once.`,
-  }),
+  REQUIRED: CHECKED.REQUIRED,
+  TOO_LONG: (max: number) => reasonTexts('TOO_LONG', { max }),
+  OUT_OF_RANGE: (min: number, max: number) => reasonTexts('OUT_OF_RANGE', { min, max }),
+  TOO_MANY_VALUES_50: reasonTexts('TOO_MANY_VALUES', { max: 50 }),
+  NOT_AN_EMAIL: CHECKED.NOT_AN_EMAIL,
+  NOT_A_URL: CHECKED.NOT_A_URL,
+  DUPLICATE_VALUE: (value: string) => reasonTexts('DUPLICATE_VALUE', { value }),
   TAX_ID_MALFORMED: (value: string): Text => ({
     CA: `«${value}» no és un NIF espanyol: ha de tenir 9 lletres i xifres.`,
     ES: `«${value}» no es un NIF español: debe tener 9 letras y cifras.`,
@@ -220,13 +200,8 @@ const M = {
   },
 } as const;
 
-/** The interface's own texts around the errors (packages/web/src/lib/i18n). */
-const UI = {
-  formFix: {
-    CA: 'Revisa els camps marcats.',
-    ES: 'Revisa los campos marcados.',
-    EN: 'Please check the fields marked.',
-  },
+/** The dashboard's own texts the test finds (packages/web/src/lib/i18n); the form's alert is UI.formFix. */
+const DASHBOARD = {
   newCompany: { CA: "Dona d'alta una empresa", ES: 'Dar de alta una empresa', EN: 'Add a company' },
   edit: {
     CA: 'Edita la fitxa i les persones editores',
@@ -236,13 +211,6 @@ const UI = {
   invite: { CA: 'Convida', ES: 'Invitar', EN: 'Invite' },
   remove: { CA: 'Treu', ES: 'Quitar', EN: 'Remove' },
 } as const satisfies Record<string, Text>;
-
-/** Numbers as each language writes them (as the client's messages do). */
-const n = (value: number): Text => ({
-  CA: new Intl.NumberFormat('ca').format(value),
-  ES: new Intl.NumberFormat('es').format(value),
-  EN: new Intl.NumberFormat('en').format(value),
-});
 
 /** The profile form's controls, by the input field whose errors each shows. */
 const CONTROLS = {
@@ -344,8 +312,6 @@ const ADDRESS = { street: 'Carrer de Mallorca, 401', postalCode: '08013', city: 
 describe.runIf(browserAvailable())(
   'the company profile and editors’ forms’ errors in three languages, in Chromium',
   () => {
-    let api: TestApi;
-    let browser: TestBrowser;
     /** A published company, edited by EDITOR alone. */
     let edited: { id: string; name: string; taxId: string };
     /** A published company with no editors: its tax ID is taken. */
@@ -356,68 +322,47 @@ describe.runIf(browserAvailable())(
     const PROPOSER = { email: 'proposa@cooperativa.example', password: 'una contrasenya per proposar' };
     const EDITOR = { email: 'edita@cooperativa.example', password: 'una contrasenya per editar' };
 
-    beforeAll(async () => {
-      api = await startTestApi();
-      await addSampleCompanies(api, 3, 'profile-errors');
-      const [first, second, third] = await api.db.company.findMany({
-        orderBy: { name: 'asc' },
-        select: { id: true, name: true, taxId: true },
-      });
-      if (!first || !second || !third) throw new Error('expected three sample companies');
-      const proposer = await createAccount(api, PROPOSER);
-      const editor = await createAccount(api, EDITOR);
-      // The edited company holds only what the form edits, so that sending it unchanged changes nothing.
-      await api.db.company.update({
-        where: { id: first.id },
-        data: {
-          legalName: null,
-          street: null,
-          postalCode: null,
-          city: null,
-          districtCode: null,
-          neighbourhoodCode: null,
-          latitude: null,
-          longitude: null,
-          locationApproximate: false,
-        },
-      });
-      await api.db.companyMembership.create({ data: { companyId: first.id, accountId: editor.id } });
-      await api.db.company.update({ where: { id: second.id }, data: { status: 'PENDING_REVIEW' } });
-      await api.db.companyMembership.create({ data: { companyId: second.id, accountId: proposer.id } });
-      edited = first;
-      proposed = second;
-      listed = third;
-      browser = await launchBrowser();
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await api?.close();
+    const platform = usePlatform({
+      seed: async (api) => {
+        await addSampleCompanies(api, 3, 'profile-errors');
+        const [first, second, third] = await api.db.company.findMany({
+          orderBy: { name: 'asc' },
+          select: { id: true, name: true, taxId: true },
+        });
+        if (!first || !second || !third) throw new Error('expected three sample companies');
+        const proposer = await createAccount(api, PROPOSER);
+        const editor = await createAccount(api, EDITOR);
+        // The edited company holds only what the form edits, so that sending it unchanged changes nothing.
+        await api.db.company.update({
+          where: { id: first.id },
+          data: {
+            legalName: null,
+            street: null,
+            postalCode: null,
+            city: null,
+            districtCode: null,
+            neighbourhoodCode: null,
+            latitude: null,
+            longitude: null,
+            locationApproximate: false,
+          },
+        });
+        await api.db.companyMembership.create({ data: { companyId: first.id, accountId: editor.id } });
+        await api.db.company.update({ where: { id: second.id }, data: { status: 'PENDING_REVIEW' } });
+        await api.db.companyMembership.create({ data: { companyId: second.id, accountId: proposer.id } });
+        edited = first;
+        proposed = second;
+        listed = third;
+      },
     });
 
-    /** A browser whose interface language is `locale`, signed in as `account` (through the page, as the sign-in form does). */
+    /** A browser whose interface language is `locale`, signed in as `account`, on the dashboard. */
     async function signedInPage(locale: Locale, account: { email: string; password: string }) {
-      const context: BrowserContext = await browser.browser.newContext();
-      await context.addInitScript((chosen) => localStorage.setItem('proximitat.locale', chosen), locale);
-      const page = await context.newPage();
-      page.setDefaultTimeout(10_000);
-      await page.goto(`${api.url}/`);
-      const signedIn = await page.evaluate(async ({ email, password }) => {
-        const response = await fetch('/graphql', {
-          method: 'POST',
-          credentials: 'same-origin',
-          headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
-          body: JSON.stringify({
-            query:
-              'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { account { id } } }',
-            variables: { email, password },
-          }),
-        });
-        return ((await response.json()) as { data?: { login: { account: unknown } } }).data?.login.account;
-      }, account);
-      expect(signedIn).toBeTruthy();
-      await page.goto(`${api.url}/tauler`);
+      const page = await platform.newPage({ locale, timeout: 10_000 });
+      await signInAs(page, account);
+      await page.goto('/tauler');
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale.toLowerCase());
-      return { context, page };
+      return { context: page.context(), page };
     }
 
     async function fill(form: Locator, values: ProfileValues) {
@@ -544,13 +489,13 @@ describe.runIf(browserAvailable())(
         },
         expected: () => ({
           at: {
-            name: [M.TOO_LONG(n(200))],
+            name: [M.TOO_LONG(200)],
             taxId: [M.TAX_ID_MALFORMED('B8667046')],
             cpvCodes: [M.CPV_MALFORMED('4521000-2')],
-            employees: [M.OUT_OF_RANGE(n(0), n(1_000_000))],
+            employees: [M.OUT_OF_RANGE(0, 1_000_000)],
             foundedYear: [M.FOUNDED_YEAR_OUT_OF_RANGE(1800, YEAR)],
-            descriptionCA: [M.TOO_LONG(n(5000))],
-            street: [M.TOO_LONG(n(300))],
+            descriptionCA: [M.TOO_LONG(5000)],
+            street: [M.TOO_LONG(300)],
             postalCode: [M.POSTAL_CODE_MALFORMED('8001')],
             website: [M.NOT_A_URL],
             email: [M.NOT_AN_EMAIL],
@@ -574,13 +519,13 @@ describe.runIf(browserAvailable())(
           at: {
             taxId: [M.TAX_ID_CHECK_CHARACTER('B86670461', '0')],
             cpvCodes: [M.CPV_CHECK_DIGIT('45210000-3', '45210000-2')],
-            employees: [M.OUT_OF_RANGE(n(0), n(1_000_000))],
+            employees: [M.OUT_OF_RANGE(0, 1_000_000)],
             foundedYear: [M.FOUNDED_YEAR_OUT_OF_RANGE(1800, YEAR)],
-            descriptionES: [M.TOO_LONG(n(5000))],
-            descriptionEN: [M.TOO_LONG(n(5000))],
-            city: [M.TOO_LONG(n(100))],
+            descriptionES: [M.TOO_LONG(5000)],
+            descriptionEN: [M.TOO_LONG(5000)],
+            city: [M.TOO_LONG(100)],
             location: [M.PLACES_ONLY_IN_BARCELONA],
-            website: [M.TOO_LONG(n(500))],
+            website: [M.TOO_LONG(500)],
           },
         }),
       },
@@ -639,7 +584,7 @@ describe.runIf(browserAvailable())(
             location: [M.UNKNOWN_NEIGHBOURHOOD('99')],
           },
           // The form does not edit the legal name: its problem is announced above the form.
-          alert: [M.TOO_LONG(n(300))],
+          alert: [M.TOO_LONG(300)],
         }),
       },
       {
@@ -669,7 +614,7 @@ describe.runIf(browserAvailable())(
         },
         expected: () => ({
           at: {
-            location: [M.LOCATION_OUTSIDE_BARCELONA('41.4', '200'), M.OUT_OF_RANGE(n(-180), n(180))],
+            location: [M.LOCATION_OUTSIDE_BARCELONA('41.4', '200'), M.OUT_OF_RANGE(-180, 180)],
           },
         }),
       },
@@ -678,7 +623,7 @@ describe.runIf(browserAvailable())(
         patch: (input) => {
           input.address = { ...ADDRESS, city: 'Girona', postalCode: '17001', lat: -91, lng: 2.8 };
         },
-        expected: () => ({ at: { location: [M.OUT_OF_RANGE(n(-90), n(90))] } }),
+        expected: () => ({ at: { location: [M.OUT_OF_RANGE(-90, 90)] } }),
       },
       {
         name: 'a location outside Barcelona for an address in Barcelona',
@@ -723,12 +668,13 @@ describe.runIf(browserAvailable())(
       },
     ];
 
-    for (const locale of ['CA', 'ES', 'EN'] as const) {
+    for (const locale of LOCALES) {
       it(
         `proposing a company: every refusal of the profile at its field, in ${locale}`,
         async () => {
           const { context, page } = await signedInPage(locale, PROPOSER);
-          await page.getByRole('button', { name: UI.newCompany[locale], exact: true }).click();
+          const { api } = platform;
+          await page.getByRole('button', { name: DASHBOARD.newCompany[locale], exact: true }).click();
           const form = page.locator('section[aria-labelledby="new-company-title"] form.profile-form');
           await form.waitFor();
           const before = {
@@ -771,7 +717,10 @@ describe.runIf(browserAvailable())(
         `editing a company and its editors: the refusals at their fields, in ${locale}`,
         async () => {
           const { context, page } = await signedInPage(locale, EDITOR);
-          await page.getByRole('button', { name: `${UI.edit[locale]} ${edited.name}`, exact: true }).click();
+          const { api } = platform;
+          await page
+            .getByRole('button', { name: `${DASHBOARD.edit[locale]} ${edited.name}`, exact: true })
+            .click();
           const panel = page.locator('.company-panel');
           const form = panel.locator('form.profile-form');
           await form.locator('input[name="name"]').waitFor();
@@ -805,7 +754,7 @@ describe.runIf(browserAvailable())(
             ['dues@arroves@cooperativa.example', M.NOT_AN_EMAIL],
           ] as const) {
             await address.fill(typed);
-            await invitation.getByRole('button', { name: UI.invite[locale], exact: true }).click();
+            await invitation.getByRole('button', { name: DASHBOARD.invite[locale], exact: true }).click();
             const shown = invitation.locator('.field-error');
             await expect
               .poll(async () => (await shown.count()) > 0 && (await shown.textContent()))
@@ -820,7 +769,7 @@ describe.runIf(browserAvailable())(
 
           // The only editor cannot remove themselves: the refusal is announced.
           await panel
-            .getByRole('button', { name: `${UI.remove[locale]} ${EDITOR.email}`, exact: true })
+            .getByRole('button', { name: `${DASHBOARD.remove[locale]} ${EDITOR.email}`, exact: true })
             .click();
           const refused = panel.getByRole('alert').filter({ hasText: M.LAST_COMPANY_EDITOR[locale] });
           await refused.waitFor();
