@@ -1,6 +1,6 @@
 import { MB, type Scenario } from './bench/bench.ts';
 import { startApi } from './bench/processes.ts';
-import { graphqlSearchRequests } from './modules/search/search.workload.ts';
+import { graphqlSearchRequests } from './bench/search-workload.ts';
 
 export const scenarios: Scenario[] = [
   {

@@ -1,7 +1,7 @@
 import type { Scenario } from '../bench/bench.ts';
 import { rssFigure } from '../bench/figures.ts';
 import { graphqlRequest, type LoadRequest } from '../bench/load-spec.ts';
-import { graphqlSearchRequests } from '../modules/search/search.workload.ts';
+import { graphqlSearchRequests } from '../bench/search-workload.ts';
 import { contractOperation } from '../testing/contract.ts';
 
 const aliased = (count: number, selection: string) =>

@@ -1,7 +1,7 @@
 import { MB, type Scenario } from '../bench/bench.ts';
 import { graphqlRequest, type LoadRequest } from '../bench/load-spec.ts';
+import { graphqlSearchRequests } from '../bench/search-workload.ts';
 import { growthPerMinute, median } from '../bench/stats.ts';
-import { graphqlSearchRequests } from '../modules/search/search.workload.ts';
 import { contractOperation } from '../testing/contract.ts';
 
 export const scenarios: Scenario[] = [

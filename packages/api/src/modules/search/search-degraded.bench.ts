@@ -3,7 +3,7 @@ import type { Scenario } from '../../bench/bench.ts';
 import { labelP95Figures, latencyFigures, rssFigure } from '../../bench/figures.ts';
 import { graphqlRequest } from '../../bench/load-spec.ts';
 import { startApi } from '../../bench/processes.ts';
-import { SEARCH_MIX, SEARCH_OPERATION } from './search.workload.ts';
+import { SEARCH_MIX, SEARCH_OPERATION } from '../../bench/search-workload.ts';
 
 // The same operation without `degraded`, which the load generator counts as a failure: whether an
 // API answers degraded is checked on its own, before and after each load.

@@ -5,7 +5,7 @@ import { companySearchBody } from '@proximitat/search/testing';
 import type { Platform, Scenario } from '../../bench/bench.ts';
 import { labelP95Figures, latencyFigures, rssFigure } from '../../bench/figures.ts';
 import { startBaseline } from '../../bench/processes.ts';
-import { graphqlSearchRequests, PAGE, SEARCH_MIX } from './search.workload.ts';
+import { graphqlSearchRequests, PAGE, SEARCH_MIX } from '../../bench/search-workload.ts';
 import { normaliseSearch } from './search-request.ts';
 
 /** The Meilisearch multi-search bodies the API sends for the mix. */

@@ -1,5 +1,5 @@
-import { graphqlRequest, type LoadRequest } from '../../bench/load-spec.ts';
-import type { SearchArgs } from './search-request.ts';
+import type { SearchArgs } from '../modules/search/search-request.ts';
+import { graphqlRequest, type LoadRequest } from './load-spec.ts';
 
 /*
  * The search workload the benchmarks share (search, degraded search, hostile traffic): what
