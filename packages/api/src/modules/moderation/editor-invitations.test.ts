@@ -1,40 +1,33 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RATE_RULES } from '../../rate-limit/rate-limit.ts';
-import { importSampleCompanies } from '../../sample-data/sample-import.ts';
 import { signedIn, type TestAccount } from '../../testing/accounts.ts';
+import { type SeededCompany, seedCompany } from '../../testing/seed.ts';
 import { startTestApi, type TestApi } from '../../testing/test-api.ts';
-import { loadPlaces } from '../directory/places.ts';
 
 /**
  * Editor invitations: addCompanyEditor mails nobody and tells nothing about accounts; the invited
  * account sees the invitation when signed in and accepts (with its address verified) or declines.
+ * Every test makes its own editor, invitee and companies (testing/seed.ts): any of them runs alone.
  */
 let api: TestApi;
-let editor: TestAccount;
-let invitee: TestAccount;
-let stranger: TestAccount;
-let companies: { id: string; slug: string; name: string }[];
 
 beforeAll(async () => {
   api = await startTestApi();
-  await importSampleCompanies(api.db, await loadPlaces(api.db), 8, 'invitations');
-  companies = await api.db.company.findMany({
-    select: { id: true, slug: true, name: true },
-    orderBy: { name: 'asc' },
-  });
-  [editor, invitee, stranger] = await Promise.all([
+});
+afterAll(async () => api?.close());
+
+/** A fresh editor of `count` fresh companies, a fresh invitee (address verified) and a stranger. */
+async function world(count = 1) {
+  const [editor, invitee, stranger] = await Promise.all([
     signedIn(api, 'USER'),
     signedIn(api, 'USER'),
     signedIn(api, 'USER'),
   ]);
-  await api.db.companyMembership.createMany({
-    data: companies.map((company) => ({ companyId: company.id, accountId: editor.id })),
-  });
-  await api.db.account.update({ where: { id: invitee.id }, data: { emailVerifiedAt: new Date() } });
-});
-afterAll(async () => api?.close());
-
-const company = (index: number) => companies[index] as { id: string; slug: string; name: string };
+  const companies: SeededCompany[] = [];
+  for (let i = 0; i < count; i++) companies.push(await seedCompany(api, { editors: [editor] }));
+  const company = (index: number) => companies[index] as SeededCompany;
+  return { editor, invitee, stranger, company };
+}
 
 type Invited = {
   addCompanyEditor: {
@@ -88,6 +81,7 @@ async function answer(account: TestAccount, verb: 'accept' | 'decline', id: stri
 
 describe('editor invitations', () => {
   it('mail nobody and answer the same whether or not the address has an account', async () => {
+    const { editor, invitee, company } = await world();
     const mailBefore = await api.db.mailOutbox.count();
     const known = await invite(editor, company(0).id, invitee.email.toUpperCase());
     const unknown = await invite(editor, company(0).id, 'ningu-te-compte@example.org');
@@ -127,6 +121,9 @@ describe('editor invitations', () => {
   });
 
   it('show to the invited account and the company’s editors only', async () => {
+    const { editor, invitee, stranger, company } = await world();
+    await invite(editor, company(0).id, invitee.email.toUpperCase());
+    await invite(editor, company(0).id, 'ningu-te-compte@example.org');
     const mine = await pendingFor(invitee);
     expect(mine).toEqual([
       {
@@ -153,6 +150,8 @@ describe('editor invitations', () => {
   });
 
   it('are accepted by the invited account only, with its address verified', async () => {
+    const { editor, invitee, stranger, company } = await world();
+    await invite(editor, company(0).id, invitee.email);
     const [invitation] = await pendingFor(invitee);
     const id = invitation?.id as string;
     // Another account cannot answer it: for them it does not exist.
@@ -177,6 +176,7 @@ describe('editor invitations', () => {
   });
 
   it('are declined, or withdrawn by the editors, and then make nobody an editor', async () => {
+    const { editor, invitee, stranger, company } = await world(3);
     await invite(editor, company(1).id, invitee.email);
     await invite(editor, company(2).id, invitee.email);
     const [first, second] = await pendingFor(invitee);
@@ -207,38 +207,41 @@ describe('editor invitations', () => {
   });
 
   it('only editors (and staff) invite', async () => {
-    const refused = await invite(stranger, company(3).id, 'algu@example.org');
+    const { stranger, company } = await world();
+    const refused = await invite(stranger, company(0).id, 'algu@example.org');
     expect(refused.userErrors).toEqual([{ field: 'companyId', code: 'FORBIDDEN' }]);
     expect(refused.invitation).toBeNull();
-    expect(await api.db.editorInvitation.count({ where: { companyId: company(3).id } })).toBe(0);
+    expect(await api.db.editorInvitation.count({ where: { companyId: company(0).id } })).toBe(0);
   });
 
   it('end when the editor who sent them is removed', async () => {
+    const { editor, company } = await world();
     const removed = await signedIn(api, 'USER');
-    await api.db.companyMembership.create({ data: { companyId: company(7).id, accountId: removed.id } });
-    const sent = await invite(removed, company(7).id, 'amic-del-retirat@example.org');
+    await api.db.companyMembership.create({ data: { companyId: company(0).id, accountId: removed.id } });
+    const sent = await invite(removed, company(0).id, 'amic-del-retirat@example.org');
     expect(sent.invitation?.status).toBe('PENDING');
     const removal = await api.graphql<{ removeCompanyEditor: { userErrors: unknown[] } }>(
       'mutation ($id: ID!, $account: ID!) { removeCompanyEditor(companyId: $id, accountId: $account) { userErrors { code } } }',
-      { id: company(7).id, account: removed.id },
+      { id: company(0).id, account: removed.id },
       { token: editor.token },
     );
     expect(removal.data?.removeCompanyEditor.userErrors).toEqual([]);
     const left = await api.db.editorInvitation.findMany({
-      where: { companyId: company(7).id, emailKey: 'amic-del-retirat@example.org' },
+      where: { companyId: company(0).id, emailKey: 'amic-del-retirat@example.org' },
     });
     expect(left.map((invitation) => invitation.status)).toEqual(['REVOKED']);
   });
 
   it(`are limited to ${RATE_RULES.editorInvitePerInvitee.limit} a day for one address, from anyone`, async () => {
+    const { company } = await world(2);
     const target = 'bustia-plena@example.org';
     const others = await Promise.all([signedIn(api, 'USER'), signedIn(api, 'USER')]);
     await api.db.companyMembership.createMany({
-      data: others.map((account, index) => ({ companyId: company(4 + index).id, accountId: account.id })),
+      data: others.map((account, index) => ({ companyId: company(index).id, accountId: account.id })),
     });
     // Asking again for an invitation that is waiting changes nothing and costs nothing.
-    const first = await invite(others[0] as TestAccount, company(4).id, target);
-    const again = await invite(others[0] as TestAccount, company(4).id, 'Bustia-Plena@example.org');
+    const first = await invite(others[0] as TestAccount, company(0).id, target);
+    const again = await invite(others[0] as TestAccount, company(0).id, 'Bustia-Plena@example.org');
     expect(again.invitation).toEqual(first.invitation);
     const answers = [first];
     for (let i = 1; i < RATE_RULES.editorInvitePerInvitee.limit + 2; i += 1) {
@@ -246,7 +249,7 @@ describe('editor invitations', () => {
       await api.db.editorInvitation.updateMany({ where: { emailKey: target }, data: { status: 'REVOKED' } });
       const from = others[i % 2] as TestAccount;
       answers.push(
-        await invite(from, company(4 + (i % 2)).id, `${i % 3 === 0 ? 'B' : 'b'}ustia-plena@example.org`),
+        await invite(from, company(i % 2).id, `${i % 3 === 0 ? 'B' : 'b'}ustia-plena@example.org`),
       );
     }
     const limited = answers.filter((a) => a.userErrors[0]?.code === 'RATE_LIMITED');
@@ -259,11 +262,12 @@ describe('editor invitations', () => {
   });
 
   it(`are limited to ${RATE_RULES.editorInvitePerAccount.limit} a day from one account`, async () => {
+    const { company } = await world();
     const sender = await signedIn(api, 'USER');
-    await api.db.companyMembership.create({ data: { companyId: company(6).id, accountId: sender.id } });
+    await api.db.companyMembership.create({ data: { companyId: company(0).id, accountId: sender.id } });
     const attempts = RATE_RULES.editorInvitePerAccount.limit + 5;
     const answers = await Promise.all(
-      Array.from({ length: attempts }, (_, i) => invite(sender, company(6).id, `persona-${i}@example.org`)),
+      Array.from({ length: attempts }, (_, i) => invite(sender, company(0).id, `persona-${i}@example.org`)),
     );
     const accepted = answers.filter((a) => a.userErrors.length === 0);
     expect(accepted).toHaveLength(RATE_RULES.editorInvitePerAccount.limit);
