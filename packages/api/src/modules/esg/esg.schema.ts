@@ -12,7 +12,7 @@ import {
 import { parseInput } from '../common/validation.ts';
 import { canEdit } from '../directory/membership.ts';
 import { LocaleEnum, localized } from '../i18n/locale.schema.ts';
-import { ReviewDecisionEnum } from '../moderation/moderation.schema.ts';
+import { reviewArgs } from '../moderation/moderation.schema.ts';
 import {
   currentStatus,
   reviewAssessment,
@@ -235,11 +235,7 @@ builder.mutationFields((t) => ({
     type: AssessmentPayload,
     description:
       'Staff verify (or reject) an assessment; a verified one makes the company homologated for two years.',
-    args: {
-      id: t.arg.id({ required: true }),
-      decision: t.arg({ type: ReviewDecisionEnum, required: true }),
-      reason: t.arg.string(),
-    },
+    args: reviewArgs,
     authScopes: { staff: true },
     unauthorizedResolver: refused,
     resolve: async (_root, { id, decision, reason }, context) => {

@@ -30,9 +30,16 @@ import { type FieldChange, storedChanges } from './revision-stored.ts';
 
 const RevisionKindEnum = builder.enumType(RevisionKind, { name: 'RevisionKind' });
 const RevisionStatusEnum = builder.enumType(RevisionStatus, { name: 'RevisionStatus' });
-export const ReviewDecisionEnum = builder.enumType('ReviewDecision', {
+const ReviewDecisionEnum = builder.enumType('ReviewDecision', {
   values: ['APPROVE', 'REJECT'] as const,
 });
+
+/** The arguments of a staff review (of a revision, of an ESG assessment): what, the decision, why. */
+export const reviewArgs = builder.args((t) => ({
+  id: t.id({ required: true }),
+  decision: t.field({ type: ReviewDecisionEnum, required: true }),
+  reason: t.string(),
+}));
 
 const LocalizedTextInput = builder.inputType('LocalizedTextInput', {
   fields: (t) => ({
@@ -234,11 +241,7 @@ builder.mutationFields((t) => ({
     type: RevisionPayload,
     description:
       'Staff only: approve or reject a creation, revision or claim; a rejection carries a reason the editors can read.',
-    args: {
-      id: t.arg.id({ required: true }),
-      decision: t.arg({ type: ReviewDecisionEnum, required: true }),
-      reason: t.arg.string(),
-    },
+    args: reviewArgs,
     authScopes: { staff: true },
     unauthorizedResolver: refused,
     resolve: async (_root, { id, decision, reason }, context) => {
