@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importSampleCompanies } from '../../sample-data/sample-import.ts';
 import { signedIn, type TestAccount } from '../../testing/accounts.ts';
 import { contractOperation } from '../../testing/contract.ts';
 import { startTestApi, type TestApi } from '../../testing/test-api.ts';
 import { parseInput } from '../common/validation.ts';
 import { loadPlaces } from '../directory/places.ts';
-import { importSampleCompanies } from '../../sample-data/sample-import.ts';
 import { RegisterInputSchema, ResetPasswordInputSchema } from './account-input.ts';
 
 let api: TestApi;
@@ -267,14 +267,21 @@ describe('setAccountRole', () => {
   });
 
   it('leaves an audit entry that staff can read and others cannot', async () => {
-    const query =
-      '{ auditLog(first: 10, entityType: "Account") { totalCount edges { node { action entityId changes actor { email } } } } }';
+    const target = await signedIn(api, 'USER');
+    const granted = await api.graphql<{ setAccountRole: Payload }>(
+      contractOperation('SetAccountRole'),
+      { accountId: target.id, role: 'PROCUREMENT_OFFICER' },
+      { token: admin.token },
+    );
+    expect(granted.data?.setAccountRole.userErrors).toEqual([]);
+    const query = `{ auditLog(first: 10, entityType: "Account", entityId: "${target.id}") { totalCount edges { node { action entityId changes actor { email } } } } }`;
     const asStaff = await api.graphql<{
       auditLog: {
         totalCount: number;
         edges: { node: { action: string; changes: string; actor: { email: string } } }[];
       };
     }>(query, {}, { token: staff.token });
+    expect(asStaff.data?.auditLog.totalCount).toBe(1);
     expect(asStaff.data?.auditLog.edges[0]?.node).toMatchObject({
       action: 'account.role',
       actor: { email: admin.email },
