@@ -7,11 +7,11 @@ import { createSearch } from '@proximitat/search';
 import { createTestDatabase, type TestDatabase, testServices } from '@proximitat/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importSampleCompanies } from '../../sample-data/sample-import.ts';
 import { signedIn } from '../../testing/accounts.ts';
 import { runScript } from '../../testing/run-script.ts';
 import { startTestApi, type TestApi } from '../../testing/test-api.ts';
 import { loadPlaces } from '../directory/places.ts';
-import { importSampleCompanies } from '../../sample-data/sample-import.ts';
 import { seedEsgCriteria } from '../esg/esg-criteria.ts';
 
 let api: TestApi;
@@ -86,7 +86,8 @@ describe('backup and restore', () => {
   });
 
   it('refuses a database that has data, a file that is not a backup, and one cut short; nothing is half-restored', async () => {
-    const file = join(dir, 'complet.backup.gz');
+    const file = join(dir, 'refusos.backup.gz');
+    await backupDatabase(api.databaseUrl, file);
     await expect(restoreDatabase(api.databaseUrl, file)).rejects.toThrow(/not empty/);
 
     const notBackup = join(dir, 'no.gz');
