@@ -2,6 +2,7 @@ import type { Locale } from '@proximitat/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSampleCompanies } from '../../sample-data/sample-import.ts';
 import { signedIn, type TestAccount } from '../../testing/accounts.ts';
+import { pendingClaim, seedCompany } from '../../testing/seed.ts';
 import { startTestApi, type TestApi } from '../../testing/test-api.ts';
 import { loadPlaces } from '../directory/places.ts';
 
@@ -130,9 +131,8 @@ describe('claims', () => {
 
 describe('reviews', () => {
   it('need a reason to reject, and decide a proposal once', async () => {
-    const revision = await api.db.companyRevision.findFirstOrThrow({
-      where: { companyId: company(1).id, kind: 'CLAIM' },
-    });
+    // A claim of this test's own, on a company of its own: approving it touches nothing the others use.
+    const revision = await pendingClaim(api, (await seedCompany(api)).id, await signedIn(api, 'USER'));
     expect(await refusals(staff, REVIEW, { id: revision.id, decision: 'REJECT', reason: ' ' }, 'EN')).toEqual(
       [
         {
