@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { CompanyStatus, Db } from '@proximitat/db';
 import { importDirectory } from '../modules/directory/directory-import.service.ts';
 import { loadPlaces, type Places } from '../modules/directory/places.ts';
-import { sampleImportFile } from '../sample-data/sample-import.ts';
 import { makeCif } from '../modules/directory/tax-id.ts';
 import { submitAssessment } from '../modules/esg/esg-assessment.service.ts';
 import { ESG_CRITERIA_V1, seedEsgCriteria } from '../modules/esg/esg-criteria.ts';
+import { EsgAnswersSchema } from '../modules/esg/esg-input.ts';
+import { sampleImportFile } from '../sample-data/sample-import.ts';
 import { signedIn, type TestAccount } from './accounts.ts';
 import type { TestApi } from './test-api.ts';
 
@@ -145,7 +146,8 @@ export async function submittedAssessment(
     api.db,
     { accountId: editor.id, address: `seed-${uniqueTag()}` },
     companyId,
-    answers,
+    // Parsed as the mutation parses its input before it calls the service.
+    EsgAnswersSchema.parse(answers),
   );
   if (!result.ok) throw new Error(`submittedAssessment: ${JSON.stringify(result)}`);
   return { id: result.id };
