@@ -2,10 +2,10 @@ import { type Db, seedReferenceData } from '@proximitat/db';
 import type { Env, Logger } from '@proximitat/runtime';
 import { ensureAdmin } from './modules/account/ensure-admin.ts';
 import { loadPlaces } from './modules/directory/places.ts';
-import { DEFAULT_SAMPLE_SEED, importSampleCompanies } from './sample-data/sample-import.ts';
 import { seedEsgCriteria } from './modules/esg/esg-criteria.ts';
 import { readPlanFile, SEED_PLAN_FILE } from './modules/plan/plan-file.ts';
 import { importPlan } from './modules/plan/plan-import.service.ts';
+import { DEFAULT_SAMPLE_SEED, importSampleCompanies } from './sample-data/sample-import.ts';
 
 /**
  * Everything start-up loads: reference data, the 2018 plan, SAMPLE_COMPANIES sample companies into

@@ -105,7 +105,10 @@ describe('query limits', () => {
       selection = `neighbourhoods { district { ${selection} } }`;
     const result = await api.graphql(`{ districts { ${selection} } }`);
     expect(result.data ?? null).toBeNull();
-    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', reason: 'QUERY_TOO_DEEP' });
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+      reason: 'QUERY_TOO_DEEP',
+    });
     expect(result.errors?.[0]?.extensions?.code).toBe('LIMIT_EXCEEDED');
     expect(result.errors?.[0]?.extensions?.stacktrace).toBeUndefined();
   });

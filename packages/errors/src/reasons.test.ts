@@ -25,7 +25,8 @@ describe('error reasons', () => {
       const texts = (['CA', 'ES', 'EN'] as const).map((locale) => reasonMessage(locale, name, params));
       for (const text of texts) {
         expect(text.trim(), name).not.toBe('');
-        for (const [index] of REASONS[name].params.entries()) expect(text, name).toContain(String(41 + index));
+        for (const [index] of REASONS[name].params.entries())
+          expect(text, name).toContain(String(41 + index));
       }
       expect(new Set(texts).size, `${name} is the same in two languages`).toBe(3);
     }

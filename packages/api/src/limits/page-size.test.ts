@@ -23,9 +23,13 @@ describe('page size limit', () => {
   });
 
   it('refuses a larger page, literal or variable, at any depth, naming the argument', () => {
-    expect(check('{ items(first: 101) { nodes } }')).toEqual([{ reason: 'PAGE_TOO_LARGE', field: 'first', at: 9 }]);
+    expect(check('{ items(first: 101) { nodes } }')).toEqual([
+      { reason: 'PAGE_TOO_LARGE', field: 'first', at: 9 },
+    ]);
     expect(check('query ($n: Int) { items(last: $n) { nodes } }', { n: 1000 })).toHaveLength(1);
-    expect(check('{ items { nodes(first: 500) } }')).toEqual([{ reason: 'PAGE_TOO_LARGE', field: 'first', at: 17 }]);
+    expect(check('{ items { nodes(first: 500) } }')).toEqual([
+      { reason: 'PAGE_TOO_LARGE', field: 'first', at: 17 },
+    ]);
     expect(check('{ items(first: -1) { nodes } }')).toHaveLength(1);
   });
 

@@ -45,7 +45,9 @@ export async function viewerForToken(db: Db, token: string | undefined): Promise
   if (!token || token.length > 100) return null;
   const session = await db.session.findUnique({
     where: { tokenHash: hashToken(token) },
-    include: { account: { select: { id: true, email: true, role: true, emailVerifiedAt: true, locale: true } } },
+    include: {
+      account: { select: { id: true, email: true, role: true, emailVerifiedAt: true, locale: true } },
+    },
   });
   if (!session || session.revokedAt || session.expiresAt <= new Date()) return null;
   if (Date.now() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
