@@ -7,12 +7,12 @@ import {
   verifyIndex,
 } from '@proximitat/search';
 import { deleteCompanyDocuments } from '@proximitat/search/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importSampleCompanies } from '../../sample-data/sample-import.ts';
 import { startTestApi, type TestApi } from '../../testing/test-api.ts';
 import { parseCsv } from '../directory/directory-file.ts';
 import { importDirectory } from '../directory/directory-import.service.ts';
 import { loadPlaces } from '../directory/places.ts';
-import { importSampleCompanies } from '../../sample-data/sample-import.ts';
 import { makeCif } from '../directory/tax-id.ts';
 import { deliverOutbox, reindexCompanies } from './search-index.ts';
 import { normaliseSearch } from './search-request.ts';
@@ -46,11 +46,20 @@ async function expectInSync() {
     expect(documents.get(company.id)?.version).toBe(company.updatedAt.getTime());
 }
 
-beforeAll(async () => {
+// Each test has an API, a database and search indexes of its own: the outbox and the index as a
+// whole are what these tests look at, so none may see what another left.
+beforeEach(async () => {
   api = await startTestApi();
   await api.search.ensureCompaniesIndex();
 });
-afterAll(async () => api?.close());
+afterEach(async () => api?.close());
+
+/** 120 sample companies, imported and delivered to the index: where most tests start. */
+async function indexedDirectory() {
+  await importSampleCompanies(api.db, await loadPlaces(api.db), 120, 'outbox');
+  await deliverAll();
+  expect(await outboxCount()).toBe(0);
+}
 
 describe('the search outbox', () => {
   it('is written in the same transaction as the companies, and not at all when an import fails', async () => {
@@ -68,6 +77,8 @@ describe('the search outbox', () => {
   });
 
   it('delivers published companies to the index, with every CPV level filterable', async () => {
+    await importSampleCompanies(api.db, await loadPlaces(api.db), 120, 'outbox');
+    expect(await outboxCount()).toBe(120);
     await deliverAll();
     expect(await outboxCount()).toBe(0);
     await expectInSync();
@@ -84,6 +95,7 @@ describe('the search outbox', () => {
   });
 
   it('removes unpublished companies and is idempotent', async () => {
+    await indexedDirectory();
     const [first, second] = await api.db.company.findMany({ take: 2, orderBy: { taxId: 'asc' } });
     await api.db.$transaction(async (tx) => {
       await tx.company.updateMany({
@@ -102,6 +114,7 @@ describe('the search outbox', () => {
   });
 
   it('keeps the changes while Meilisearch is unreachable and delivers them when it is back', async () => {
+    await indexedDirectory();
     const company = await api.db.company.findFirstOrThrow({ where: { status: 'PUBLISHED' } });
     await api.db.$transaction(async (tx) => {
       await tx.company.update({ where: { id: company.id }, data: { name: 'La Nova Formiga' } });
@@ -123,6 +136,7 @@ describe('the search outbox', () => {
   });
 
   it('never lets two workers deliver the same company at once', async () => {
+    await indexedDirectory();
     const [held, other] = await api.db.company.findMany({
       where: { status: 'PUBLISHED' },
       take: 2,
@@ -155,6 +169,7 @@ describe('the search outbox', () => {
   });
 
   it('ends in sync when several workers deliver a burst of changes concurrently', async () => {
+    await indexedDirectory();
     const companies = await api.db.company.findMany({ select: { id: true }, orderBy: { id: 'asc' } });
     for (let round = 1; round <= 3; round += 1) {
       for (const [position, company] of companies.entries()) {
@@ -182,7 +197,7 @@ describe('the search outbox', () => {
 
 describe('verify and reindex', () => {
   it('reports drift of every kind, and a reindex swaps in an index with none', async () => {
-    await deliverAll();
+    await indexedDirectory();
     expect(hasDrift(await verifyIndex(api.db, api.search))).toBe(false);
 
     const [missing, extra, stale] = await api.db.company.findMany({
