@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { paramList, reasonMessage } from '@proximitat/errors';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { signedIn, type TestAccount } from '../../testing/accounts.ts';
 import { startTestApi, type TestApi } from '../../testing/test-api.ts';
 import { makeCif } from '../directory/tax-id.ts';
@@ -65,7 +65,33 @@ const base = {
   procurementMethod: 'OPEN',
 };
 
+/**
+ * The awards the indicator and export tests read: four of 2026 (two to the social economy
+ * supplier, one of them reserved with a social clause) and one of 2025.
+ */
+async function recordAwardsOf2025And2026() {
+  const ess = { supplierCompanyId: essId };
+  const other = { supplierName: 'Gran Empresa SA', supplierTaxId: OTHER_TAX_ID };
+  await record({
+    ...base,
+    ...ess,
+    amount: 1000.1,
+    district: '03',
+    reserved: true,
+    socialClauses: ['INSERCIO_LABORAL'],
+  });
+  await record({ ...base, ...ess, amount: 2000.2, district: '03', cpvCode: '45000000-7' });
+  await record({ ...base, ...other, amount: 6999.7, district: '06', socialClauses: ['IGUALTAT_GENERE'] });
+  await record({ ...base, ...other, amount: 500, cpvCode: '45000000-7' });
+  await record({ ...base, ...ess, amount: 300, awardedOn: '2025-12-31' });
+}
+
 describe('contract awards', () => {
+  // The indicators and the export add up every award there is: each test starts without any.
+  beforeEach(async () => {
+    await api.db.contractAward.deleteMany();
+  });
+
   it('name the field of a bad input with its reason and store nothing', async () => {
     const result = await record({
       ...base,
@@ -175,20 +201,7 @@ describe('contract awards', () => {
   });
 
   it('add up to exact indicators per year, district and sector', async () => {
-    const ess = { supplierCompanyId: essId };
-    const other = { supplierName: 'Gran Empresa SA', supplierTaxId: OTHER_TAX_ID };
-    await record({
-      ...base,
-      ...ess,
-      amount: 1000.1,
-      district: '03',
-      reserved: true,
-      socialClauses: ['INSERCIO_LABORAL'],
-    });
-    await record({ ...base, ...ess, amount: 2000.2, district: '03', cpvCode: '45000000-7' });
-    await record({ ...base, ...other, amount: 6999.7, district: '06', socialClauses: ['IGUALTAT_GENERE'] });
-    await record({ ...base, ...other, amount: 500, cpvCode: '45000000-7' });
-    await record({ ...base, ...ess, amount: 300, awardedOn: '2025-12-31' });
+    await recordAwardsOf2025And2026();
 
     const response = await api.graphql<{
       procurementIndicators: {
@@ -239,6 +252,7 @@ describe('contract awards', () => {
   });
 
   it('export as an OCDS release package that validates against the OCDS 1.1 schema', async () => {
+    await recordAwardsOf2025And2026();
     const schemaDir = new URL('./ocds-schema/', import.meta.url);
     const ajv = new Ajv({ strict: false, allErrors: true });
     addFormats(ajv);
