@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { createSearch } from '@proximitat/search';
 import { createTestDatabase, type TestDatabase, testServices } from '@proximitat/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importSampleCompanies } from '../../sample-data/sample-import.ts';
 import { runScript } from '../../testing/run-script.ts';
 import { loadPlaces } from '../directory/places.ts';
-import { importSampleCompanies } from '../../sample-data/sample-import.ts';
 
 // `pnpm search:verify` and `pnpm search:reindex` as real processes, on a database and an index
 // prefix of this file's own.

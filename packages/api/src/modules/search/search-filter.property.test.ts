@@ -1,9 +1,9 @@
 import type { SearchRequest } from '@proximitat/search';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importSampleCompanies } from '../../sample-data/sample-import.ts';
 import { startTestApi, type TestApi } from '../../testing/test-api.ts';
 import { loadPlaces } from '../directory/places.ts';
-import { importSampleCompanies } from '../../sample-data/sample-import.ts';
 import { deliverOutbox } from './search-index.ts';
 
 let api: TestApi;

@@ -11,11 +11,11 @@ import {
 import { createSearch, hasDrift, type OutboxWorker, verifyIndex } from '@proximitat/search';
 import { waitFor } from '@proximitat/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleCsv } from '../../sample-data/sample-import.ts';
 import { startTestApi, type TestApi } from '../../testing/test-api.ts';
 import { parseCsv } from '../directory/directory-file.ts';
 import { importDirectory } from '../directory/directory-import.service.ts';
 import { loadPlaces } from '../directory/places.ts';
-import { sampleCsv } from '../../sample-data/sample-import.ts';
 import { startOutboxWorker } from './search-index.ts';
 
 // A Meilisearch of this test's own, killed outright in the middle of a burst of writes.
