@@ -37,10 +37,14 @@ const workPlan = () => api.graphql(contractOperation('WorkPlan'), { year: 2018, 
 
 describe('the response cache', () => {
   it('serves a repeated public query from memory, reading only the data versions', async () => {
-    const first = await counted(workPlan);
+    // A request text no other test sends (the cache keys the text as sent), so the first answer
+    // is computed whatever ran before.
+    const never = () =>
+      api.graphql(`${contractOperation('WorkPlan')}\n# asked first here`, { year: 2018, locale: 'CA' });
+    const first = await counted(never);
     expect(first.result.errors).toBeUndefined();
     expect(first.statements).toBeGreaterThan(1);
-    const second = await counted(workPlan);
+    const second = await counted(never);
     expect(second.statements).toBe(1);
     expect(second.result).toEqual(first.result);
   });
