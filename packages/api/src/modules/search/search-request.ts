@@ -1,6 +1,9 @@
 import type { Db, Locale } from '@proximitat/db';
+import type { ParamValues, Reason } from '@proximitat/errors';
 import type { CompanySort, SearchRequest } from '@proximitat/search';
-import { appError } from '../../errors.ts';
+import { z } from 'zod';
+import { AppError, appError } from '../../errors.ts';
+import { reasonIssue, zodErrors } from '../common/validation.ts';
 import { loadPlaces } from '../directory/places.ts';
 import { loadReferenceCodes } from '../directory/validation-context.ts';
 
@@ -51,66 +54,136 @@ export function decodeCursor(cursor: string): number {
   return Number(match[1]);
 }
 
+/** A refinement whose failure is the given reason (zod's own checks cannot carry one). */
+function within<T>(ok: (value: T) => boolean, reason: Reason, values: ParamValues = {}) {
+  return [ok, { params: { reason, values } }] as const;
+}
+
+const codeList = z
+  .array(z.string())
+  .nullish()
+  .refine(
+    ...within<string[] | null | undefined>(
+      (values) => !values || values.length <= SEARCH_LIMITS.filterValues,
+      'TOO_MANY_VALUES',
+      { max: SEARCH_LIMITS.filterValues },
+    ),
+  );
+const count = z.number().int().nullish();
+const inRange = (min: number, max: number, minExclusive = false) =>
+  within<number | null | undefined>(
+    (value) =>
+      value === null ||
+      value === undefined ||
+      (Number.isFinite(value) && (minExclusive ? value > min - 1 : value >= min) && value <= max),
+    'OUT_OF_RANGE',
+    { min, max },
+  );
+
+/**
+ * The shape and limits of a search's arguments, checked at the edge: each failure is the reason
+ * the API raises (the first one, as a GraphQL error naming the argument). What needs the reference
+ * data (which codes exist) is left to normaliseSearch.
+ */
+const SearchArgsSchema = z
+  .object({
+    query: z
+      .string()
+      .nullish()
+      .refine(
+        ...within<string | null | undefined>(
+          (query) => (query ?? '').trim().length <= SEARCH_LIMITS.queryLength,
+          'QUERY_TOO_LONG',
+          { max: SEARCH_LIMITS.queryLength },
+        ),
+      ),
+    filter: z
+      .object({
+        sectors: codeList,
+        legalForms: codeList,
+        districts: codeList,
+        neighbourhoods: codeList,
+        cpv: codeList,
+        certifications: codeList,
+        socialClauses: codeList,
+        minEsgScore: z
+          .number()
+          .nullish()
+          .refine(...inRange(0, 100)),
+        employees: z
+          .object({ min: count, max: count })
+          .nullish()
+          .refine(
+            ...within<{ min?: number | null; max?: number | null } | null | undefined>(
+              (range) => range?.min == null || range.max == null || range.min <= range.max,
+              'RANGE_REVERSED',
+            ),
+          ),
+      })
+      .passthrough()
+      .nullish(),
+    near: z
+      .object({
+        lat: z.number().refine(...inRange(-90, 90)),
+        lng: z.number().refine(...inRange(-180, 180)),
+        radiusMeters: z
+          .number()
+          .nullish()
+          .refine(...inRange(1, SEARCH_LIMITS.radiusMeters, true)),
+      })
+      .nullish(),
+    first: count.refine(
+      ...within<number | null | undefined>(
+        (first) => first === null || first === undefined || (first >= 0 && first <= SEARCH_LIMITS.pageSize),
+        'PAGE_TOO_LARGE',
+        { max: SEARCH_LIMITS.pageSize },
+      ),
+    ),
+  })
+  .passthrough()
+  .superRefine((args, context) => {
+    if (args.sort === 'DISTANCE' && !args.near)
+      context.addIssue(reasonIssue('DISTANCE_NEEDS_NEAR', {}, ['sort']));
+  });
+
 export async function normaliseSearch(db: Db, args: SearchArgs): Promise<SearchRequest> {
+  const checked = SearchArgsSchema.safeParse(args);
+  if (!checked.success) {
+    const [problem] = zodErrors(checked.error, '');
+    if (problem)
+      throw new AppError(problem.reason, problem.params, problem.field ? { field: problem.field } : {});
+  }
   const [codes, places] = await Promise.all([loadReferenceCodes(db), loadPlaces(db)]);
   const query = (args.query ?? '').trim();
-  if (query.length > SEARCH_LIMITS.queryLength) {
-    throw appError('QUERY_TOO_LONG', 'query', { max: SEARCH_LIMITS.queryLength });
-  }
   const filter = args.filter ?? {};
   let impossible = false;
-  const known = (field: string, values: string[] | null | undefined, valid: (value: string) => boolean) => {
+  const known = (values: string[] | null | undefined, valid: (value: string) => boolean) => {
     if (values === null || values === undefined || values.length === 0) return null;
-    if (values.length > SEARCH_LIMITS.filterValues) {
-      throw appError('TOO_MANY_VALUES', `filter.${field}`, { max: SEARCH_LIMITS.filterValues });
-    }
     const kept = [...new Set(values.filter(valid))];
     if (kept.length === 0) impossible = true;
     return kept;
   };
-  const certifications = known('certifications', filter.certifications, (code) =>
-    codes.certifications.has(code),
-  );
+  const certifications = known(filter.certifications, (code) => codes.certifications.has(code));
   // "All of": one unknown certification already makes the filter impossible.
   if (certifications && certifications.length !== new Set(filter.certifications ?? []).size)
     impossible = true;
-  const socialClauses = known('socialClauses', filter.socialClauses, (code) => codes.socialClauses.has(code));
+  const socialClauses = known(filter.socialClauses, (code) => codes.socialClauses.has(code));
   if (socialClauses && socialClauses.length !== new Set(filter.socialClauses ?? []).size) impossible = true;
 
   const first = args.first ?? SEARCH_LIMITS.defaultPageSize;
-  if (first < 0 || first > SEARCH_LIMITS.pageSize) {
-    throw appError('PAGE_TOO_LARGE', 'first', { max: SEARCH_LIMITS.pageSize });
-  }
   const near = args.near ?? null;
-  if (near) {
-    if (!Number.isFinite(near.lat) || Math.abs(near.lat) > 90)
-      throw appError('OUT_OF_RANGE', 'near.lat', { min: -90, max: 90 });
-    if (!Number.isFinite(near.lng) || Math.abs(near.lng) > 180)
-      throw appError('OUT_OF_RANGE', 'near.lng', { min: -180, max: 180 });
-    const radius = near.radiusMeters;
-    if (radius !== null && radius !== undefined && (radius <= 0 || radius > SEARCH_LIMITS.radiusMeters)) {
-      throw appError('OUT_OF_RANGE', 'near.radiusMeters', { min: 1, max: SEARCH_LIMITS.radiusMeters });
-    }
-  }
   const minEsgScore = filter.minEsgScore ?? null;
-  if (minEsgScore !== null && (minEsgScore < 0 || minEsgScore > 100))
-    throw appError('OUT_OF_RANGE', 'filter.minEsgScore', { min: 0, max: 100 });
   const employeesMin = filter.employees?.min ?? null;
   const employeesMax = filter.employees?.max ?? null;
-  if (employeesMin !== null && employeesMax !== null && employeesMin > employeesMax) {
-    throw appError('RANGE_REVERSED', 'filter.employees');
-  }
   const requested = args.sort ?? (query ? 'RELEVANCE' : 'NAME');
-  if (requested === 'DISTANCE' && !near) throw appError('DISTANCE_NEEDS_NEAR', 'sort');
 
   return {
     query,
-    sectors: known('sectors', filter.sectors, (code) => codes.sectors.has(code)),
-    legalForms: known('legalForms', filter.legalForms, (code) => codes.legalForms.has(code)),
-    districts: known('districts', filter.districts, (code) => places.districts.has(code)),
-    neighbourhoods: known('neighbourhoods', filter.neighbourhoods, (code) => places.neighbourhoods.has(code)),
+    sectors: known(filter.sectors, (code) => codes.sectors.has(code)),
+    legalForms: known(filter.legalForms, (code) => codes.legalForms.has(code)),
+    districts: known(filter.districts, (code) => places.districts.has(code)),
+    neighbourhoods: known(filter.neighbourhoods, (code) => places.neighbourhoods.has(code)),
     cpv: known(
-      'cpv',
       filter.cpv?.map((value) => value.trim().replace(/-\d$/, '')),
       (value) => /^\d{2,8}$/.test(value),
     ),
