@@ -6,6 +6,7 @@ import { RATE_RULES } from '../../rate-limit/rate-limit.ts';
 import { signedIn, type TestAccount } from '../../testing/accounts.ts';
 import { contractOperation } from '../../testing/contract.ts';
 import { addSampleCompanies } from '../../testing/fixtures.ts';
+import { uniqueTaxId } from '../../testing/seed.ts';
 import { startTestApi, type TestApi } from '../../testing/test-api.ts';
 import { makeCif } from '../directory/tax-id.ts';
 import { importCompanies, type Problem, problem } from './procurement.fixtures.ts';
@@ -494,8 +495,18 @@ describe('shortlists', () => {
   });
 
   it('freeze a dated snapshot that later changes do not touch', async () => {
+    // A company of this test's own: the change below must reach no other test's export.
+    await importCompanies(api, [
+      {
+        tax_id: uniqueTaxId(),
+        name: 'Instantània Coop',
+        legal_form: 'COOP_TREBALL',
+        sectors: 'NETEJA',
+        email: 'hola@instantania.coop',
+      },
+    ]);
     const id = (await create(owner, { name: 'Expedient' })).shortlist?.id as string;
-    const company = await companyId(HOSTILE_NAME);
+    const company = await companyId('Instantània Coop');
     await add(owner, id, company, 'abans');
     const snapshot = await api.graphql<{
       snapshotShortlist: { snapshot: { id: string; csvUrl: string; entryCount: number } | null };
@@ -513,15 +524,15 @@ describe('shortlists', () => {
       companyId: company,
       note: 'després',
     });
-    await api.db.company.update({ where: { id: company }, data: { email: 'nou@calpep.coop' } });
+    await api.db.company.update({ where: { id: company }, data: { email: 'nou@instantania.coop' } });
     const live = (await read(owner, id)).data?.shortlist;
     expect(live?.entries.edges[0]?.node.note).toBe('després');
-    expect((await csv(live?.csvUrl as string, owner)).text).toContain('nou@calpep.coop');
+    expect((await csv(live?.csvUrl as string, owner)).text).toContain('nou@instantania.coop');
 
     const after = await csv(frozen?.csvUrl as string, owner);
     expect(after.text).toBe(before.text);
     expect(after.text).toContain('abans');
-    expect(after.text).toContain('hola@calpep.coop');
+    expect(after.text).toContain('hola@instantania.coop');
     expect((await csv(frozen?.csvUrl as string, stranger)).status).toBe(404);
     // Refusals of a download are said in the caller's language: the account's, else the browser's.
     const frozenUrl = (frozen?.csvUrl ?? '').replace(/^https?:\/\/[^/]+/, api.url);
