@@ -99,6 +99,22 @@ describe('query limits', () => {
     expect(result.errors?.[0]?.message).toMatch(/token/i);
   });
 
+  it('answers a cursor that is not one of its own as a validation error, not an internal one', async () => {
+    for (const after of ['x', '', 'R1BDOnt9']) {
+      const result = await api.graphql(
+        'query ($after: String) { companies(first: 1, after: $after) { totalCount } }',
+        {
+          after,
+        },
+      );
+      expect(result.errors?.[0]?.extensions).toMatchObject({
+        code: 'VALIDATION',
+        reason: 'INVALID_CURSOR',
+        field: 'after',
+      });
+    }
+  });
+
   it('refuses a query deeper than the limit', async () => {
     let selection = 'code';
     for (let level = 0; level < LIMITS.depth; level++)

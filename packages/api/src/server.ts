@@ -195,6 +195,20 @@ export async function createApp({
       responseCache.plugin,
     ],
     formatError: (formatted, error) => {
+      // Pothos refuses a malformed connection argument (a cursor that is not one of ours) with
+      // its own error class: an expected failure with a reason, not an internal one.
+      const original = (error as { originalError?: Error } | undefined)?.originalError;
+      if (original?.name === 'PothosValidationError') {
+        const refused = /cursor/i.test(original.message)
+          ? appError('INVALID_CURSOR', 'after')
+          : appError('INVALID_VALUE', null);
+        return {
+          message: refused.message,
+          ...(formatted.path ? { path: formatted.path } : {}),
+          ...(formatted.locations ? { locations: formatted.locations } : {}),
+          extensions: refused.extensions,
+        };
+      }
       if (isPublic(formatted, error)) return formatted;
       if (isDatabaseUnavailable(error)) {
         log.warn({ requestPath: formatted.path }, 'the database is unavailable');

@@ -91,9 +91,18 @@ export function meiliFilter(request: SearchRequest): string[] {
   if (request.employeesMax !== null) filter.push(`employees <= ${Number(request.employeesMax)}`);
   if (request.near?.radiusMeters) {
     const { lat, lng, radiusMeters } = request.near;
-    filter.push(`_geoRadius(${Number(lat)}, ${Number(lng)}, ${Number(radiusMeters)})`);
+    filter.push(`_geoRadius(${coordinate(lat)}, ${coordinate(lng)}, ${Math.round(Number(radiusMeters))})`);
   }
   return filter;
+}
+
+/**
+ * A coordinate as Meilisearch's filter syntax reads it: plain decimals (a tiny value such as
+ * -5e-324 would otherwise be written in exponent notation, which the filter cannot parse), to the
+ * centimetre.
+ */
+function coordinate(value: number): string {
+  return Number(value).toFixed(7);
 }
 
 export function meiliSort(request: SearchRequest): string[] | undefined {
@@ -106,7 +115,7 @@ export function meiliSort(request: SearchRequest): string[] | undefined {
       return ['createdAt:desc'];
     case 'DISTANCE':
       return request.near
-        ? [`_geoPoint(${Number(request.near.lat)}, ${Number(request.near.lng)}):asc`]
+        ? [`_geoPoint(${coordinate(request.near.lat)}, ${coordinate(request.near.lng)}):asc`]
         : undefined;
     default:
       return undefined;

@@ -171,6 +171,12 @@ describe('searchCompanies', () => {
     const distances = result.edges.map((edge) => edge.distanceMeters ?? Number.NaN);
     expect(distances).toEqual([...distances].sort((a, b) => a - b));
     expect(distances.every((d) => d <= 1501)).toBe(true);
+    // A coordinate Meilisearch's filter syntax could not read if written as JavaScript prints it.
+    const tiny = await api.graphql(SEARCH, {
+      near: { lat: -5e-324, lng: 2.17, radiusMeters: 1000 },
+      sort: 'DISTANCE',
+    });
+    expect(tiny.errors).toBeUndefined();
     const error = await api.graphql(SEARCH, { sort: 'DISTANCE' });
     expect(error.errors?.[0]).toMatchObject({
       message: 'Per ordenar per distància cal indicar un punt de referència.',
