@@ -99,12 +99,37 @@ export async function signInAs(page: Page, account: { email: string; password: s
   await page.locator('#sign-in-email').fill(account.email);
   await page.locator('#sign-in-password').fill(account.password);
   const locale = await pageLocale(page);
-  await page.locator('form button[type="submit"]').click();
-  await page.getByRole('button', { name: UI.signOut[locale] }).waitFor();
+  await page.locator('main form button[type="submit"]').click();
+  // On a narrow screen the sign-out button sits in the collapsed menu: there, not necessarily visible.
+  await page
+    .getByRole('button', { name: UI.signOut[locale], includeHidden: true })
+    .waitFor({ state: 'attached' });
 }
 
 /** Chooses the interface language in the language menu (found by its label) and waits for the page to change to it. */
 export async function chooseLanguage(page: Page, locale: Locale): Promise<void> {
+  const menu = await openMenu(page);
   await page.getByLabel(UI.language[await pageLocale(page)], { exact: true }).selectOption(locale);
+  if (menu) await closeMenu(page);
   await page.waitForFunction((lang) => document.documentElement.lang === lang, locale.toLowerCase());
+}
+
+/**
+ * Opens the site's menu when the screen is narrow enough for it to be collapsed (its button is
+ * shown); true when it opened it, false when the whole navigation is already on screen.
+ */
+export async function openMenu(page: Page): Promise<boolean> {
+  const button = page.locator('header button[aria-controls]');
+  if (!(await button.isVisible())) return false;
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  await page.locator('header nav').waitFor();
+  return true;
+}
+
+/** Closes the site's menu if it is open on a narrow screen. */
+export async function closeMenu(page: Page): Promise<void> {
+  const button = page.locator('header button[aria-controls]');
+  if ((await button.isVisible()) && (await button.getAttribute('aria-expanded')) === 'true') {
+    await button.click();
+  }
 }

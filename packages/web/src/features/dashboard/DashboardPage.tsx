@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link, Navigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { QueryState } from '../../components/ui/QueryState.tsx';
+import { signInPath } from '../session/return-path.ts';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { CompanyPanel } from './CompanyPanel.tsx';
@@ -49,7 +50,8 @@ export function DashboardPage() {
   const [created, setCreated] = useState<'company' | 'claim' | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const me = result.data?.me;
-  if (result.data && !me) return <Navigate to="/entrar" replace />;
+  // A visitor signs in first, and comes back here.
+  if (result.data && !me) return <Navigate to={signInPath('/tauler')} replace />;
 
   return (
     <section aria-labelledby="dashboard-title">

@@ -1,14 +1,17 @@
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { signInPath } from './return-path.ts';
 import { useSession } from './useSession.ts';
 
 export function SessionControl() {
   const { t } = useI18n();
   const { account, isStaff, isProcurement, signOut } = useSession();
+  const location = useLocation();
   if (!account) {
     return (
       <div className="session">
-        <Link to="/entrar">{t('nav.signIn')}</Link>
+        {/* Signing in returns here. */}
+        <Link to={signInPath(`${location.pathname}${location.search}`)}>{t('nav.signIn')}</Link>
         <Link to="/registre">{t('nav.signUp')}</Link>
       </div>
     );
@@ -19,7 +22,7 @@ export function SessionControl() {
       {isProcurement && <Link to="/llistes">{t('nav.shortlists')}</Link>}
       {isProcurement && <Link to="/licitacions">{t('nav.tenders')}</Link>}
       {isStaff && <Link to="/moderacio">{t('nav.moderation')}</Link>}
-      <span>
+      <span className="session__account">
         {t('signIn.signedInAs')} {account.email}
       </span>
       <button type="button" className="link-button" onClick={() => void signOut()}>

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
 import { FormAlert } from '../../components/ui/FormAlert.tsx';
 import { TextField } from '../../components/ui/TextField.tsx';
@@ -7,6 +7,7 @@ import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { useFormErrors } from '../../lib/useFormErrors.ts';
 import { UserErrorFields } from '../../lib/user-errors.ts';
+import { RETURN_PARAM, safeReturnPath } from './return-path.ts';
 import { useSession } from './useSession.ts';
 
 const LoginMutation = graphql(
@@ -29,6 +30,9 @@ const LoginMutation = graphql(
 export function SignInPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
+  // The page that sent the reader here, when it is one of this site's.
+  const back = safeReturnPath(params.get(RETURN_PARAM));
   const session = useSession();
   const [, login] = useMutation(LoginMutation);
   const { at, alert, answered } = useFormErrors(['email', 'password']);
@@ -44,7 +48,10 @@ export function SignInPage() {
     answered(payload);
     if (!payload?.account) return;
     session.refresh();
-    navigate(payload.account.role === 'STAFF' || payload.account.role === 'ADMIN' ? '/pla' : '/tauler');
+    navigate(
+      back ?? (payload.account.role === 'STAFF' || payload.account.role === 'ADMIN' ? '/pla' : '/tauler'),
+      { replace: true },
+    );
   };
 
   // A refusal of the whole attempt (too many of them) is said above the form; the others at their field.
