@@ -6,7 +6,13 @@ import {
 } from 'meilisearch';
 import { COMPANIES_INDEX, ensureIndex, SearchTaskError, settled } from './companies-index.ts';
 import type { CompanyDocument } from './company-document.ts';
-import { type EngineResult, type SearchRequest, searchMeilisearch } from './company-search.ts';
+import {
+  type EngineResult,
+  type PointsResult,
+  pointsMeilisearch,
+  type SearchRequest,
+  searchMeilisearch,
+} from './company-search.ts';
 
 /** A company whose indexed text answers a text, with Meilisearch's ranking score (0..1). */
 export interface TextMatch {
@@ -32,6 +38,8 @@ export interface Search {
   ensureCompaniesIndex(uid?: string): Promise<void>;
   /** A page of companies for a search, with its total and facets (one multi-search request). */
   searchCompanies(request: SearchRequest): Promise<EngineResult>;
+  /** The located companies of a search's whole result set (its first `cap`), for a map. */
+  companyPoints(request: SearchRequest, cap: number): Promise<PointsResult>;
   /**
    * The companies whose indexed text answers `text`, best first (at most `limit`). Words may be
    * left out from the last one, so a long text still finds companies that answer part of it.
@@ -102,6 +110,7 @@ export function createSearch(url: string, apiKey: string | undefined, indexPrefi
     },
     ensureCompaniesIndex: (uid = indexName(COMPANIES_INDEX)) => ensureIndex(client, uid),
     searchCompanies: (request) => searchMeilisearch(client, indexName(COMPANIES_INDEX), request),
+    companyPoints: (request, cap) => pointsMeilisearch(client, indexName(COMPANIES_INDEX), request, cap),
     async matchCompanies(text, limit) {
       const result = await companies().search(text, {
         limit,

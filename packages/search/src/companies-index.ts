@@ -1,4 +1,5 @@
 import type { Meilisearch, Settings } from 'meilisearch';
+import { ELIDED_WORDS } from './company-search.ts';
 
 /**
  * The `companies` index: its settings are versioned with the code and applied idempotently at
@@ -41,6 +42,8 @@ export const COMPANIES_SETTINGS: Settings = {
   searchableAttributes: ['name', 'legalName', 'sectorNames', 'cpvLabels', 'descriptions'],
   displayedAttributes: ['*'],
   filterableAttributes: [
+    // A tax ID typed in the search box finds its company by id (looked up in PostgreSQL).
+    'id',
     'sectors',
     'legalForm',
     'district',
@@ -57,7 +60,14 @@ export const COMPANIES_SETTINGS: Settings = {
     '_geo',
   ],
   sortableAttributes: ['nameSort', 'esgScore', 'createdAt', '_geo'],
-  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
+  // A sort the caller chooses (name, distance, score, newest) orders the results; without one the
+  // rule does nothing and relevance decides. Whole words before the start of longer ones, then the
+  // attribute: "caterin" is the Spanish word "cáterin" of the catering sector before the first
+  // letters of "Santa Caterina" in a name.
+  rankingRules: ['sort', 'words', 'typo', 'proximity', 'exactness', 'attribute'],
+  // Catalan elisions are not words: "d'inserció" is indexed as "inserció" ("d" would match a word
+  // of almost every description).
+  stopWords: ELIDED_WORDS,
   synonyms: synonyms(),
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
   faceting: { maxValuesPerFacet: 500, sortFacetValuesBy: { '*': 'count' } },

@@ -31,9 +31,30 @@ export interface SearchRequest {
   offset: number;
   limit: number;
   locale: Locale;
+  /**
+   * A CPV prefix (2 to 8 digits) the query was recognised as: every result has a CPV code under it,
+   * on top of `cpv` (which is "any of"). The query text is then empty.
+   */
+  queryCpv: string | null;
+  /** Only these companies (a tax ID typed in the query names one): the query text is then empty. */
+  companyIds: string[] | null;
   /** Some list held only values that exist nowhere: the answer is empty. */
   impossible: boolean;
 }
+
+/**
+ * Catalan elided articles, prepositions and pronouns (l', d', s', n', m', t', qu') before a word,
+ * with a straight, curly or modifier apostrophe, in any case: "d'inserció" is the word "inserció".
+ */
+const ELISION = /(^|[^\p{L}\p{N}])(?:qu|[dlsmnt])['’ʼ`´]/giu;
+
+/** The query's text without Catalan elisions (the index drops them too: its stop words). */
+export function withoutElisions(text: string): string {
+  return text.replace(ELISION, '$1 ').replace(/\s+/g, ' ').trim();
+}
+
+/** The elided forms the index does not keep as words (so "d'inserció" is indexed as "inserció"). */
+export const ELIDED_WORDS = ['d', 'l', 's', 'n', 'm', 't', 'qu'];
 
 /** Index attribute -> the CompanyFilter field a facet is reported under. */
 export const FACETS = {
@@ -77,6 +98,8 @@ export function meiliFilter(request: SearchRequest): string[] {
   anyOf('district', request.districts);
   anyOf('neighbourhood', request.neighbourhoods);
   anyOf('cpvPrefixes', request.cpv);
+  if (request.queryCpv) filter.push(`cpvPrefixes = ${quote(request.queryCpv)}`);
+  anyOf('id', request.companyIds);
   for (const certification of request.certifications) filter.push(`certifications = ${quote(certification)}`);
   for (const clause of request.socialClauses) filter.push(`socialClauses = ${quote(clause)}`);
   if (request.reservedContractEligible !== null)
@@ -129,7 +152,11 @@ export function meiliQueries(uid: string, request: SearchRequest) {
   const descriptionField = DESCRIPTION[request.locale];
   const common = {
     indexUid: uid,
-    q: request.query,
+    q: withoutElisions(request.query),
+    // Every word must match, as in the PostgreSQL fallback: the total and facets count the
+    // companies that answer the whole text, and a chosen sort orders only those (with "last",
+    // companies matching the first word alone would be sorted in among them).
+    matchingStrategy: 'all' as const,
     filter: meiliFilter(request),
     ...(meiliSort(request) ? { sort: meiliSort(request) } : {}),
   };
@@ -153,11 +180,22 @@ export function meiliQueries(uid: string, request: SearchRequest) {
   ];
 }
 
+/** A query that was only elisions ("d'") names no word: it finds nothing, as in PostgreSQL. */
+export function namesNoWord(request: SearchRequest): boolean {
+  return request.query !== '' && withoutElisions(request.query).replace(/[^\p{L}\p{N}]/gu, '') === '';
+}
+
+const EMPTY_FACETS = Object.fromEntries(Object.values(FACETS).map((field) => [field, {}])) as Record<
+  FacetField,
+  Record<string, number>
+>;
+
 export async function searchMeilisearch(
   client: Meilisearch,
   uid: string,
   request: SearchRequest,
 ): Promise<EngineResult> {
+  if (namesNoWord(request)) return { totalCount: 0, hits: [], facets: structuredClone(EMPTY_FACETS) };
   const descriptionField = DESCRIPTION[request.locale];
   const { results } = await client.multiSearch({ queries: meiliQueries(uid, request) });
   const [page, count] = results;
@@ -184,6 +222,59 @@ export async function searchMeilisearch(
       };
     }),
   };
+}
+
+/** A company of a search's result set as a map draws it. */
+export interface MapPoint {
+  id: string;
+  slug: string;
+  name: string;
+  lat: number;
+  lng: number;
+}
+
+export interface PointsResult {
+  /** Companies in the whole result set (located or not). */
+  totalCount: number;
+  /** The located ones among the first `cap` of the result set, in its order. */
+  points: MapPoint[];
+  /** True when the result set held more than `cap` companies: only the first `cap` were read. */
+  capped: boolean;
+}
+
+/** The query that reads the points of a search's whole result set, up to `cap` companies. */
+export function meiliPointsQuery(uid: string, request: SearchRequest, cap: number) {
+  return {
+    indexUid: uid,
+    q: withoutElisions(request.query),
+    matchingStrategy: 'all' as const,
+    filter: meiliFilter(request),
+    ...(meiliSort(request) ? { sort: meiliSort(request) } : {}),
+    // A page of `cap`: its total is exact (an offset/limit search only estimates it).
+    page: 1,
+    hitsPerPage: cap,
+    attributesToRetrieve: ['id', 'slug', 'name', '_geo'],
+  };
+}
+
+export async function pointsMeilisearch(
+  client: Meilisearch,
+  uid: string,
+  request: SearchRequest,
+  cap: number,
+): Promise<PointsResult> {
+  if (namesNoWord(request)) return { totalCount: 0, points: [], capped: false };
+  const { results } = await client.multiSearch({ queries: [meiliPointsQuery(uid, request, cap)] });
+  const [result] = results;
+  if (!result) throw new Error('Meilisearch returned no result');
+  const totalCount = result.totalHits ?? result.estimatedTotalHits ?? result.hits.length;
+  const points = result.hits.flatMap((hit) => {
+    const document = hit as unknown as Pick<CompanyDocument, 'id' | 'slug' | 'name' | '_geo'>;
+    return document._geo
+      ? [{ id: document.id, slug: document.slug, name: document.name, lat: document._geo.lat, lng: document._geo.lng }]
+      : [];
+  });
+  return { totalCount, points, capped: totalCount > cap };
 }
 
 /** Great-circle distance in metres. */

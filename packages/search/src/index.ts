@@ -27,7 +27,10 @@ export {
   type EngineResult,
   escapeHtml,
   type FacetField,
+  type MapPoint,
+  type PointsResult,
   type SearchRequest,
+  withoutElisions,
 } from './company-search.ts';
 export { type Drift, hasDrift, reindexCompanies, verifyIndex } from './index-maintenance.ts';
 export {

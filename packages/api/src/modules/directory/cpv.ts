@@ -112,3 +112,132 @@ export function allCpvCodes(): CpvCode[] {
 export function isCpvPrefix(value: string): boolean {
   return /^\d{2,8}$/.test(value);
 }
+
+/**
+ * The branch of the hierarchy a code or prefix names, as leading digits: a full code stands for
+ * itself and everything under it, so its trailing zeros are dropped down to the division
+ * ("90910000-9" -> "9091", "45000000" -> "45"); shorter digits are leading digits as typed ("909").
+ * Companies whose codes start with it fall under it. Null for what is not 2 to 8 digits (a check
+ * digit only after 8).
+ */
+export function cpvBranch(value: string): string | null {
+  const match = /^(\d{2,8})(?:-\d)?$/.exec(value.trim());
+  if (!match?.[1]) return null;
+  const digits = match[1];
+  if (digits.length < 8 && value.includes('-')) return null;
+  if (digits.length < 8) return digits;
+  const branch = digits.replace(/0+$/, '');
+  return branch.length >= 2 ? branch : digits.slice(0, 2);
+}
+
+let prefixes: Set<string> | undefined;
+
+/** True when some code of the vocabulary starts with these digits ("9091", "45"; not "08" nor "2024"). */
+export function isKnownCpvPrefix(digits: string): boolean {
+  if (!prefixes) {
+    prefixes = new Set();
+    for (const digitsOfCode of loadVocabulary().keys()) {
+      for (let length = 2; length <= 8; length += 1) prefixes.add(digitsOfCode.slice(0, length));
+    }
+  }
+  return prefixes.has(digits);
+}
+
+/** The code a branch stands for ("9091" -> 90910000-9), when the vocabulary has it. */
+export function cpvOfBranch(branch: string): CpvCode | undefined {
+  return /^\d{2,8}$/.test(branch) ? loadVocabulary().get(branch.padEnd(8, '0')) : undefined;
+}
+
+/** A code of the vocabulary as the CPV picker shows it: its branch, parent and children. */
+export interface CpvEntry extends CpvCode {
+  /** Its leading digits ("9091" for 90910000-9): the value a search filters on. */
+  branch: string;
+  /** The branch of the nearest code above it, null for a division. */
+  parent: string | null;
+  /** How many codes are directly under it. */
+  childCount: number;
+}
+
+interface Tree {
+  entries: Map<string, CpvEntry>;
+  children: Map<string | null, CpvEntry[]>;
+  /** Spanish and English labels and the code, folded, per branch: what a search of the vocabulary reads. */
+  text: Map<string, string>;
+}
+
+let tree: Tree | undefined;
+
+const foldText = (text: string) =>
+  text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/l·l/g, 'll');
+
+function loadTree(): Tree {
+  if (tree) return tree;
+  const entries = new Map<string, CpvEntry>();
+  for (const code of loadVocabulary().values()) {
+    const branch = cpvBranch(code.code) ?? code.code.slice(0, 2);
+    entries.set(branch, { ...code, branch, parent: null, childCount: 0 });
+  }
+  const children = new Map<string | null, CpvEntry[]>();
+  const text = new Map<string, string>();
+  for (const entry of entries.values()) {
+    for (let length = entry.branch.length - 1; length >= 2; length -= 1) {
+      const above = entries.get(entry.branch.slice(0, length));
+      if (above) {
+        entry.parent = above.branch;
+        above.childCount += 1;
+        break;
+      }
+    }
+    const siblings = children.get(entry.parent) ?? [];
+    siblings.push(entry);
+    children.set(entry.parent, siblings);
+    text.set(entry.branch, foldText(`${entry.code} ${entry.labels.es} ${entry.labels.en}`));
+  }
+  tree = { entries, children, text };
+  return tree;
+}
+
+export const CPV_BROWSE_LIMITS = { pageSize: 100, queryLength: 100, offset: 10_000 } as const;
+
+/**
+ * A page of the vocabulary for the CPV picker. Without a text: the codes directly under `under`
+ * (the divisions without it). With one: the codes at any level (under `under`, when given) whose
+ * code starts with its digits or whose Spanish or English label holds every one of its words (any
+ * case, accents ignored). In code order. Callers validate the bounds (CPV_BROWSE_LIMITS).
+ */
+export function browseCpv(options: {
+  query?: string | null;
+  under?: string | null;
+  offset: number;
+  limit: number;
+}): { totalCount: number; entries: CpvEntry[] } {
+  const { entries, children, text } = loadTree();
+  const under = options.under ? (cpvBranch(options.under) ?? options.under) : null;
+  const words = foldText(options.query ?? '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  let found: CpvEntry[];
+  if (words.length === 0) {
+    found = children.get(under) ?? [];
+  } else {
+    found = [];
+    for (const entry of entries.values()) {
+      if (under && !entry.branch.startsWith(under)) continue;
+      const haystack = text.get(entry.branch) ?? '';
+      if (words.every((word) => (/^\d+$/.test(word) ? entry.code.startsWith(word) : haystack.includes(word))))
+        found.push(entry);
+    }
+  }
+  found = [...found].sort((a, b) => a.code.localeCompare(b.code));
+  return { totalCount: found.length, entries: found.slice(options.offset, options.offset + options.limit) };
+}
+
+/** The entries of the given codes or branches (unknown ones left out), in the order asked. */
+export function cpvEntries(values: string[]): CpvEntry[] {
+  const { entries } = loadTree();
+  return values.flatMap((value) => {
+    const branch = cpvBranch(value);
+    const entry = branch ? entries.get(branch) : undefined;
+    return entry ? [entry] : [];
+  });
+}

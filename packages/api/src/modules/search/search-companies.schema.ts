@@ -4,17 +4,28 @@ import {
   type EngineResult,
   type FacetField,
   isSearchUnavailable,
+  type PointsResult,
   type Search,
   type SearchRequest,
 } from '@proximitat/search';
 import { builder } from '../../builder.ts';
 import type { Context } from '../../context.ts';
+import { payloadWeight } from '../../limits/limits.ts';
 import { CompanyRef } from '../directory/company.schema.ts';
-import { cpvLabel } from '../directory/cpv.ts';
+import { cpvLabel, cpvOfBranch } from '../directory/cpv.ts';
+// The CPV vocabulary's query (cpvVocabulary), which the search page's CPV picker reads.
+import '../directory/cpv.schema.ts';
 import { type Locale, LocaleEnum, translatedName } from '../i18n/locale.schema.ts';
 import { loadReference } from '../reference/reference-cache.ts';
-import { searchPostgres } from './search-postgres.ts';
-import { encodeCursor, normaliseSearch } from './search-request.ts';
+import { pointsPostgres, searchPostgres } from './search-postgres.ts';
+import {
+  encodeCursor,
+  normaliseSearch,
+  type Recognised,
+  recogniseQuery,
+  SEARCH_LIMITS,
+  type SearchArgs,
+} from './search-request.ts';
 
 const CompanySortEnum = builder.enumType('CompanySort', {
   description:
@@ -114,9 +125,43 @@ const EdgeRef = builder.objectRef<SearchEdge>('CompanySearchEdge').implement({
   }),
 });
 
+const RecognisedKindEnum = builder.enumType('SearchRecognisedKind', {
+  values: {
+    CPV: { description: 'A CPV code or prefix: the companies with a CPV code under it.' },
+    TAX_ID: { description: 'A Spanish tax ID (NIF/CIF/NIE): the published company that has it.' },
+  } as const,
+});
+
+const RecognisedRef = builder
+  .objectRef<Recognised & { locale: Locale }>('SearchRecognised')
+  .implement({
+    description: 'What the query was recognised as, and searched as, instead of words.',
+    fields: (t) => ({
+      kind: t.field({ type: RecognisedKindEnum, resolve: (recognised) => recognised.kind }),
+      value: t.exposeString('value', {
+        description: 'The CPV branch searched ("9091") or the tax ID, compact and upper case ("F08123453").',
+      }),
+      code: t.exposeString('code', {
+        nullable: true,
+        description: 'For a CPV branch that is a code of the vocabulary: the code ("90910000-9").',
+      }),
+      label: t.string({
+        nullable: true,
+        description:
+          'For a CPV branch that is a code: its label in the locale of the search (Spanish for Catalan).',
+        resolve: (recognised) => {
+          if (recognised.kind !== 'CPV') return null;
+          const entry = cpvOfBranch(recognised.value);
+          return entry ? cpvLabel(entry.code, recognised.locale) : null;
+        },
+      }),
+    }),
+  });
+
 interface SearchResult {
   totalCount: number;
   degraded: boolean;
+  recognised: (Recognised & { locale: Locale }) | null;
   facets: { field: FacetField; values: FacetValue[] }[];
   pageInfo: {
     hasNextPage: boolean;
@@ -139,6 +184,13 @@ const SearchPageInfoRef = builder.objectRef<SearchResult['pageInfo']>('SearchPag
 const ResultRef = builder.objectRef<SearchResult>('CompanySearchConnection').implement({
   fields: (t) => ({
     totalCount: t.exposeInt('totalCount'),
+    recognised: t.field({
+      type: RecognisedRef,
+      nullable: true,
+      description:
+        'Set when the query was a CPV code or prefix, or a tax ID, and was searched as such (a filter) rather than as text.',
+      resolve: (result) => result.recognised,
+    }),
     degraded: t.exposeBoolean('degraded', {
       description:
         'True when the search engine was unreachable and PostgreSQL answered: simpler relevance, typos tolerated in names only, and the total and facets up to a minute old.',
@@ -218,6 +270,9 @@ builder.queryField('searchCompanies', (t) =>
       sort: t.arg({ type: CompanySortEnum }),
       first: t.arg.int(),
       after: t.arg.string(),
+      page: t.arg.int({
+        description: `The page (1 to ${SEARCH_LIMITS.pages}) of \`first\` results to answer, instead of \`after\`: page numbers in an address.`,
+      }),
       locale: t.arg({
         type: LocaleEnum,
         description: 'The language of facet labels and highlights (default Catalan).',
@@ -261,9 +316,11 @@ builder.queryField('searchCompanies', (t) =>
         }),
       );
       const end = request.offset + result.hits.length;
+      const recognised = recogniseQuery(args.query);
       return {
         totalCount: result.totalCount,
         degraded: result.degraded,
+        recognised: recognised ? { ...recognised, locale: request.locale } : null,
         facets,
         edges,
         pageInfo: {
@@ -278,6 +335,79 @@ builder.queryField('searchCompanies', (t) =>
                 : null,
         },
       };
+    },
+  }),
+);
+
+/** The most points searchCompanyPoints answers: the first ones of the result set, in its order. */
+export const POINTS_CAP = 5_000;
+
+/** What a point weighs in the answer, at most (id, slug, name, two coordinates, keys: about 150 bytes, twice that to spare). */
+const POINT_BYTES = 300;
+
+const MapPointRef = builder
+  .objectRef<PointsResult['points'][number]>('SearchMapPoint')
+  .implement({
+    description: 'A located company of a search, as a map draws it.',
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      slug: t.exposeString('slug'),
+      name: t.exposeString('name'),
+      lat: t.exposeFloat('lat'),
+      lng: t.exposeFloat('lng'),
+    }),
+  });
+
+const PointsRef = builder
+  .objectRef<PointsResult & { cap: number; degraded: boolean }>('SearchMapPoints')
+  .implement({
+    fields: (t) => ({
+      totalCount: t.exposeInt('totalCount', { description: 'Companies in the whole result set.' }),
+      capped: t.exposeBoolean('capped', {
+        description: 'True when the result set held more than `cap` companies: only the first `cap` (in the order of the search) were read.',
+      }),
+      cap: t.exposeInt('cap'),
+      degraded: t.exposeBoolean('degraded', { description: 'PostgreSQL answered (the search engine was unreachable).' }),
+      points: t.field({
+        type: [MapPointRef],
+        description: 'The located companies among them.',
+        resolve: (result) => result.points,
+      }),
+    }),
+  });
+
+async function runPoints(
+  context: Context,
+  request: SearchRequest,
+): Promise<PointsResult & { degraded: boolean }> {
+  if (request.impossible) return { totalCount: 0, points: [], capped: false, degraded: false };
+  if (Date.now() >= (unavailableUntil.get(context.search) ?? 0)) {
+    try {
+      return { ...(await context.search.companyPoints(request, POINTS_CAP)), degraded: false };
+    } catch (error) {
+      if (!isSearchUnavailable(error)) throw error;
+      unavailableUntil.set(context.search, Date.now() + BREAK_MS);
+      context.log.warn({ err: error }, 'search engine unavailable: answering from PostgreSQL');
+    }
+  }
+  return { ...(await pointsPostgres(context.db, request, POINTS_CAP)), degraded: true };
+}
+
+builder.queryField('searchCompanyPoints', (t) =>
+  t.field({
+    type: PointsRef,
+    description: `The located companies of a search's whole result set (the arguments of searchCompanies, without paging), for a map: at most the first ${POINTS_CAP.toLocaleString('en')} of it, in its order, with \`capped\` when there were more. Public; each costs as much as the largest answer it can give, so a request holds at most one.`,
+    args: {
+      query: t.arg.string(),
+      filter: t.arg({ type: CompanyFilterInput }),
+      near: t.arg({ type: GeoPointInput }),
+      sort: t.arg({ type: CompanySortEnum }),
+    },
+    complexity: payloadWeight(POINTS_CAP * POINT_BYTES),
+    resolve: async (_root, args, context) => {
+      const request = await normaliseSearch(context.db, { ...(args as SearchArgs), first: null });
+      const result = await runPoints(context, request);
+      return { ...result, cap: POINTS_CAP };
     },
   }),
 );

@@ -56,6 +56,8 @@ const request = (lists: Partial<SearchRequest>): SearchRequest => ({
   offset: 0,
   limit: 1,
   locale: 'CA',
+  queryCpv: null,
+  companyIds: null,
   impossible: false,
   ...lists,
 });

@@ -1,5 +1,11 @@
 import { type Db, poolSize } from '@proximitat/db';
-import { type EngineResult, escapeHtml, type FacetField, type SearchRequest } from '@proximitat/search';
+import {
+  type EngineResult,
+  escapeHtml,
+  type FacetField,
+  type PointsResult,
+  type SearchRequest,
+} from '@proximitat/search';
 import { type AppError, anyCause, appError } from '../../errors.ts';
 import { fold } from './search-request.ts';
 
@@ -223,14 +229,20 @@ function textCondition(
 /** The sort key of names: folded, a leading elided article dropped (as the index's nameSort does). */
 const NAME_KEY = (column: string) => `btrim(public.search_fold(${column})) COLLATE "C"`;
 
-function searchSql(
+interface Conditions {
+  where: string[];
+  rank: string;
+  distance: string;
+}
+
+/** The conditions of a search (text, filters, radius), its rank and its distance expression. */
+function conditions(
   request: SearchRequest,
   words: string[],
   sectorMatches: (string[] | null)[],
   typos: boolean,
-  pageOnly: boolean,
-): Sql {
-  const { params, param } = builder();
+  param: (value: unknown) => string,
+): Conditions {
   const where: string[] = [`c.status = 'PUBLISHED'`];
   let rank = '0';
   if (request.query && words.length === 0) where.push('false');
@@ -239,6 +251,7 @@ function searchSql(
     where.push(text.where);
     if (request.sort === 'RELEVANCE') rank = text.rank();
   }
+  if (request.companyIds) where.push(`c.id = ANY(${param(request.companyIds)}::uuid[])`);
   if (request.sectors)
     where.push(
       `EXISTS (SELECT 1 FROM "CompanySector" cs WHERE cs."companyId" = c.id AND cs."sectorCode" = ANY(${param(request.sectors)}::text[]))`,
@@ -250,6 +263,11 @@ function searchSql(
   if (request.cpv) {
     where.push(
       `EXISTS (SELECT 1 FROM unnest(c."cpvCodes") code, unnest(${param(request.cpv)}::text[]) prefix WHERE code LIKE prefix || '%')`,
+    );
+  }
+  if (request.queryCpv) {
+    where.push(
+      `EXISTS (SELECT 1 FROM unnest(c."cpvCodes") code WHERE code LIKE ${param(request.queryCpv)} || '%')`,
     );
   }
   for (const certification of request.certifications) {
@@ -280,21 +298,43 @@ function searchSql(
     if (request.near.radiusMeters)
       where.push(`c.latitude IS NOT NULL AND ${distance} <= ${param(request.near.radiusMeters)}`);
   }
+  return { where, rank, distance };
+}
+
+/** The score of the company's verified assessment in force, as the index's esgScore. */
+const ESG_SCORE = `(SELECT max(e.score) FROM "EsgAssessment" e
+  WHERE e."companyId" = c.id AND e.status = 'VERIFIED' AND e."validUntil" > now())`;
+
+/** The order of a search's results (over the hits `h`), for every sort but by name. */
+function hitsOrder(request: SearchRequest): string {
+  if (request.sort === 'ESG_SCORE') return 'h.esg DESC NULLS LAST, h.name COLLATE "C", h.id';
+  return request.sort === 'DISTANCE'
+    ? 'h.distance ASC NULLS LAST, h.name COLLATE "C", h.id'
+    : request.sort === 'NEWEST'
+      ? 'h."createdAt" DESC, h.id'
+      : 'h.rank DESC, h.name COLLATE "C", h.id';
+}
+
+function searchSql(
+  request: SearchRequest,
+  words: string[],
+  sectorMatches: (string[] | null)[],
+  typos: boolean,
+  pageOnly: boolean,
+): Sql {
+  const { params, param } = builder();
+  const { where, rank, distance } = conditions(request, words, sectorMatches, typos, param);
   const limit = param(request.limit);
   const offset = param(request.offset);
-  const byName = request.sort !== 'DISTANCE' && request.sort !== 'NEWEST' && request.sort !== 'RELEVANCE';
+  const byName = request.sort === 'NAME';
+  const esg = request.sort === 'ESG_SCORE' ? ESG_SCORE : 'NULL::int';
   // By name, the page is read from Company in the order of its name index (a browse stops after
   // one page instead of sorting every company); otherwise from the hits, sorted.
   const page = byName
     ? `SELECT c.id, ${distance} AS distance, c.name, row_number() OVER (ORDER BY ${NAME_KEY('c.name')}, c.id) AS n
        FROM "Company" c WHERE ${where.join(' AND ')} ORDER BY ${NAME_KEY('c.name')}, c.id LIMIT ${limit} OFFSET ${offset}`
-    : `SELECT h.id, h.distance, h.name, row_number() OVER (ORDER BY ${
-        request.sort === 'DISTANCE'
-          ? 'h.distance ASC NULLS LAST, h.name COLLATE "C", h.id'
-          : request.sort === 'NEWEST'
-            ? 'h."createdAt" DESC, h.id'
-            : 'h.rank DESC, h.name COLLATE "C", h.id'
-      }) AS n FROM hits h ORDER BY n LIMIT ${limit} OFFSET ${offset}`;
+    : `SELECT h.id, h.distance, h.name, row_number() OVER (ORDER BY ${hitsOrder(request)}) AS n
+       FROM hits h ORDER BY n LIMIT ${limit} OFFSET ${offset}`;
   const description = `description${request.locale === 'CA' ? 'Ca' : request.locale === 'ES' ? 'Es' : 'En'}`;
   const pageJson = `(SELECT coalesce(json_agg(json_build_object('id', p.id, 'distance', p.distance, 'name', p.name,
          'description', c."${description}") ORDER BY p.n), '[]')::text
@@ -302,7 +342,7 @@ function searchSql(
   if (pageOnly) {
     const hits = byName
       ? ''
-      : `hits AS (SELECT c.id, c.name, c."createdAt", ${rank} AS rank, ${distance} AS distance
+      : `hits AS (SELECT c.id, c.name, c."createdAt", ${rank} AS rank, ${distance} AS distance, ${esg} AS esg
            FROM "Company" c WHERE ${where.join(' AND ')}),`;
     return {
       text: `${FALLBACK_SQL_TAG} WITH ${hits} page AS (${page}) SELECT 0::bigint AS total, ${pageJson} AS page, '[]' AS facets`,
@@ -315,7 +355,7 @@ function searchSql(
       SELECT c.id, c.name, c."createdAt", c."legalFormCode", c."districtCode", c."neighbourhoodCode",
              c."socialClauses", c."cpvCodes", (c."insertionCompany" OR c."specialEmploymentCentre") AS reserved,
              c.id IN (SELECT e."companyId" FROM "EsgAssessment" e WHERE e.status = 'VERIFIED' AND e."validUntil" > now()) AS homologated,
-             ${byName ? '0' : rank} AS rank, ${byName ? 'NULL::float8' : distance} AS distance
+             ${byName ? '0' : rank} AS rank, ${byName ? 'NULL::float8' : distance} AS distance, ${esg} AS esg
       FROM "Company" c WHERE ${where.join(' AND ')}
     ),
     page AS (${page}),
@@ -556,4 +596,81 @@ export async function searchPostgres(
       },
     })),
   };
+}
+
+/** The located companies among the first `cap` of a search's result set, in its order, and its total. */
+function pointsSql(
+  request: SearchRequest,
+  words: string[],
+  sectorMatches: (string[] | null)[],
+  typos: boolean,
+  cap: number,
+): Sql {
+  const { params, param } = builder();
+  const { where, rank, distance } = conditions(request, words, sectorMatches, typos, param);
+  const esg = request.sort === 'ESG_SCORE' ? ESG_SCORE : 'NULL::int';
+  const order = request.sort === 'NAME' ? `${NAME_KEY('h.name')}, h.id` : hitsOrder(request);
+  const text = `${FALLBACK_SQL_TAG}
+    WITH hits AS MATERIALIZED (
+      SELECT c.id, c.slug, c.name, c.latitude, c.longitude, c."createdAt",
+             ${request.sort === 'RELEVANCE' ? rank : '0'} AS rank, ${distance} AS distance, ${esg} AS esg
+      FROM "Company" c WHERE ${where.join(' AND ')}
+    ),
+    first AS (SELECT h.* FROM hits h ORDER BY ${order} LIMIT ${param(cap)})
+    SELECT (SELECT count(*) FROM hits) AS total,
+      (SELECT coalesce(json_agg(json_build_array(f.id, f.slug, f.name, f.latitude, f.longitude)
+         ORDER BY ${order.replaceAll('h.', 'f.')}), '[]')::text
+       FROM first f WHERE f.latitude IS NOT NULL AND f.longitude IS NOT NULL) AS points`;
+  return { text, params };
+}
+
+/**
+ * The points of a search's whole result set (its first `cap`), for a map: under the same gate,
+ * statement timeout and transaction as the fallback's pages, one statement.
+ */
+export async function pointsPostgres(
+  db: Db,
+  request: SearchRequest,
+  cap: number,
+  { statementTimeoutMs = FALLBACK_LIMITS.statementTimeoutMs }: { statementTimeoutMs?: number } = {},
+): Promise<PointsResult> {
+  const words = searchWords(request.query);
+  const known = summaryCache(db).get(hitsKey(request, words));
+  const row = await fallbackGate(db).run(async () => {
+    try {
+      return await db.$transaction(
+        async (tx) => {
+          await tx.$executeRawUnsafe(
+            `SET LOCAL statement_timeout = ${Math.max(1, Math.round(statementTimeoutMs))}`,
+          );
+          await tx.$executeRawUnsafe(`SET LOCAL work_mem = '16MB'`);
+          const sectorMatches = words.length > 0 ? await sectorsByWord(tx, words) : [];
+          const run = async (typos: boolean) => {
+            const { text, params } = pointsSql(request, words, sectorMatches, typos, cap);
+            const [result] = await tx.$queryRawUnsafe<{ total: bigint; points: string }[]>(text, ...params);
+            if (!result) throw new Error('the fallback search returned no row');
+            return result;
+          };
+          // Names resembling the query count as for the pages: when the exact words find few.
+          let result = await run(known?.summary.typos ?? false);
+          if (
+            !known &&
+            Number(result.total) < request.limit &&
+            words.join(' ').length >= TYPO_QUERY_LENGTH
+          )
+            result = await run(true);
+          return result;
+        },
+        { maxWait: FALLBACK_LIMITS.queueWaitMs, timeout: statementTimeoutMs * 3 + 1_000 },
+      );
+    } catch (error) {
+      if (isStatementTimeout(error)) throw busy('SEARCH_TIMEOUT');
+      throw error;
+    }
+  });
+  const totalCount = Number(row.total);
+  const points = (JSON.parse(row.points) as [string, string, string, number, number][]).map(
+    ([id, slug, name, lat, lng]) => ({ id, slug, name, lat, lng }),
+  );
+  return { totalCount, points, capped: totalCount > cap };
 }

@@ -4,7 +4,9 @@ import type { CompanySort, SearchRequest } from '@proximitat/search';
 import { z } from 'zod';
 import { AppError, appError } from '../../errors.ts';
 import { reasonIssue, zodErrors } from '../common/validation.ts';
+import { cpvBranch, cpvOfBranch, isKnownCpvPrefix } from '../directory/cpv.ts';
 import { loadPlaces } from '../directory/places.ts';
+import { validateTaxId } from '../directory/tax-id.ts';
 import { loadReferenceCodes } from '../directory/validation-context.ts';
 
 /**
@@ -33,6 +35,8 @@ export interface SearchArgs {
   sort?: CompanySort | null;
   first?: number | null;
   after?: string | null;
+  /** 1-based page of `first` results, instead of `after`. */
+  page?: number | null;
   locale?: Locale | null;
 }
 
@@ -42,7 +46,39 @@ export const SEARCH_LIMITS = {
   pageSize: 100,
   defaultPageSize: 20,
   radiusMeters: 50_000,
+  /** Deepest page (`page`): 1,000 pages of up to 100. */
+  pages: 1_000,
 } as const;
+
+/** What a search text was recognised as, instead of words to look for. */
+export type Recognised =
+  | { kind: 'CPV'; value: string; code: string | null }
+  | { kind: 'TAX_ID'; value: string; code: null };
+
+/**
+ * A CPV code ("90910000-9", "90910000"), a CPV prefix of the vocabulary ("9091", "45") or a valid
+ * Spanish tax ID in any case, with or without dashes, dots or spaces ("f-08.123.453"), typed as the
+ * whole query: searched as such (a CPV branch filter, the company with that tax ID), not as words.
+ * Digits no CPV code starts with (a postal code "08014", a year) stay text.
+ */
+export function recogniseQuery(text: string | null | undefined): Recognised | null {
+  const query = (text ?? '').trim();
+  if (query === '' || query.length > 20) return null;
+  const compact = query.replace(/[\s.]/g, '');
+  if (/^\d{2,8}(-?\d)?$/.test(compact)) {
+    const digits = compact.replace('-', '');
+    // Nine digits are a code and its check digit.
+    const normal = digits.length === 9 ? `${digits.slice(0, 8)}-${digits.slice(8)}` : compact;
+    const branch = cpvBranch(normal);
+    if (branch && isKnownCpvPrefix(digits.slice(0, 8))) {
+      const code = cpvOfBranch(branch)?.code ?? null;
+      return { kind: 'CPV', value: branch, code };
+    }
+  }
+  const taxId = validateTaxId(query);
+  if (taxId.valid && /\d/.test(query)) return { kind: 'TAX_ID', value: taxId.value, code: null };
+  return null;
+}
 
 export function encodeCursor(offset: number): string {
   return Buffer.from(`o:${offset}`).toString('base64url');
@@ -139,11 +175,14 @@ const SearchArgsSchema = z
         { max: SEARCH_LIMITS.pageSize },
       ),
     ),
+    page: count.refine(...inRange(1, SEARCH_LIMITS.pages)),
   })
   .passthrough()
   .superRefine((args, context) => {
     if (args.sort === 'DISTANCE' && !args.near)
       context.addIssue(reasonIssue('DISTANCE_NEEDS_NEAR', {}, ['sort']));
+    // A page and a cursor would name two places to start from.
+    if (args.page != null && args.after != null) context.addIssue(reasonIssue('INVALID_VALUE', {}, ['page']));
   });
 
 export async function normaliseSearch(db: Db, args: SearchArgs): Promise<SearchRequest> {
@@ -154,7 +193,8 @@ export async function normaliseSearch(db: Db, args: SearchArgs): Promise<SearchR
       throw new AppError(problem.reason, problem.params, problem.field ? { field: problem.field } : {});
   }
   const [codes, places] = await Promise.all([loadReferenceCodes(db), loadPlaces(db)]);
-  const query = (args.query ?? '').trim();
+  const recognised = recogniseQuery(args.query);
+  const query = recognised ? '' : (args.query ?? '').trim();
   const filter = args.filter ?? {};
   let impossible = false;
   const known = (values: string[] | null | undefined, valid: (value: string) => boolean) => {
@@ -176,6 +216,15 @@ export async function normaliseSearch(db: Db, args: SearchArgs): Promise<SearchR
   const employeesMin = filter.employees?.min ?? null;
   const employeesMax = filter.employees?.max ?? null;
   const requested = args.sort ?? (query ? 'RELEVANCE' : 'NAME');
+  let companyIds: string[] | null = null;
+  if (recognised?.kind === 'TAX_ID') {
+    const company = await db.company.findUnique({
+      where: { taxId: recognised.value },
+      select: { id: true, status: true },
+    });
+    if (company?.status === 'PUBLISHED') companyIds = [company.id];
+    else impossible = true;
+  }
 
   return {
     query,
@@ -183,8 +232,9 @@ export async function normaliseSearch(db: Db, args: SearchArgs): Promise<SearchR
     legalForms: known(filter.legalForms, (code) => codes.legalForms.has(code)),
     districts: known(filter.districts, (code) => places.districts.has(code)),
     neighbourhoods: known(filter.neighbourhoods, (code) => places.neighbourhoods.has(code)),
+    // A full code stands for its branch of the hierarchy (the codes under it too).
     cpv: known(
-      filter.cpv?.map((value) => value.trim().replace(/-\d$/, '')),
+      filter.cpv?.map((value) => cpvBranch(value) ?? ''),
       (value) => /^\d{2,8}$/.test(value),
     ),
     certifications: certifications ?? [],
@@ -196,9 +246,11 @@ export async function normaliseSearch(db: Db, args: SearchArgs): Promise<SearchR
     employeesMax,
     near: near ? { lat: near.lat, lng: near.lng, radiusMeters: near.radiusMeters ?? null } : null,
     sort: requested === 'RELEVANCE' && !query ? 'NAME' : requested,
-    offset: args.after ? decodeCursor(args.after) : 0,
+    offset: args.after ? decodeCursor(args.after) : args.page ? (args.page - 1) * first : 0,
     limit: first,
     locale: args.locale ?? 'CA',
+    queryCpv: recognised?.kind === 'CPV' ? recognised.value : null,
+    companyIds,
     impossible,
   };
 }
