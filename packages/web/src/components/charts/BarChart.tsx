@@ -1,5 +1,6 @@
-import { type KeyboardEvent, useId, useRef } from 'react';
+import { type KeyboardEvent, useId, useRef, useState } from 'react';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { TableScroll } from '../ui/TableScroll.tsx';
 
 export interface Bar {
   key: string;
@@ -8,8 +9,9 @@ export interface Bar {
 }
 
 /**
- * A horizontal bar chart that is also a list: every bar is reachable with Tab, the arrow keys move
- * between bars, and each one reads as "label: value (share)". The same data is given as a table.
+ * A horizontal bar chart that is also a list: one tab stop for the whole chart (a roving tabindex:
+ * the bar last visited), the arrow keys, Home and End move between bars, and each one reads as
+ * "label: value (share)". The same data is given as a table.
  */
 export function BarChart({ title, bars, unit }: { title: string; bars: Bar[]; unit: string }) {
   const { t, formatNumber } = useI18n();
@@ -18,6 +20,9 @@ export function BarChart({ title, bars, unit }: { title: string; bars: Bar[]; un
   const total = bars.reduce((sum, bar) => sum + bar.value, 0);
   const max = Math.max(1, ...bars.map((bar) => bar.value));
   const share = (value: number) => (total > 0 ? Math.round((value / total) * 1000) / 10 : 0);
+  // The bar that takes the chart's one tab stop.
+  const [current, setCurrent] = useState(0);
+  const active = Math.min(current, Math.max(0, bars.length - 1));
 
   const move = (event: KeyboardEvent<HTMLLIElement>) => {
     const items = [...(list.current?.querySelectorAll<HTMLLIElement>('li') ?? [])];
@@ -34,19 +39,29 @@ export function BarChart({ title, bars, unit }: { title: string; bars: Bar[]; un
               : null;
     if (next === null) return;
     event.preventDefault();
-    items[Math.max(0, Math.min(items.length - 1, next))]?.focus();
+    const target = Math.max(0, Math.min(items.length - 1, next));
+    setCurrent(target);
+    items[target]?.focus();
   };
 
   return (
     <figure className="bar-chart" aria-labelledby={`${id}-caption`}>
       <figcaption id={`${id}-caption`}>{title}</figcaption>
-      <ol ref={list} className="bar-chart__bars" aria-labelledby={`${id}-caption`}>
-        {bars.map((bar) => (
+      <p id={`${id}-keys`} className="hint">
+        {t('chart.keys')}
+      </p>
+      <ol
+        ref={list}
+        className="bar-chart__bars"
+        aria-labelledby={`${id}-caption`}
+        aria-describedby={`${id}-keys`}
+      >
+        {bars.map((bar, index) => (
           <li
             key={bar.key}
-            // biome-ignore lint/a11y/noNoninteractiveTabindex: each bar is a data point to explore with the keyboard
-            tabIndex={0}
+            tabIndex={index === active ? 0 : -1}
             onKeyDown={move}
+            onFocus={() => setCurrent(index)}
             aria-label={`${bar.label}: ${formatNumber(bar.value)} ${unit} (${formatNumber(share(bar.value))} %)`}
           >
             <span className="bar-chart__label" aria-hidden="true">
@@ -63,29 +78,31 @@ export function BarChart({ title, bars, unit }: { title: string; bars: Bar[]; un
       </ol>
       <details className="bar-chart__data">
         <summary>{t('chart.showTable')}</summary>
-        <table className="data-table">
-          <caption>{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('chart.category')}</th>
-              <th scope="col" className="numeric">
-                {unit}
-              </th>
-              <th scope="col" className="numeric">
-                %
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {bars.map((bar) => (
-              <tr key={bar.key}>
-                <th scope="row">{bar.label}</th>
-                <td className="numeric">{formatNumber(bar.value)}</td>
-                <td className="numeric">{formatNumber(share(bar.value))}</td>
+        <TableScroll label={title}>
+          <table className="data-table">
+            <caption>{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('chart.category')}</th>
+                <th scope="col" className="numeric">
+                  {unit}
+                </th>
+                <th scope="col" className="numeric">
+                  %
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {bars.map((bar) => (
+                <tr key={bar.key}>
+                  <th scope="row">{bar.label}</th>
+                  <td className="numeric">{formatNumber(bar.value)}</td>
+                  <td className="numeric">{formatNumber(share(bar.value))}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </details>
     </figure>
   );

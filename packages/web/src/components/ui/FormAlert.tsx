@@ -5,7 +5,8 @@
 export function FormAlert({ id, message }: { id?: string; message: string | null }) {
   if (!message) return null;
   return (
-    <p id={id} role="alert" className="error">
+    // Focus comes here after an answer with errors no field shows (useFormErrors, focusFirstError).
+    <p id={id} role="alert" className="error form-alert" data-form-alert="" tabIndex={-1}>
       {message}
     </p>
   );

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { FieldError } from '../../components/ui/FieldErrors.tsx';
 import { graphql } from '../../lib/graphql.ts';
-import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { LOCALES, useI18n } from '../../lib/i18n/i18n.tsx';
 import {
   errorMessage,
   errorsElsewhere,
@@ -33,6 +33,14 @@ const CompanyQuery = graphql(`
         street
         postalCode
         city
+        location {
+          lat
+          lng
+        }
+        locationApproximate
+      }
+      district {
+        code
       }
       neighbourhood {
         code
@@ -156,7 +164,17 @@ export function CompanyPanel({ slug, onChanged }: { slug: string; onChanged: () 
     sectors: company.sectors.map((s) => s.code),
     cpvCodes: company.cpvCodes,
     address: company.address
-      ? { ...company.address, neighbourhoodCode: company.neighbourhood?.code ?? null }
+      ? {
+          street: company.address.street,
+          postalCode: company.address.postalCode,
+          city: company.address.city,
+          neighbourhoodCode: company.neighbourhood?.code ?? null,
+          districtCode: company.district?.code ?? null,
+          // An approximate location is the neighbourhood's point: it follows from the neighbourhood.
+          ...(company.address.location && !company.address.locationApproximate
+            ? { lat: company.address.location.lat, lng: company.address.location.lng }
+            : {}),
+        }
       : null,
     website: company.website,
     email: company.email,
@@ -250,7 +268,11 @@ export function CompanyPanel({ slug, onChanged }: { slug: string; onChanged: () 
             {company.editorInvitations.map((invitation) => (
               <li key={invitation.id}>
                 {invitation.email} ({t('dashboard.expires')}{' '}
-                {new Date(invitation.expiresAt).toLocaleDateString()}){' '}
+                {new Date(invitation.expiresAt).toLocaleDateString(
+                  LOCALES.find((entry) => entry.code === locale)?.tag,
+                  { dateStyle: 'long' },
+                )}
+                ){' '}
                 <button
                   type="button"
                   className="link-button"

@@ -1,10 +1,11 @@
-import { type FormEvent, type InputHTMLAttributes, useId, useState } from 'react';
+import { type FormEvent, type InputHTMLAttributes, useEffect, useId, useRef, useState } from 'react';
 import { useQuery } from 'urql';
 import { FieldError } from '../../components/ui/FieldErrors.tsx';
 import { FormAlert } from '../../components/ui/FormAlert.tsx';
 import { TextField } from '../../components/ui/TextField.tsx';
 import { graphql, type VariablesOf } from '../../lib/graphql.ts';
 import { LOCALES, type Locale, useI18n } from '../../lib/i18n/i18n.tsx';
+import { focusFirstError } from '../../lib/useFormErrors.ts';
 import {
   errorMessage,
   errorsElsewhere,
@@ -110,6 +111,32 @@ const FIELD_PATHS: readonly string[] = [
 ];
 
 /**
+ * The address as sent, with what the form does not show of the current one (its district and exact
+ * location) kept while the reader leaves the place alone: the location while the street, postal
+ * code, city and neighbourhood are unchanged, the district while the neighbourhood is. Without
+ * them, an edit elsewhere would propose clearing them.
+ */
+export function keptPlace(
+  current: CompanyProfileInput['address'] | undefined,
+  sent: NonNullable<CompanyProfileInput['address']>,
+): NonNullable<CompanyProfileInput['address']> {
+  if (!current) return sent;
+  const sameNeighbourhood = (current.neighbourhoodCode ?? null) === (sent.neighbourhoodCode ?? null);
+  const sameAddress =
+    sameNeighbourhood &&
+    current.street === sent.street &&
+    current.postalCode === sent.postalCode &&
+    current.city === sent.city;
+  return {
+    ...sent,
+    ...(sameNeighbourhood && current.districtCode ? { districtCode: current.districtCode } : {}),
+    ...(sameAddress && current.lat != null && current.lng != null
+      ? { lat: current.lat, lng: current.lng }
+      : {}),
+  };
+}
+
+/**
  * What the owner of a CompanyProfileForm keeps: busy while a profile is on its way, then the
  * answer's errors. `submit` sends with `send` and resolves to the payload when `accepted` says the
  * profile was taken, or to null (its errors, or the failed request, then show in the form).
@@ -167,6 +194,12 @@ export function CompanyProfileForm({
   const uid = useId();
   const [options] = useQuery({ query: OptionsQuery, variables: { locale } });
   const [sectors, setSectors] = useState<string[]>(initial?.sectors ?? []);
+  const formRef = useRef<HTMLFormElement>(null);
+  // An answer with errors (a new list each time) or a failed request: focus to the first field
+  // marked, or to the alert when no field shows one.
+  useEffect(() => {
+    if ((errors.length > 0 || requestFailed) && formRef.current) focusFirstError(formRef.current);
+  }, [errors, requestFailed]);
   const initialText = (name: string): string => {
     if (!initial) return '';
     const address = initial.address;
@@ -195,7 +228,17 @@ export function CompanyProfileForm({
     const text = (name: string) => String(form.get(name) ?? '').trim();
     const number = (name: string) => (text(name) ? Number(text(name)) : null);
     const street = text('street');
+    const address = street
+      ? {
+          street,
+          postalCode: text('postalCode'),
+          city: text('city') || 'Barcelona',
+          neighbourhoodCode: text('neighbourhoodCode') || null,
+        }
+      : null;
     onSubmit({
+      // What the form does not show is kept as it is, so that it is not proposed as a change.
+      legalName: initial?.legalName ?? null,
       name: text('name'),
       taxId: text('taxId'),
       legalForm: text('legalForm'),
@@ -203,14 +246,7 @@ export function CompanyProfileForm({
       cpvCodes: text('cpvCodes')
         .split(/[\s,;]+/)
         .filter(Boolean),
-      address: street
-        ? {
-            street,
-            postalCode: text('postalCode'),
-            city: text('city') || 'Barcelona',
-            neighbourhoodCode: text('neighbourhoodCode') || null,
-          }
-        : null,
+      address: address && keptPlace(initial?.address, address),
       website: text('website') || null,
       email: text('email') || null,
       phone: text('phone') || null,
@@ -265,7 +301,7 @@ export function CompanyProfileForm({
   }
 
   return (
-    <form className="form profile-form" onSubmit={submit} noValidate>
+    <form ref={formRef} className="form profile-form" onSubmit={submit} noValidate>
       <FormAlert message={alert} />
       <fieldset>
         <legend>{t('profile.identity')}</legend>

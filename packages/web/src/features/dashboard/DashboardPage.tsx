@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { Link, Navigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { QueryState } from '../../components/ui/QueryState.tsx';
-import { signInPath } from '../session/return-path.ts';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { signInPath } from '../session/return-path.ts';
 import { CompanyPanel } from './CompanyPanel.tsx';
 import {
   CompanyProfileForm,

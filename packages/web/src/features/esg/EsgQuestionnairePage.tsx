@@ -1,10 +1,12 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
+import { usePageTitle } from '../../components/layout/usePageTitle.ts';
 import { FieldError } from '../../components/ui/FieldErrors.tsx';
-import { QueryState } from '../../components/ui/QueryState.tsx';
+import { AccessRefused, QueryState } from '../../components/ui/QueryState.tsx';
 import { type EnumOf, everyValue, graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { focusFirstError } from '../../lib/useFormErrors.ts';
 import { errorMessage, type FormError, paramOf, UserErrorFields } from '../../lib/user-errors.ts';
 
 const QuestionnaireQuery = graphql(`
@@ -20,6 +22,18 @@ const QuestionnaireQuery = graphql(`
         id
         score
         status
+        answers {
+          criterion
+          level
+          evidenceUrl
+          comment
+        }
+      }
+    }
+    me {
+      id
+      companies {
+        id
       }
     }
     esgCriteria {
@@ -78,7 +92,10 @@ export function EsgQuestionnairePage() {
   const uid = useId();
   const [result] = useQuery({ query: QuestionnaireQuery, variables: { slug, locale } });
   const [, submit] = useMutation(SubmitMutation);
-  const [levels, setLevels] = useState<Record<string, number>>({});
+  // The levels chosen here; until the reader chooses one, those of the latest assessment.
+  const [chosen, setChosen] = useState<Record<string, number> | null>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const [attempt, setAttempt] = useState(0);
   // The errors of the last submission, with the criteria it sent in their order (errors name
   // answers by position), and whether the request itself failed.
   const [refusal, setRefusal] = useState<{ errors: FormError[]; sent: string[] }>({ errors: [], sent: [] });
@@ -86,6 +103,17 @@ export function EsgQuestionnairePage() {
   const [outcome, setOutcome] = useState<{ score: number } | null>(null);
   const criteria = result.data?.esgCriteria ?? [];
   const company = result.data?.company;
+  const me = result.data?.me;
+  const previous = company?.latestEsgAssessment?.answers ?? [];
+  const previousAnswer = new Map(previous.map((answer) => [answer.criterion, answer]));
+  const levels: Record<string, number> =
+    chosen ?? Object.fromEntries(previous.map((answer) => [answer.criterion, answer.level]));
+  const setLevels = setChosen;
+  usePageTitle(company ? `${t('esg.questionnaire')}: ${company.name}` : null);
+  // After an answer with errors, focus goes to the first field marked, or to the alert above the form.
+  useEffect(() => {
+    if (attempt > 0 && form.current) focusFirstError(form.current);
+  }, [attempt]);
   const answered = criteria.filter((criterion) => levels[criterion.code] !== undefined).length;
 
   const send = async (event: FormEvent<HTMLFormElement>) => {
@@ -108,6 +136,7 @@ export function EsgQuestionnairePage() {
       sent: answers.map((a) => a.criterion),
     });
     setOutcome(payload?.assessment ? { score: payload.assessment.score } : null);
+    if (!payload?.assessment) setAttempt((count) => count + 1);
   };
 
   // A message names its criterion by the question, in the interface language, where it has one.
@@ -137,6 +166,17 @@ export function EsgQuestionnairePage() {
     <QueryState fetching={result.fetching && !result.data} error={result.error}>
       {!company ? (
         <p>{t('esg.noCompany')}</p>
+      ) : !me?.companies.some((mine) => mine.id === company.id) ? (
+        <section aria-labelledby={`${uid}-title`}>
+          <h1 id={`${uid}-title`}>
+            {t('esg.questionnaire')}: {company.name}
+          </h1>
+          {/* A visitor signs in (and comes back here); only the company's editors may answer. */}
+          <AccessRefused
+            refusal={me ? 'FORBIDDEN' : 'SIGN_IN'}
+            message={t(me ? 'esg.editorsOnly' : 'esg.signInRequired')}
+          />
+        </section>
       ) : (
         <section aria-labelledby={`${uid}-title`}>
           <p>
@@ -180,7 +220,7 @@ export function EsgQuestionnairePage() {
             </p>
           )}
           {(marked || general.length > 0 || requestFailed) && (
-            <div role="alert" className="field-error">
+            <div role="alert" className="field-error" data-form-alert="" tabIndex={-1}>
               {marked && <p>{t('esg.fix')}</p>}
               {general.map((message, index) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: the messages of one answer, in order
@@ -189,7 +229,7 @@ export function EsgQuestionnairePage() {
               {requestFailed && <p>{t('status.error')}</p>}
             </div>
           )}
-          <form className="form esg-form" onSubmit={send} noValidate>
+          <form ref={form} className="form esg-form" onSubmit={send} noValidate>
             {PILLARS.map((pillar) => (
               <section key={pillar} aria-labelledby={`${uid}-${pillar}`}>
                 <h2 id={`${uid}-${pillar}`}>{t(`esg.pillar.${pillar}`)}</h2>
@@ -221,6 +261,7 @@ export function EsgQuestionnairePage() {
                                 name={`level-${criterion.code}`}
                                 value={level}
                                 checked={levels[criterion.code] === level}
+                                aria-invalid={levelErrors.length > 0 ? true : undefined}
                                 onChange={() => setLevels({ ...levels, [criterion.code]: level })}
                               />
                               {level} — {t(`esg.level.${level}`)}
@@ -237,6 +278,7 @@ export function EsgQuestionnairePage() {
                           name={`evidence-${criterion.code}`}
                           type="url"
                           placeholder="https://"
+                          defaultValue={previousAnswer.get(criterion.code)?.evidenceUrl ?? ''}
                           aria-invalid={evidenceErrors.length > 0 ? true : undefined}
                           aria-describedby={
                             evidenceErrors.length > 0 ? `${uid}-${criterion.code}-evidence-error` : undefined
@@ -251,6 +293,7 @@ export function EsgQuestionnairePage() {
                           id={`${uid}-${criterion.code}-comment`}
                           name={`comment-${criterion.code}`}
                           rows={2}
+                          defaultValue={previousAnswer.get(criterion.code)?.comment ?? ''}
                           aria-invalid={commentErrors.length > 0 ? true : undefined}
                           aria-describedby={
                             commentErrors.length > 0 ? `${uid}-${criterion.code}-comment-error` : undefined

@@ -1,7 +1,9 @@
 import { useMutation, useQuery } from 'urql';
+import { TableScroll } from '../../components/ui/TableScroll.tsx';
 import { graphql } from '../../lib/graphql.ts';
-import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { LOCALES, useI18n } from '../../lib/i18n/i18n.tsx';
 import { UserErrorFields } from '../../lib/user-errors.ts';
+import { ChangeLabelsQuery, changeReader } from './change-labels.ts';
 import { type ReviewDecision, ReviewPanel } from './ReviewPanel.tsx';
 import { ReviewQueue, useReviewDecisions } from './ReviewQueue.tsx';
 
@@ -52,8 +54,13 @@ const ReviewMutation = graphql(
 
 /** Staff: pending creations, updates and claims, oldest first, each with a side-by-side diff. */
 export function ModerationPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [result, refetch] = useQuery({ query: QueueQuery, requestPolicy: 'cache-and-network' });
+  const [labels] = useQuery({ query: ChangeLabelsQuery, variables: { locale } });
+  const tag = LOCALES.find((entry) => entry.code === locale)?.tag ?? 'ca';
+  const read = changeReader(t, tag, labels.data);
+  // Dates as the interface language writes them, not the browser's.
+  const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeStyle: 'short' });
   const [, review] = useMutation(ReviewMutation);
   const { announcement, decided } = useReviewDecisions(() => refetch({ requestPolicy: 'network-only' }));
 
@@ -86,32 +93,35 @@ export function ModerationPage() {
             onDecide={(decision, reason) => decide(node.id, decision, reason, name)}
           >
             <p className="hint">
-              {t('moderation.submitted')} {new Date(node.submittedAt).toLocaleString()}
+              {t('moderation.submitted')}{' '}
+              <time dateTime={node.submittedAt}>{dateTime.format(new Date(node.submittedAt))}</time>
             </p>
             {node.kind === 'CLAIM' && node.company && node.company.status !== 'PUBLISHED' && (
               <p className="notice">{t('moderation.contestedClaim')}</p>
             )}
             {node.message && <blockquote>{node.message}</blockquote>}
             {node.changes.length > 0 && (
-              <table className="data-table diff">
-                <caption>{t('moderation.changes')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('moderation.field')}</th>
-                    <th scope="col">{t('moderation.before')}</th>
-                    <th scope="col">{t('moderation.after')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {node.changes.map((change) => (
-                    <tr key={change.field}>
-                      <th scope="row">{change.field}</th>
-                      <td className="diff__before">{change.before ?? '—'}</td>
-                      <td className="diff__after">{change.after ?? '—'}</td>
+              <TableScroll label={`${t('moderation.changes')}: ${name}`}>
+                <table className="data-table diff">
+                  <caption>{t('moderation.changes')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('moderation.field')}</th>
+                      <th scope="col">{t('moderation.before')}</th>
+                      <th scope="col">{t('moderation.after')}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {node.changes.map((change) => (
+                      <tr key={change.field}>
+                        <th scope="row">{read.field(change.field)}</th>
+                        <td className="diff__before">{read.value(change.field, change.before) ?? '—'}</td>
+                        <td className="diff__after">{read.value(change.field, change.after) ?? '—'}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableScroll>
             )}
           </ReviewPanel>
         );

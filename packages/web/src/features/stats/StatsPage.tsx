@@ -2,6 +2,7 @@ import { useQuery } from 'urql';
 import { BarChart } from '../../components/charts/BarChart.tsx';
 import { GeoMap } from '../../components/map/GeoMap.tsx';
 import { QueryState } from '../../components/ui/QueryState.tsx';
+import { TableScroll } from '../../components/ui/TableScroll.tsx';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 
@@ -109,33 +110,35 @@ export function StatsPage() {
                   </ul>
                 </div>
               </div>
-              <table className="data-table">
-                <caption>{t('stats.districtTable')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('districts.name')}</th>
-                    <th scope="col" className="numeric">
-                      {t('stats.companies')}
-                    </th>
-                    <th scope="col" className="numeric">
-                      {t('districts.population')}
-                    </th>
-                    <th scope="col" className="numeric">
-                      {t('stats.perTenThousandHeader')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {stats.byDistrict.map((row) => (
-                    <tr key={row.district.code}>
-                      <th scope="row">{row.district.name}</th>
-                      <td className="numeric">{formatNumber(row.count)}</td>
-                      <td className="numeric">{formatNumber(row.district.population)}</td>
-                      <td className="numeric">{decimals.format(row.perTenThousandInhabitants)}</td>
+              <TableScroll label={t('stats.districtTable')}>
+                <table className="data-table">
+                  <caption>{t('stats.districtTable')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('districts.name')}</th>
+                      <th scope="col" className="numeric">
+                        {t('stats.companies')}
+                      </th>
+                      <th scope="col" className="numeric">
+                        {t('districts.population')}
+                      </th>
+                      <th scope="col" className="numeric">
+                        {t('stats.perTenThousandHeader')}
+                      </th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {stats.byDistrict.map((row) => (
+                      <tr key={row.district.code}>
+                        <th scope="row">{row.district.name}</th>
+                        <td className="numeric">{formatNumber(row.count)}</td>
+                        <td className="numeric">{formatNumber(row.district.population)}</td>
+                        <td className="numeric">{decimals.format(row.perTenThousandInhabitants)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableScroll>
             </section>
 
             <section aria-labelledby="stats-forms">
