@@ -271,7 +271,15 @@ export async function pointsMeilisearch(
   const points = result.hits.flatMap((hit) => {
     const document = hit as unknown as Pick<CompanyDocument, 'id' | 'slug' | 'name' | '_geo'>;
     return document._geo
-      ? [{ id: document.id, slug: document.slug, name: document.name, lat: document._geo.lat, lng: document._geo.lng }]
+      ? [
+          {
+            id: document.id,
+            slug: document.slug,
+            name: document.name,
+            lat: document._geo.lat,
+            lng: document._geo.lng,
+          },
+        ]
       : [];
   });
   return { totalCount, points, capped: totalCount > cap };

@@ -14,7 +14,10 @@ const CpvEntryRef = builder.objectRef<CpvEntry>('CpvEntry').implement({
         'Its leading digits ("9091"): as a `cpv` filter value it finds the companies with this code or one under it.',
     }),
     level: t.exposeInt('level', { description: '1 division, 2 group, 3 class, 4 category, 5 and below.' }),
-    parent: t.exposeString('parent', { nullable: true, description: 'The branch of the code above; null for a division.' }),
+    parent: t.exposeString('parent', {
+      nullable: true,
+      description: 'The branch of the code above; null for a division.',
+    }),
     childCount: t.exposeInt('childCount', { description: 'How many codes are directly under it.' }),
     label: t.string({
       args: { locale: t.arg({ type: LocaleEnum }) },
@@ -83,7 +86,6 @@ builder.queryFields((t) => ({
     type: [CpvEntryRef],
     description: 'The vocabulary entries of these codes or branches (at most 50; unknown ones are left out).',
     args: { codes: t.arg.stringList({ required: true }) },
-    resolve: (_root, { codes }) =>
-      cpvEntries(checked(z.array(z.string().max(12)).max(50), codes, 'codes')),
+    resolve: (_root, { codes }) => cpvEntries(checked(z.array(z.string().max(12)).max(50), codes, 'codes')),
   }),
 }));

@@ -132,31 +132,29 @@ const RecognisedKindEnum = builder.enumType('SearchRecognisedKind', {
   } as const,
 });
 
-const RecognisedRef = builder
-  .objectRef<Recognised & { locale: Locale }>('SearchRecognised')
-  .implement({
-    description: 'What the query was recognised as, and searched as, instead of words.',
-    fields: (t) => ({
-      kind: t.field({ type: RecognisedKindEnum, resolve: (recognised) => recognised.kind }),
-      value: t.exposeString('value', {
-        description: 'The CPV branch searched ("9091") or the tax ID, compact and upper case ("F08123453").',
-      }),
-      code: t.exposeString('code', {
-        nullable: true,
-        description: 'For a CPV branch that is a code of the vocabulary: the code ("90910000-9").',
-      }),
-      label: t.string({
-        nullable: true,
-        description:
-          'For a CPV branch that is a code: its label in the locale of the search (Spanish for Catalan).',
-        resolve: (recognised) => {
-          if (recognised.kind !== 'CPV') return null;
-          const entry = cpvOfBranch(recognised.value);
-          return entry ? cpvLabel(entry.code, recognised.locale) : null;
-        },
-      }),
+const RecognisedRef = builder.objectRef<Recognised & { locale: Locale }>('SearchRecognised').implement({
+  description: 'What the query was recognised as, and searched as, instead of words.',
+  fields: (t) => ({
+    kind: t.field({ type: RecognisedKindEnum, resolve: (recognised) => recognised.kind }),
+    value: t.exposeString('value', {
+      description: 'The CPV branch searched ("9091") or the tax ID, compact and upper case ("F08123453").',
     }),
-  });
+    code: t.exposeString('code', {
+      nullable: true,
+      description: 'For a CPV branch that is a code of the vocabulary: the code ("90910000-9").',
+    }),
+    label: t.string({
+      nullable: true,
+      description:
+        'For a CPV branch that is a code: its label in the locale of the search (Spanish for Catalan).',
+      resolve: (recognised) => {
+        if (recognised.kind !== 'CPV') return null;
+        const entry = cpvOfBranch(recognised.value);
+        return entry ? cpvLabel(entry.code, recognised.locale) : null;
+      },
+    }),
+  }),
+});
 
 interface SearchResult {
   totalCount: number;
@@ -345,18 +343,16 @@ export const POINTS_CAP = 5_000;
 /** What a point weighs in the answer, at most (id, slug, name, two coordinates, keys: about 150 bytes, twice that to spare). */
 const POINT_BYTES = 300;
 
-const MapPointRef = builder
-  .objectRef<PointsResult['points'][number]>('SearchMapPoint')
-  .implement({
-    description: 'A located company of a search, as a map draws it.',
-    fields: (t) => ({
-      id: t.exposeID('id'),
-      slug: t.exposeString('slug'),
-      name: t.exposeString('name'),
-      lat: t.exposeFloat('lat'),
-      lng: t.exposeFloat('lng'),
-    }),
-  });
+const MapPointRef = builder.objectRef<PointsResult['points'][number]>('SearchMapPoint').implement({
+  description: 'A located company of a search, as a map draws it.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    slug: t.exposeString('slug'),
+    name: t.exposeString('name'),
+    lat: t.exposeFloat('lat'),
+    lng: t.exposeFloat('lng'),
+  }),
+});
 
 const PointsRef = builder
   .objectRef<PointsResult & { cap: number; degraded: boolean }>('SearchMapPoints')
@@ -364,10 +360,13 @@ const PointsRef = builder
     fields: (t) => ({
       totalCount: t.exposeInt('totalCount', { description: 'Companies in the whole result set.' }),
       capped: t.exposeBoolean('capped', {
-        description: 'True when the result set held more than `cap` companies: only the first `cap` (in the order of the search) were read.',
+        description:
+          'True when the result set held more than `cap` companies: only the first `cap` (in the order of the search) were read.',
       }),
       cap: t.exposeInt('cap'),
-      degraded: t.exposeBoolean('degraded', { description: 'PostgreSQL answered (the search engine was unreachable).' }),
+      degraded: t.exposeBoolean('degraded', {
+        description: 'PostgreSQL answered (the search engine was unreachable).',
+      }),
       points: t.field({
         type: [MapPointRef],
         description: 'The located companies among them.',

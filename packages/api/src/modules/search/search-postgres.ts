@@ -220,7 +220,18 @@ function textCondition(
     const anyWord = words.map((word, index) => wordQuery(param, word, index === last)).join(' || ');
     // Every word in the name (weight A) counts as much as the rest of the ranking together.
     const inName = `to_tsquery('simple', ${param(words.map((word, index) => (index === last ? `${word}:*A` : `${word}:A`)).join(' & '))})`;
-    const base = `ts_rank(c.search, ${anyWord}) + (CASE WHEN c.search @@ ${inName} THEN 1 ELSE 0 END)`;
+    // As Meilisearch's exactness before its attribute rule: the last word found whole (in the
+    // texts or a sector name) counts more than the name, so "caterin" (the Spanish "cáterin" of the
+    // catering sector) ranks caterers before "Santa Caterina" in names. Only the last word can
+    // match as a prefix, and the column's Spanish stems ("caterina" -> "caterin") cannot tell, so
+    // the folded texts are read. It outweighs the name and the similarity of names (each at most 1).
+    const whole = param(`\\m${words[last] ?? ''}\\M`);
+    const exact = `(public.search_fold(coalesce(c.name, '') || ' ' || coalesce(c."legalName", '') || ' '
+        || coalesce(c."descriptionCa", '') || ' ' || coalesce(c."descriptionEs", '') || ' ' || coalesce(c."descriptionEn", '')) ~ ${whole}
+      OR c.id IN (SELECT cs."companyId" FROM "CompanySector" cs JOIN "Sector" s ON s.code = cs."sectorCode"
+        WHERE ${SECTOR_TEXT} ~ ${whole}))`;
+    const base = `ts_rank(c.search, ${anyWord}) + (CASE WHEN c.search @@ ${inName} THEN 1 ELSE 0 END)
+      + (CASE WHEN ${exact} THEN 3 ELSE 0 END)`;
     return typos ? `${base} + word_similarity(${name}, public.search_fold(c.name))` : base;
   };
   return { where: `(${where})`, rank };
@@ -653,11 +664,7 @@ export async function pointsPostgres(
           };
           // Names resembling the query count as for the pages: when the exact words find few.
           let result = await run(known?.summary.typos ?? false);
-          if (
-            !known &&
-            Number(result.total) < request.limit &&
-            words.join(' ').length >= TYPO_QUERY_LENGTH
-          )
+          if (!known && Number(result.total) < request.limit && words.join(' ').length >= TYPO_QUERY_LENGTH)
             result = await run(true);
           return result;
         },
