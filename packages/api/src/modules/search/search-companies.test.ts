@@ -152,13 +152,14 @@ describe('searchCompanies', () => {
           AND EXISTS (SELECT 1 FROM unnest("cpvCodes") code WHERE code LIKE ${`${prefix}%`})`
       )[0]?.n;
     // Leading digits as given; a full code stands for its branch (the codes under it too).
-    for (const [cpv, branch] of [
+    const cases: [string, string][] = [
       ['90', '90'],
       ['909', '909'],
       ['9091', '9091'],
       ['90910000', '9091'],
       ['90910000-9', '9091'],
-    ]) {
+    ];
+    for (const [cpv, branch] of cases) {
       const expected = Number(await count(branch));
       expect((await search({ filter: { cpv: [cpv] }, first: 1 })).totalCount, cpv).toBe(expected);
     }
