@@ -175,6 +175,28 @@ export const procurementReasons = {
     es: () => 'El importe debe ser mayor que cero.',
     en: () => 'The amount must be more than zero.',
   }),
+  // Numbers and dates typed as the interface language writes them (found in the client, before sending).
+  NUMBER_FORMAT: reason<{ example: string }>({
+    code: ErrorCode.VALIDATION,
+    description:
+      'The number is not written as the interface language writes numbers, or could be read two ways ("50.000" in English for an amount in euros); `example` is one written as it does.',
+    params: ['example'],
+    ca: ({ example }) =>
+      `No queda clar quin nombre és: escriu-lo amb punt per als milers i coma per als decimals, per exemple ${example}.`,
+    es: ({ example }) =>
+      `No queda claro qué número es: escríbelo con punto para los miles y coma para los decimales, por ejemplo ${example}.`,
+    en: ({ example }) =>
+      `It is not clear which number this is: write it with a comma for thousands and a point for decimals, for example ${example}.`,
+  }),
+  DATE_FORMAT: reason<{ example: string }>({
+    code: ErrorCode.VALIDATION,
+    description:
+      'The date is not written as the interface language writes dates (day, month and the full year, in its order); `example` is one written as it does.',
+    params: ['example'],
+    ca: ({ example }) => `Escriu la data amb el dia, el mes i l'any sencer, per exemple ${example}.`,
+    es: ({ example }) => `Escribe la fecha con el día, el mes y el año completo, por ejemplo ${example}.`,
+    en: ({ example }) => `Write the date as month, day and the full year, for example ${example}.`,
+  }),
   AWARD_DATE_OUT_OF_RANGE: reason<{ first: number }>({
     code: ErrorCode.VALIDATION,
     description: 'An award date lies from 1 January of the year `first` to today.',

@@ -1,13 +1,18 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useMutation } from 'urql';
+import { DateField, readDate } from '../../components/ui/DateField.tsx';
 import { FieldError } from '../../components/ui/FieldErrors.tsx';
 import { FormAlert } from '../../components/ui/FormAlert.tsx';
+import { NumberField, readNumber } from '../../components/ui/NumberField.tsx';
 import { TextField } from '../../components/ui/TextField.tsx';
+import { useLocaleTag } from '../../lib/format-locale.ts';
 import { type EnumOf, everyValue, graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { useFormErrors } from '../../lib/useFormErrors.ts';
-import { localError, UserErrorFields } from '../../lib/user-errors.ts';
+import { UserErrorFields } from '../../lib/user-errors.ts';
 import { ContractFieldset, useContractOptions } from './ContractOptions.tsx';
+import { useFocusOnErrors } from './useFocusOnErrors.ts';
+import './procurement.css';
 
 const RecordMutation = graphql(
   `
@@ -48,7 +53,7 @@ type Field = (typeof FIELDS)[number];
 type TextFieldName =
   Exclude<
     Field,
-    'input.procurementMethod' | 'input.district' | 'input.socialClauses'
+    'input.procurementMethod' | 'input.district' | 'input.socialClauses' | 'input.amount' | 'input.awardedOn'
   > extends `input.${infer Name}`
     ? Name
     : never;
@@ -59,7 +64,9 @@ export function AwardForm({ onRecorded }: { onRecorded: () => void }) {
   const uid = useId();
   const options = useContractOptions();
   const [, record] = useMutation(RecordMutation);
-  const { at, alert, answered, show } = useFormErrors(FIELDS);
+  const { at, alert, answered, show, errors } = useFormErrors(FIELDS);
+  const { formRef, alertRef } = useFocusOnErrors(errors, alert !== null && errors.length === 0);
+  const tag = useLocaleTag();
   const [announcement, setAnnouncement] = useState('');
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -67,17 +74,12 @@ export function AwardForm({ onRecorded }: { onRecorded: () => void }) {
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     const text = (name: string) => String(form.get(name) ?? '').trim();
-    const amount = Number(text('amount').replace(/\./g, '').replace(',', '.'));
-    // What the API's types cannot carry (an amount that is no number, no date) is said before sending.
-    const unsendable = [
-      ...(text('amount') === ''
-        ? [localError('input.amount', 'REQUIRED')]
-        : Number.isFinite(amount)
-          ? []
-          : [localError('input.amount', 'NOT_A_NUMBER')]),
-      ...(text('awardedOn') === '' ? [localError('input.awardedOn', 'REQUIRED')] : []),
-    ];
-    if (unsendable.length > 0) {
+    // The amount and the date as the interface language writes them. What the API's types cannot
+    // carry (no number, a number that could be read two ways, no date) is said before sending.
+    const amount = readNumber(form, 'amount', 'input.amount', tag, { required: true });
+    const awardedOn = readDate(form, 'awardedOn', 'input.awardedOn', tag, { required: true });
+    const unsendable = [amount.error, awardedOn.error].filter((error) => error !== null);
+    if (unsendable.length > 0 || amount.value === null || awardedOn.value === null) {
       show(unsendable);
       setAnnouncement('');
       return;
@@ -88,9 +90,9 @@ export function AwardForm({ onRecorded }: { onRecorded: () => void }) {
         reference: text('reference'),
         supplierName: text('supplierName'),
         supplierTaxId: text('supplierTaxId'),
-        amount,
+        amount: amount.value,
         cpvCode: text('cpvCode'),
-        awardedOn: text('awardedOn'),
+        awardedOn: awardedOn.value,
         procurementMethod: text('procurementMethod') as ProcurementMethod,
         reserved: form.get('reserved') === 'on',
         district: text('district') || null,
@@ -130,8 +132,11 @@ export function AwardForm({ onRecorded }: { onRecorded: () => void }) {
       <p role="status" aria-live="polite">
         {announcement}
       </p>
-      <FormAlert id={`${uid}-problem`} message={alert} />
+      <div ref={alertRef} tabIndex={-1}>
+        <FormAlert id={`${uid}-problem`} message={alert} />
+      </div>
       <form
+        ref={formRef}
         className="form profile-form"
         onSubmit={submit}
         noValidate
@@ -141,9 +146,21 @@ export function AwardForm({ onRecorded }: { onRecorded: () => void }) {
         {field('reference', t('shortlist.tenderReference'), { required: true })}
         {field('supplierName', t('award.supplierName'), { required: true })}
         {field('supplierTaxId', t('award.supplierTaxId'), { required: true, hint: t('award.supplierHint') })}
-        {field('amount', t('award.amount'), { required: true, inputMode: 'decimal' })}
+        <NumberField
+          id={`${uid}-amount`}
+          name="amount"
+          label={t('award.amount')}
+          required
+          errors={at('input.amount')}
+        />
         {field('cpvCode', t('award.cpvCode'), { required: true, hint: '90910000-9' })}
-        {field('awardedOn', t('award.awardedOn'), { required: true, type: 'date' })}
+        <DateField
+          id={`${uid}-awardedOn`}
+          name="awardedOn"
+          label={t('award.awardedOn')}
+          required
+          errors={at('input.awardedOn')}
+        />
         <div className="form__field">
           <label htmlFor={`${uid}-method`}>{t('award.method')}</label>
           <select id={`${uid}-method`} name="procurementMethod" defaultValue="OPEN" {...method.select}>

@@ -2,10 +2,13 @@ import { useId, useState } from 'react';
 import { useQuery } from 'urql';
 import { BarChart } from '../../components/charts/BarChart.tsx';
 import { QueryState } from '../../components/ui/QueryState.tsx';
+import { TableScroll } from '../../components/ui/TableScroll.tsx';
+import { useFormats } from '../../lib/format-locale.ts';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { useSession } from '../session/useSession.ts';
 import { AwardForm } from './AwardForm.tsx';
+import './procurement.css';
 
 const AWARD_TYPES = { additionalTypenames: ['ContractAward'] };
 
@@ -42,6 +45,7 @@ const IndicatorsQuery = graphql(`
 /** Public: what the city's awarded contracts gave the social economy, year by year. */
 export function ProcurementPage() {
   const { t, locale, formatNumber } = useI18n();
+  const { euros } = useFormats();
   const uid = useId();
   const { isProcurement } = useSession();
   const [result, refetch] = useQuery({
@@ -52,12 +56,6 @@ export function ProcurementPage() {
   const years = result.data?.procurementIndicators ?? [];
   const [chosen, setChosen] = useState<number | null>(null);
   const current = years.find((row) => row.year === chosen) ?? years[years.length - 1];
-  const euros = (value: number) =>
-    new Intl.NumberFormat(locale === 'EN' ? 'en' : locale === 'ES' ? 'es' : 'ca', {
-      style: 'currency',
-      currency: 'EUR',
-      maximumFractionDigits: 0,
-    }).format(value);
   const percent = (value: number | null) =>
     value === null ? '—' : `${formatNumber(Math.round(value * 1000) / 10)} %`;
 
@@ -139,33 +137,35 @@ export function ProcurementPage() {
                     value: row.essAmount,
                   }))}
                 />
-                <table className="data-table">
-                  <caption className="visually-hidden">{t(`procurement.${dimension}`)}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t(`procurement.${dimension}Column`)}</th>
-                      <th scope="col" className="numeric">
-                        {t('procurement.total')}
-                      </th>
-                      <th scope="col" className="numeric">
-                        {t('procurement.essAmount')}
-                      </th>
-                      <th scope="col" className="numeric">
-                        {t('procurement.essShareColumn')}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {current[dimension].map((row) => (
-                      <tr key={row.code}>
-                        <th scope="row">{row.label}</th>
-                        <td className="numeric">{euros(row.totalAmount)}</td>
-                        <td className="numeric">{euros(row.essAmount)}</td>
-                        <td className="numeric">{percent(row.essShare)}</td>
+                <TableScroll label={t(`procurement.${dimension}`)}>
+                  <table className="data-table">
+                    <caption className="visually-hidden">{t(`procurement.${dimension}`)}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t(`procurement.${dimension}Column`)}</th>
+                        <th scope="col" className="numeric">
+                          {t('procurement.total')}
+                        </th>
+                        <th scope="col" className="numeric">
+                          {t('procurement.essAmount')}
+                        </th>
+                        <th scope="col" className="numeric">
+                          {t('procurement.essShareColumn')}
+                        </th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
+                    </thead>
+                    <tbody>
+                      {current[dimension].map((row) => (
+                        <tr key={row.code}>
+                          <th scope="row">{row.label}</th>
+                          <td className="numeric">{euros(row.totalAmount)}</td>
+                          <td className="numeric">{euros(row.essAmount)}</td>
+                          <td className="numeric">{percent(row.essShare)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </TableScroll>
               </section>
             ))}
           </>

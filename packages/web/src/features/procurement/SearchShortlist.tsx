@@ -1,4 +1,14 @@
-import { createContext, type FormEvent, type ReactNode, useContext, useId, useMemo, useState } from 'react';
+import {
+  createContext,
+  type FormEvent,
+  type ReactNode,
+  useContext,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../lib/graphql.ts';
@@ -208,9 +218,21 @@ export function AddToShortlistButton({ companyId, companyName }: { companyId: st
   const { t } = useI18n();
   const target = useContext(TargetContext);
   const [busy, setBusy] = useState(false);
+  // The button gives way to "On the list" once the company is added: focus goes to that text, so
+  // that it does not fall to the page's body, and the next Tab goes on from this result.
+  const [added, setAdded] = useState(false);
+  const listed = useRef<HTMLParagraphElement>(null);
+  const included = target?.included.has(companyId) ?? false;
+  useEffect(() => {
+    if (added && included) listed.current?.focus();
+  }, [added, included]);
   if (!target?.active) return null;
-  if (target.included.has(companyId)) {
-    return <p className="company-card__listed">✓ {t('shortlist.onList')}</p>;
+  if (included) {
+    return (
+      <p className="company-card__listed" ref={listed} tabIndex={added ? -1 : undefined}>
+        ✓ {t('shortlist.onList')}
+      </p>
+    );
   }
   return (
     <button
@@ -221,6 +243,7 @@ export function AddToShortlistButton({ companyId, companyName }: { companyId: st
         setBusy(true);
         await target.add(companyId, companyName);
         setBusy(false);
+        setAdded(true);
       }}
     >
       {t('shortlist.add')}

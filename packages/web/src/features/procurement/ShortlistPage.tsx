@@ -1,8 +1,11 @@
 import { type FormEvent, useId, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
+import { usePageTitle } from '../../components/layout/usePageTitle.ts';
 import { FieldError } from '../../components/ui/FieldErrors.tsx';
 import { QueryState } from '../../components/ui/QueryState.tsx';
+import { TableScroll } from '../../components/ui/TableScroll.tsx';
+import { useFormats } from '../../lib/format-locale.ts';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 import {
@@ -13,6 +16,7 @@ import {
   UserErrorFields,
 } from '../../lib/user-errors.ts';
 import { TENDER_TYPES, TendersQuery } from './TendersPage.tsx';
+import './procurement.css';
 
 const ShortlistQuery = graphql(`
   query ShortlistPage_Shortlist($id: ID!, $locale: Locale) {
@@ -193,9 +197,10 @@ export function ShortlistPage() {
   const [shareFailed, setShareFailed] = useState(false);
   const [inviteErrors, setInviteErrors] = useState<readonly FormError[]>([]);
   const [inviteFailed, setInviteFailed] = useState(false);
-  const dates = new Intl.DateTimeFormat('ca', { dateStyle: 'medium', timeStyle: 'short' });
+  const formats = useFormats();
 
   const shortlist = result.data?.shortlist;
+  usePageTitle(shortlist?.name);
   const owner = shortlist?.viewerAccess === 'OWNER';
   const reload = () => refetch({ requestPolicy: 'network-only' });
 
@@ -312,104 +317,110 @@ export function ShortlistPage() {
                 {t('shortlist.empty')} <Link to="/cerca">{t('nav.search')}</Link>
               </p>
             ) : (
-              <table className="data-table">
-                <caption className="visually-hidden">{t('shortlist.companies')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('shortlist.company')}</th>
-                    <th scope="col">{t('shortlist.taxId')}</th>
-                    <th scope="col">{t('shortlist.district')}</th>
-                    <th scope="col">{t('shortlist.esg')}</th>
-                    <th scope="col">{t('shortlist.note')}</th>
-                    {owner && <th scope="col">{t('shortlist.actions')}</th>}
-                  </tr>
-                </thead>
-                <tbody>
-                  {shortlist.entries.edges.map(({ node }) => (
-                    <tr key={node.company.id}>
-                      <td>
-                        <Link to={`/empreses/${node.company.slug}`}>{node.company.name}</Link>
-                        <br />
-                        <small>
-                          {node.company.legalFormName}
-                          {node.company.reservedContractEligible
-                            ? ` · ${t('company.reservedContractEligible')}`
-                            : ''}
-                        </small>
-                      </td>
-                      <td>{node.company.taxId}</td>
-                      <td>{node.company.district?.name ?? ''}</td>
-                      <td>
-                        {node.company.esg
-                          ? `${node.company.esg.score} (${t(`esg.status.${node.company.esg.status}`)})`
-                          : t('shortlist.noEsg')}
-                      </td>
-                      <td>
-                        {owner ? (
-                          <form
-                            className="note-form"
-                            noValidate
-                            onSubmit={async (event) => {
-                              event.preventDefault();
-                              const note = String(new FormData(event.currentTarget).get('note') ?? '');
-                              const errors = report(
-                                await saveNote({ shortlistId: id, companyId: node.company.id, note }),
-                                `${node.company.name}: ${t('shortlist.noteSaved')}`,
-                                `${node.company.name}: `,
-                              );
-                              setNoteErrors((all) => ({ ...all, [node.company.id]: errors ?? [] }));
-                            }}
-                          >
-                            <label className="visually-hidden" htmlFor={`${uid}-note-${node.company.id}`}>
-                              {t('shortlist.note')}: {node.company.name}
-                            </label>
-                            {(() => {
-                              const messages = messagesFor(noteErrors[node.company.id] ?? [], 'note', locale);
-                              const errorId = `${uid}-note-${node.company.id}-error`;
-                              return (
-                                <>
-                                  <textarea
-                                    id={`${uid}-note-${node.company.id}`}
-                                    name="note"
-                                    rows={2}
-                                    defaultValue={node.note ?? ''}
-                                    aria-invalid={messages.length > 0}
-                                    aria-describedby={messages.length > 0 ? errorId : undefined}
-                                  />
-                                  <FieldError id={errorId} messages={messages} />
-                                </>
-                              );
-                            })()}
-                            <button type="submit">
-                              {t('shortlist.saveNote')}
+              <TableScroll label={t('shortlist.companies')}>
+                <table className="data-table">
+                  <caption className="visually-hidden">{t('shortlist.companies')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('shortlist.company')}</th>
+                      <th scope="col">{t('shortlist.taxId')}</th>
+                      <th scope="col">{t('shortlist.district')}</th>
+                      <th scope="col">{t('shortlist.esg')}</th>
+                      <th scope="col">{t('shortlist.note')}</th>
+                      {owner && <th scope="col">{t('shortlist.actions')}</th>}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {shortlist.entries.edges.map(({ node }) => (
+                      <tr key={node.company.id}>
+                        <td>
+                          <Link to={`/empreses/${node.company.slug}`}>{node.company.name}</Link>
+                          <br />
+                          <small>
+                            {node.company.legalFormName}
+                            {node.company.reservedContractEligible
+                              ? ` · ${t('company.reservedContractEligible')}`
+                              : ''}
+                          </small>
+                        </td>
+                        <td>{node.company.taxId}</td>
+                        <td>{node.company.district?.name ?? ''}</td>
+                        <td>
+                          {node.company.esg
+                            ? `${node.company.esg.score} (${t(`esg.status.${node.company.esg.status}`)})`
+                            : t('shortlist.noEsg')}
+                        </td>
+                        <td>
+                          {owner ? (
+                            <form
+                              className="note-form"
+                              noValidate
+                              onSubmit={async (event) => {
+                                event.preventDefault();
+                                const note = String(new FormData(event.currentTarget).get('note') ?? '');
+                                const errors = report(
+                                  await saveNote({ shortlistId: id, companyId: node.company.id, note }),
+                                  `${node.company.name}: ${t('shortlist.noteSaved')}`,
+                                  `${node.company.name}: `,
+                                );
+                                setNoteErrors((all) => ({ ...all, [node.company.id]: errors ?? [] }));
+                              }}
+                            >
+                              <label className="visually-hidden" htmlFor={`${uid}-note-${node.company.id}`}>
+                                {t('shortlist.note')}: {node.company.name}
+                              </label>
+                              {(() => {
+                                const messages = messagesFor(
+                                  noteErrors[node.company.id] ?? [],
+                                  'note',
+                                  locale,
+                                );
+                                const errorId = `${uid}-note-${node.company.id}-error`;
+                                return (
+                                  <>
+                                    <textarea
+                                      id={`${uid}-note-${node.company.id}`}
+                                      name="note"
+                                      rows={2}
+                                      defaultValue={node.note ?? ''}
+                                      aria-invalid={messages.length > 0}
+                                      aria-describedby={messages.length > 0 ? errorId : undefined}
+                                    />
+                                    <FieldError id={errorId} messages={messages} />
+                                  </>
+                                );
+                              })()}
+                              <button type="submit">
+                                {t('shortlist.saveNote')}
+                                <span className="visually-hidden">: {node.company.name}</span>
+                              </button>
+                            </form>
+                          ) : (
+                            (node.note ?? '')
+                          )}
+                        </td>
+                        {owner && (
+                          <td>
+                            <button
+                              type="button"
+                              onClick={async () =>
+                                report(
+                                  await remove({ shortlistId: id, companyId: node.company.id }),
+                                  `${node.company.name}: ${t('shortlist.removed')}`,
+                                  `${node.company.name}: `,
+                                )
+                              }
+                            >
+                              {t('shortlist.remove')}
                               <span className="visually-hidden">: {node.company.name}</span>
                             </button>
-                          </form>
-                        ) : (
-                          (node.note ?? '')
+                          </td>
                         )}
-                      </td>
-                      {owner && (
-                        <td>
-                          <button
-                            type="button"
-                            onClick={async () =>
-                              report(
-                                await remove({ shortlistId: id, companyId: node.company.id }),
-                                `${node.company.name}: ${t('shortlist.removed')}`,
-                                `${node.company.name}: `,
-                              )
-                            }
-                          >
-                            {t('shortlist.remove')}
-                            <span className="visually-hidden">: {node.company.name}</span>
-                          </button>
-                        </td>
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableScroll>
             )}
           </section>
 
@@ -430,7 +441,7 @@ export function ShortlistPage() {
               {shortlist.snapshots.map((frozen) => (
                 <li key={frozen.id}>
                   <a href={localPath(frozen.csvUrl)} download>
-                    {dates.format(new Date(frozen.takenAt))}
+                    {formats.dateTime(frozen.takenAt)}
                   </a>{' '}
                   ({frozen.entryCount} {t('shortlist.companiesLower')})
                 </li>

@@ -3,12 +3,15 @@ import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { FormAlert } from '../../components/ui/FormAlert.tsx';
 import { QueryState } from '../../components/ui/QueryState.tsx';
+import { TableScroll } from '../../components/ui/TableScroll.tsx';
 import { TextField } from '../../components/ui/TextField.tsx';
+import { useFormats } from '../../lib/format-locale.ts';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { useFormErrors } from '../../lib/useFormErrors.ts';
 import { useSession } from '../session/useSession.ts';
 import { CreateShortlistMutation, SHORTLIST_TYPES } from './SearchShortlist.tsx';
+import './procurement.css';
 
 const FIELDS = ['input.name', 'input.tenderReference', 'input.description'] as const;
 
@@ -49,7 +52,7 @@ export function ShortlistsPage() {
   const [, create] = useMutation(CreateShortlistMutation);
   const { at, alert, answered } = useFormErrors(FIELDS);
   const uid = useId();
-  const dates = new Intl.DateTimeFormat('ca', { dateStyle: 'medium' });
+  const formats = useFormats();
 
   if (!account) {
     return (
@@ -94,31 +97,33 @@ export function ShortlistsPage() {
         {result.data?.myShortlists.totalCount === 0 ? (
           <p>{t('shortlist.none')}</p>
         ) : (
-          <table className="data-table">
-            <caption className="visually-hidden">{t('shortlist.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('shortlist.name')}</th>
-                <th scope="col">{t('shortlist.tenderReference')}</th>
-                <th scope="col">{t('shortlist.companies')}</th>
-                <th scope="col">{t('shortlist.updated')}</th>
-                <th scope="col">{t('shortlist.owner')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.data?.myShortlists.edges.map(({ node }) => (
-                <tr key={node.id}>
-                  <td>
-                    <Link to={`/llistes/${node.id}`}>{node.name}</Link>
-                  </td>
-                  <td>{node.tenderReference ?? ''}</td>
-                  <td>{node.entries.totalCount}</td>
-                  <td>{dates.format(new Date(node.updatedAt))}</td>
-                  <td>{node.viewerAccess === 'OWNER' ? t('shortlist.you') : node.owner.email}</td>
+          <TableScroll label={t('shortlist.title')}>
+            <table className="data-table">
+              <caption className="visually-hidden">{t('shortlist.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('shortlist.name')}</th>
+                  <th scope="col">{t('shortlist.tenderReference')}</th>
+                  <th scope="col">{t('shortlist.companies')}</th>
+                  <th scope="col">{t('shortlist.updated')}</th>
+                  <th scope="col">{t('shortlist.owner')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {result.data?.myShortlists.edges.map(({ node }) => (
+                  <tr key={node.id}>
+                    <td>
+                      <Link to={`/llistes/${node.id}`}>{node.name}</Link>
+                    </td>
+                    <td>{node.tenderReference ?? ''}</td>
+                    <td>{node.entries.totalCount}</td>
+                    <td>{formats.date(node.updatedAt)}</td>
+                    <td>{node.viewerAccess === 'OWNER' ? t('shortlist.you') : node.owner.email}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </QueryState>
 

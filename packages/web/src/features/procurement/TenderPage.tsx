@@ -1,15 +1,19 @@
 import { type FormEvent, useId, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
+import { usePageTitle } from '../../components/layout/usePageTitle.ts';
 import { FieldError } from '../../components/ui/FieldErrors.tsx';
 import { FormAlert } from '../../components/ui/FormAlert.tsx';
 import { QueryState } from '../../components/ui/QueryState.tsx';
+import { TableScroll } from '../../components/ui/TableScroll.tsx';
+import { useFormats } from '../../lib/format-locale.ts';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { useFormErrors } from '../../lib/useFormErrors.ts';
 import { errorMessage, UserErrorFields } from '../../lib/user-errors.ts';
 import { TENDER_TYPES } from './TendersPage.tsx';
 import { TextAreaField } from './TextAreaField.tsx';
+import './procurement.css';
 
 const TenderQuery = graphql(`
   query TenderPage_Tender($id: ID!, $locale: Locale) {
@@ -90,6 +94,7 @@ const ResponseMutation = graphql(
 export function TenderPage() {
   const { id = '' } = useParams();
   const { t, locale } = useI18n();
+  const { euros } = useFormats();
   const uid = useId();
   const [result, refetch] = useQuery({
     query: TenderQuery,
@@ -107,6 +112,7 @@ export function TenderPage() {
   const inviteErrors = invitation.errors;
   const [sent, setSent] = useState<string[]>([]);
   const tender = result.data?.tender;
+  usePageTitle(tender?.title);
   const invited = new Set(tender?.invitations.map((invitation) => invitation.company.id) ?? []);
 
   const sendInvitations = async (event: FormEvent<HTMLFormElement>) => {
@@ -148,6 +154,7 @@ export function TenderPage() {
           <p>
             {tender.reference ? `${t('shortlist.tenderReference')}: ${tender.reference}. ` : ''}
             {tender.cpvCodes.length > 0 ? `CPV: ${tender.cpvCodes.join(', ')}. ` : ''}
+            {tender.budget !== null ? `${t('tender.budget')}: ${euros(tender.budget)}. ` : ''}
             {tender.reserved ? `${t('tender.reserved')}.` : ''}
           </p>
           <p role="status" aria-live="polite">
@@ -237,56 +244,58 @@ export function TenderPage() {
             {tender.invitations.length === 0 ? (
               <p>{t('tender.noInvitations')}</p>
             ) : (
-              <table className="data-table">
-                <caption className="visually-hidden">{t('tender.invitations')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('shortlist.company')}</th>
-                    <th scope="col">{t('tender.sentTo')}</th>
-                    <th scope="col">{t('tender.response')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {tender.invitations.map((invitation) => (
-                    <tr key={invitation.id}>
-                      <td>{invitation.company.name}</td>
-                      <td>{invitation.email}</td>
-                      <td>
-                        <label className="visually-hidden" htmlFor={`${uid}-${invitation.id}`}>
-                          {t('tender.response')}: {invitation.company.name}
-                        </label>
-                        <select
-                          id={`${uid}-${invitation.id}`}
-                          value={invitation.response}
-                          onChange={async (event) => {
-                            const answer = await respond({
-                              invitationId: invitation.id,
-                              response: event.target.value as 'PENDING' | 'INTERESTED' | 'DECLINED',
-                              note: invitation.responseNote,
-                            });
-                            const payload = answer.data?.recordInvitationResponse;
-                            const [problem] = payload?.userErrors ?? [];
-                            setAnnouncement(
-                              `${invitation.company.name}: ${
-                                !payload
-                                  ? t('status.error')
-                                  : problem
-                                    ? errorMessage(problem, locale)
-                                    : t('tender.responseSaved')
-                              }`,
-                            );
-                            refetch({ requestPolicy: 'network-only' });
-                          }}
-                        >
-                          <option value="PENDING">{t('tender.response.PENDING')}</option>
-                          <option value="INTERESTED">{t('tender.response.INTERESTED')}</option>
-                          <option value="DECLINED">{t('tender.response.DECLINED')}</option>
-                        </select>
-                      </td>
+              <TableScroll label={t('tender.invitations')}>
+                <table className="data-table">
+                  <caption className="visually-hidden">{t('tender.invitations')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('shortlist.company')}</th>
+                      <th scope="col">{t('tender.sentTo')}</th>
+                      <th scope="col">{t('tender.response')}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {tender.invitations.map((invitation) => (
+                      <tr key={invitation.id}>
+                        <td>{invitation.company.name}</td>
+                        <td>{invitation.email}</td>
+                        <td>
+                          <label className="visually-hidden" htmlFor={`${uid}-${invitation.id}`}>
+                            {t('tender.response')}: {invitation.company.name}
+                          </label>
+                          <select
+                            id={`${uid}-${invitation.id}`}
+                            value={invitation.response}
+                            onChange={async (event) => {
+                              const answer = await respond({
+                                invitationId: invitation.id,
+                                response: event.target.value as 'PENDING' | 'INTERESTED' | 'DECLINED',
+                                note: invitation.responseNote,
+                              });
+                              const payload = answer.data?.recordInvitationResponse;
+                              const [problem] = payload?.userErrors ?? [];
+                              setAnnouncement(
+                                `${invitation.company.name}: ${
+                                  !payload
+                                    ? t('status.error')
+                                    : problem
+                                      ? errorMessage(problem, locale)
+                                      : t('tender.responseSaved')
+                                }`,
+                              );
+                              refetch({ requestPolicy: 'network-only' });
+                            }}
+                          >
+                            <option value="PENDING">{t('tender.response.PENDING')}</option>
+                            <option value="INTERESTED">{t('tender.response.INTERESTED')}</option>
+                            <option value="DECLINED">{t('tender.response.DECLINED')}</option>
+                          </select>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableScroll>
             )}
           </section>
         </article>

@@ -2,15 +2,19 @@ import { type FormEvent, useId } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { FormAlert } from '../../components/ui/FormAlert.tsx';
+import { NumberField, readNumber } from '../../components/ui/NumberField.tsx';
 import { QueryState } from '../../components/ui/QueryState.tsx';
 import { TextField } from '../../components/ui/TextField.tsx';
+import { useLocaleTag } from '../../lib/format-locale.ts';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { useFormErrors } from '../../lib/useFormErrors.ts';
-import { localError, UserErrorFields } from '../../lib/user-errors.ts';
+import { UserErrorFields } from '../../lib/user-errors.ts';
 import { useSession } from '../session/useSession.ts';
 import { ContractFieldset, useContractOptions } from './ContractOptions.tsx';
 import { TextAreaField } from './TextAreaField.tsx';
+import { useFocusOnErrors } from './useFocusOnErrors.ts';
+import './procurement.css';
 
 const FIELDS = [
   'input.title',
@@ -65,7 +69,9 @@ export function TendersPage() {
   const [list] = useQuery({ query: TendersQuery, pause: !isProcurement, context: TENDER_TYPES });
   const options = useContractOptions();
   const [, create] = useMutation(CreateMutation);
-  const { at, alert, answered, show } = useFormErrors(FIELDS);
+  const { at, alert, answered, show, errors } = useFormErrors(FIELDS);
+  const tag = useLocaleTag();
+  const { formRef, alertRef } = useFocusOnErrors(errors, alert !== null && errors.length === 0);
 
   if (!isProcurement) {
     return (
@@ -80,10 +86,11 @@ export function TendersPage() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? '').trim();
-    const budget = text('budget') ? Number(text('budget').replace(/\./g, '').replace(',', '.')) : null;
-    // A budget that is not a number cannot be sent (the API's Float has no such value).
-    if (budget !== null && !Number.isFinite(budget)) {
-      show([localError('input.budget', 'NOT_A_NUMBER')]);
+    // The budget as the interface language writes it; what is no number, or could be read two
+    // ways, is said at the field and nothing is sent.
+    const { value: budget, error } = readNumber(form, 'budget', 'input.budget', tag);
+    if (error) {
+      show([error]);
       return;
     }
     const response = await create({
@@ -120,8 +127,11 @@ export function TendersPage() {
         </ul>
       </QueryState>
       <h2>{t('tender.new')}</h2>
-      <FormAlert id={`${uid}-problem`} message={alert} />
+      <div ref={alertRef} tabIndex={-1}>
+        <FormAlert id={`${uid}-problem`} message={alert} />
+      </div>
       <form
+        ref={formRef}
         className="form profile-form"
         onSubmit={submit}
         noValidate
@@ -154,11 +164,10 @@ export function TendersPage() {
           hint="90910000-9, 77310000-6"
           errors={at('input.cpvCodes')}
         />
-        <TextField
+        <NumberField
           id={`${uid}-budget`}
           name="budget"
           label={t('tender.budget')}
-          inputMode="decimal"
           errors={at('input.budget')}
         />
         <ContractFieldset
