@@ -3,10 +3,11 @@ import { builder } from '../../builder.ts';
 import { AppError } from '../../errors.ts';
 import { connectionComplexity, payloadWeight } from '../../limits/limits.ts';
 import { parseInput } from '../common/validation.ts';
-import { type Locale, LocaleEnum, translatedName } from '../i18n/locale.schema.ts';
+import { LocaleEnum, translatedName } from '../i18n/locale.schema.ts';
 import { DistrictRef, NeighbourhoodRef, SectorRef, SocialClauseRef } from '../reference/reference.schema.ts';
 import { loadReference } from '../reference/reference-cache.ts';
 import { companyListOrder, companyListWhere, visibleCompanies } from './company.service.ts';
+import { localizedDescription } from './company-description.ts';
 import { COMPANY_LIST_ORDERS, type CompanyListFilter, CompanyListFilterSchema } from './company-input.ts';
 import { PROFILE_FIELDS, LIMITS as PROFILE_LIMITS, type ProfileField } from './company-profile.ts';
 import { fieldSources } from './company-stored.ts';
@@ -63,6 +64,12 @@ const CpvRef = builder.objectRef<{ code: string }>('CpvCode').implement({
       description: 'In Spanish or English; Catalan falls back to Spanish (the CPV has no Catalan version).',
       resolve: ({ code }, { locale }) => cpvLabel(code, locale),
     }),
+    labelLocale: t.field({
+      type: LocaleEnum,
+      args: { locale: t.arg({ type: LocaleEnum }) },
+      description: 'The language `label(locale)` is really in: Spanish when Catalan is asked for.',
+      resolve: (_code, { locale }) => (locale === 'EN' ? 'EN' : 'ES'),
+    }),
     level: t.int({
       description: '1 division, 2 group, 3 class, 4 category, 5 and below: subcategories.',
       resolve: ({ code }) => cpvCode(code)?.level ?? 0,
@@ -101,14 +108,6 @@ builder.prismaObject('CompanyCertification', {
 
 /** A description can hold 5,000 characters, up to two bytes each: it weighs what it can send. */
 const DESCRIPTION_WEIGHT = payloadWeight(PROFILE_LIMITS.description * 2);
-
-function description(
-  company: { descriptionCa: string | null; descriptionEs: string | null; descriptionEn: string | null },
-  locale: Locale | null | undefined,
-): string | null {
-  const texts = { CA: company.descriptionCa, ES: company.descriptionEs, EN: company.descriptionEn };
-  return texts[locale ?? 'CA'] ?? texts.CA ?? texts.ES ?? texts.EN;
-}
 
 const LocalizedTextRef = builder
   .objectRef<{ locale: 'CA' | 'ES' | 'EN'; text: string }>('LocalizedText')
@@ -161,7 +160,16 @@ export const CompanyRef = builder.prismaObject('Company', {
       description: 'In the requested language, falling back to Catalan, then Spanish, then English.',
       complexity: DESCRIPTION_WEIGHT,
       select: { descriptionCa: true, descriptionEs: true, descriptionEn: true },
-      resolve: (company, { locale }) => description(company, locale),
+      resolve: (company, { locale }) => localizedDescription(company, locale)?.text ?? null,
+    }),
+    descriptionLocale: t.field({
+      type: LocaleEnum,
+      nullable: true,
+      args: { locale: t.arg({ type: LocaleEnum }) },
+      description:
+        'The language `description(locale)` is really in: the one asked for, or the one it fell back to (null: no description). Pages mark the text with it.',
+      select: { descriptionCa: true, descriptionEs: true, descriptionEn: true },
+      resolve: (company, { locale }) => localizedDescription(company, locale)?.locale ?? null,
     }),
     descriptions: t.field({
       type: [LocalizedTextRef],

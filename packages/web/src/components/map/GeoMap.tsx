@@ -367,6 +367,7 @@ export function GeoMap({
       <span id={`${id}-desc`} className="visually-hidden">
         {description} {t('map.keys')}
       </span>
+      {/* biome-ignore lint/a11y/useSemanticElements: Leaflet's container, not a set of form controls */}
       <div
         ref={container}
         className="geo-map__canvas"

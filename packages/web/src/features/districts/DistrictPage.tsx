@@ -19,6 +19,7 @@ const DistrictQuery = graphql(`
       neighbourhoods {
         code
         name
+        outline(detail: CITY)
       }
       measures(year: $year) {
         code
@@ -49,6 +50,7 @@ export function DistrictPage() {
           <div className="district__summary">
             <DistrictMap
               boundary={district.outline}
+              neighbourhoods={district.neighbourhoods}
               title={`${t('district.map')}: ${district.name}`}
               description={`${t('district.mapDescription')}. ${t('district.neighbourhoods')}: ${district.neighbourhoods.map((n) => n.name).join(', ')}.`}
             />
@@ -75,7 +77,7 @@ export function DistrictPage() {
                   href={`/reports/accountability.csv?district=${district.code}&period=${PLAN_YEAR}`}
                   download
                 >
-                  {t('district.accountabilityCsv').replace('{period}', String(PLAN_YEAR))}
+                  {t('district.accountabilityCsv', { period: String(PLAN_YEAR) })}
                 </a>
               </p>
             </>
