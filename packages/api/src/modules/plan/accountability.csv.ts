@@ -3,6 +3,10 @@ import { ErrorCode, REASONS } from '@proximitat/errors';
 import type { Request, Response } from 'express';
 import { CSV_BOM, csvRow } from '../common/csv.ts';
 import { accountabilityReport } from './accountability.service.ts';
+import { csvDecimal } from './csv-decimal.ts';
+
+/** The file is in Catalan (its headings, statuses and texts): its decimals are written as Catalan writes them. */
+const FILE_LOCALE = 'CA';
 
 const STATUS_CA: Record<string, string> = {
   PLANNED: 'Prevista',
@@ -48,7 +52,7 @@ export function accountabilityCsvHandler(db: Db) {
       '',
       "Percentatge d'execució",
       '',
-      (report.progress.executionRate * 100).toFixed(1),
+      csvDecimal(report.progress.executionRate * 100, FILE_LOCALE, 1),
       '%',
     ]);
     for (const measure of report.measures) {
@@ -67,7 +71,7 @@ export function accountabilityCsvHandler(db: Db) {
         indicator.code,
         indicator.nameCa,
         indicator.note ?? '',
-        indicator.value ?? '',
+        indicator.value === null ? '' : csvDecimal(indicator.value, FILE_LOCALE),
         indicator.unit,
       ]);
     }

@@ -433,6 +433,15 @@ describe('indicators and accountability', () => {
     const text = bytes.toString('utf8');
     expect(text).toContain("indicador;PAAE-08-ATESES;Persones ateses al Punt d'Atenció;;140;persones\r\n");
     expect(text).toContain('valoració;;"Bon ritme; ""el Punt"" obert a Vilalba dels Arcs.";;;\r\n');
+    // A Catalan file separated by ";" writes its decimals with a comma, as Catalan spreadsheets read them.
+    expect(text).toMatch(/\r\nexecució;;Percentatge d'execució;;\d+,\d;%\r\n/);
+    expect(text).not.toMatch(/;\d+\.\d+;/);
+    const second = await (
+      await fetch(`${api.url}/reports/accountability.csv?district=08&period=2018-S2`)
+    ).text();
+    expect(second).toContain(
+      "indicador;PAAE-08-ATESES;Persones ateses al Punt d'Atenció;;212,5;persones\r\n",
+    );
   });
 
   it('has no report for a district without a PDE or a malformed period', async () => {

@@ -24,6 +24,27 @@ function fileName(text: string): string {
   return slug || 'llista';
 }
 
+/** What each file's name says of its separator, in the caller's language. */
+const SEPARATOR_NAMES: Record<Locale, { ';': string; ',': string }> = {
+  CA: { ';': 'punt-i-coma', ',': 'comes' },
+  ES: { ';': 'punto-y-coma', ',': 'comas' },
+  EN: { ';': 'semicolon', ',': 'comma' },
+};
+
+/**
+ * The name a download is saved under: the list's name, the snapshot's date, and the separator in
+ * the caller's language, so that the two files of a list (and its snapshots) never share one.
+ */
+export function exportFileName(
+  listName: string,
+  separator: ';' | ',',
+  locale: Locale,
+  snapshotDate: Date | null = null,
+): string {
+  const day = snapshotDate ? `-${snapshotDate.toISOString().slice(0, 10)}` : '';
+  return `${fileName(listName)}${day}-${SEPARATOR_NAMES[locale][separator]}.csv`;
+}
+
 /** Writes and waits when the client reads slower than the database answers. */
 function write(res: Response, chunk: string): Promise<void> {
   return res.write(chunk) ? Promise.resolve() : new Promise((resolve) => res.once('drain', resolve));
@@ -80,7 +101,7 @@ async function serve(db: Db, publicUrl: string, req: Request, res: Response) {
     refuse(res, 404, locale, 'SNAPSHOT_NOT_FOUND');
     return;
   }
-  const name = `${fileName(shortlist.name)}${snapshot ? `-${snapshot.takenAt.toISOString().slice(0, 10)}` : ''}.csv`;
+  const name = exportFileName(shortlist.name, separator, locale, snapshot?.takenAt ?? null);
   res.status(200);
   res.setHeader('Content-Type', 'text/csv; charset=utf-8');
   res.setHeader('Content-Disposition', `attachment; filename="${name}"`);

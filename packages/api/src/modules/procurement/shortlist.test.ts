@@ -449,7 +449,9 @@ describe('shortlists', () => {
     const { status, headers, bytes, text } = await csv(url, owner);
     expect(status).toBe(200);
     expect(headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(headers.get('content-disposition')).toBe('attachment; filename="exportacio-neteja-2026.csv"');
+    expect(headers.get('content-disposition')).toBe(
+      'attachment; filename="exportacio-neteja-2026-punt-i-coma.csv"',
+    );
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 
     const rows = parse(text, { bom: true, delimiter: ';' }) as string[][];
@@ -475,6 +477,47 @@ describe('shortlists', () => {
 
     const comma = await csv(`${url}?separador=coma`, owner);
     expect((parse(comma.text, { bom: true, delimiter: ',' }) as string[][])[1]?.[0]).toBe(`'${HOSTILE_NAME}`);
+  });
+
+  it('save each file of a list under a name of its own, in the language of the account', async () => {
+    const id = (await create(owner, { name: 'Neteja escoles 2026' })).shortlist?.id as string;
+    const url = (await read(owner, id)).data?.shortlist?.csvUrl as string;
+    const disposition = async (address: string, account: TestAccount) =>
+      (await csv(address, account)).headers.get('content-disposition');
+    expect(await disposition(url, owner)).toBe('attachment; filename="neteja-escoles-2026-punt-i-coma.csv"');
+    expect(await disposition(`${url}?separador=coma`, owner)).toBe(
+      'attachment; filename="neteja-escoles-2026-comes.csv"',
+    );
+    // The same list read by a colleague whose account is in English, then in Spanish.
+    const colleague = await signedIn(api, 'PROCUREMENT_OFFICER');
+    await mutate(owner, 'shareShortlist', '$shortlistId: ID!, $email: String!', {
+      shortlistId: id,
+      email: colleague.email,
+    });
+    await api.db.account.update({ where: { id: colleague.id }, data: { locale: 'EN' } });
+    expect(await disposition(url, colleague)).toBe(
+      'attachment; filename="neteja-escoles-2026-semicolon.csv"',
+    );
+    expect(await disposition(`${url}?separador=coma`, colleague)).toBe(
+      'attachment; filename="neteja-escoles-2026-comma.csv"',
+    );
+    await api.db.account.update({ where: { id: colleague.id }, data: { locale: 'ES' } });
+    expect(await disposition(`${url}?separador=coma`, colleague)).toBe(
+      'attachment; filename="neteja-escoles-2026-comas.csv"',
+    );
+    // A snapshot's files carry its date as well.
+    const frozen = await api.graphql<{
+      snapshotShortlist: { snapshot: { csvUrl: string; takenAt: string } };
+    }>(
+      'mutation ($id: ID!) { snapshotShortlist(shortlistId: $id) { snapshot { csvUrl takenAt } } }',
+      { id },
+      { token: owner.token },
+    );
+    const snapshot = frozen.data?.snapshotShortlist.snapshot;
+    const day = snapshot?.takenAt.slice(0, 10);
+    expect(await disposition(snapshot?.csvUrl as string, owner)).toBe(
+      `attachment; filename="neteja-escoles-2026-${day}-punt-i-coma.csv"`,
+    );
   });
 
   it('stream lists longer than one batch, in the order companies were added', async () => {

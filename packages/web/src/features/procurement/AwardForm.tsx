@@ -11,7 +11,6 @@ import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { useFormErrors } from '../../lib/useFormErrors.ts';
 import { UserErrorFields } from '../../lib/user-errors.ts';
 import { ContractFieldset, useContractOptions } from './ContractOptions.tsx';
-import { useFocusOnErrors } from './useFocusOnErrors.ts';
 import './procurement.css';
 
 const RecordMutation = graphql(
@@ -64,8 +63,7 @@ export function AwardForm({ onRecorded }: { onRecorded: () => void }) {
   const uid = useId();
   const options = useContractOptions();
   const [, record] = useMutation(RecordMutation);
-  const { at, alert, answered, show, errors } = useFormErrors(FIELDS);
-  const { formRef, alertRef } = useFocusOnErrors(errors, alert !== null && errors.length === 0);
+  const { at, alert, answered, show } = useFormErrors(FIELDS);
   const tag = useLocaleTag();
   const [announcement, setAnnouncement] = useState('');
 
@@ -132,11 +130,8 @@ export function AwardForm({ onRecorded }: { onRecorded: () => void }) {
       <p role="status" aria-live="polite">
         {announcement}
       </p>
-      <div ref={alertRef} tabIndex={-1}>
-        <FormAlert id={`${uid}-problem`} message={alert} />
-      </div>
+      <FormAlert id={`${uid}-problem`} message={alert} />
       <form
-        ref={formRef}
         className="form profile-form"
         onSubmit={submit}
         noValidate

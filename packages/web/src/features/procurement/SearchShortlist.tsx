@@ -13,6 +13,7 @@ import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { focusFirstError } from '../../lib/useFormErrors.ts';
 import { errorMessage, type FormError, UserErrorFields } from '../../lib/user-errors.ts';
 import { useSession } from '../session/useSession.ts';
 import { useActiveShortlist } from './useActiveShortlist.ts';
@@ -143,13 +144,18 @@ export function SearchShortlist({ companyIds, children }: { companyIds: string[]
     [active, includes.data, addCompany, t, locale],
   );
 
-  const createList = async (event: FormEvent) => {
+  const createList = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    const form = event.currentTarget;
     const response = await create({ input: { name: newName } });
     const payload = response.data?.createShortlist;
     setCreateFailed(!payload);
     setCreateErrors(payload?.userErrors ?? []);
-    if (!payload?.shortlist) return;
+    if (!payload?.shortlist) {
+      // Focus to the name refused, once it is marked, not to the page's body.
+      requestAnimationFrame(() => focusFirstError(form));
+      return;
+    }
     setNewName('');
     choose(payload.shortlist.id);
     setAnnouncement(`${t('shortlist.created')}: «${payload.shortlist.name}»`);

@@ -8,6 +8,7 @@ import { TableScroll } from '../../components/ui/TableScroll.tsx';
 import { useFormats } from '../../lib/format-locale.ts';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { focusFirstError } from '../../lib/useFormErrors.ts';
 import {
   errorMessage,
   type FormError,
@@ -224,6 +225,9 @@ export function ShortlistPage() {
     return payload.userErrors;
   };
 
+  // After a refusal, focus goes to the field marked (once it is marked), not to the page's body.
+  const refocus = (form: HTMLFormElement) => requestAnimationFrame(() => focusFirstError(form));
+
   const submitShare = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
@@ -231,6 +235,7 @@ export function ShortlistPage() {
     const payload = (await share({ shortlistId: id, email })).data?.shareShortlist;
     setShareFailed(!payload);
     setShareErrors(payload?.userErrors ?? []);
+    if (!payload || payload.userErrors.length > 0) refocus(form);
     if (payload && payload.userErrors.length === 0) {
       form.reset();
       setAnnouncement(`${t('shortlist.sharedWithDone')} ${email}`);
@@ -241,11 +246,13 @@ export function ShortlistPage() {
   const entries = shortlist?.entries.edges.map(({ node }) => node) ?? [];
   const submitInvite = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const tenderId = String(new FormData(event.currentTarget).get('tender') ?? '');
+    const form = event.currentTarget;
+    const tenderId = String(new FormData(form).get('tender') ?? '');
     const companyIds = entries.map((entry) => entry.company.id);
     const payload = (await inviteAll({ tenderId, companyIds })).data?.inviteSuppliers;
     setInviteFailed(!payload);
     setInviteErrors(payload?.userErrors ?? []);
+    if (!payload || payload.userErrors.length > 0) refocus(form);
     if (payload && payload.userErrors.length === 0) {
       setAnnouncement(t('tender.invitationsSent'));
       reload();
@@ -357,13 +364,15 @@ export function ShortlistPage() {
                               noValidate
                               onSubmit={async (event) => {
                                 event.preventDefault();
-                                const note = String(new FormData(event.currentTarget).get('note') ?? '');
+                                const form = event.currentTarget;
+                                const note = String(new FormData(form).get('note') ?? '');
                                 const errors = report(
                                   await saveNote({ shortlistId: id, companyId: node.company.id, note }),
                                   `${node.company.name}: ${t('shortlist.noteSaved')}`,
                                   `${node.company.name}: `,
                                 );
                                 setNoteErrors((all) => ({ ...all, [node.company.id]: errors ?? [] }));
+                                if (errors && errors.length > 0) refocus(form);
                               }}
                             >
                               <label className="visually-hidden" htmlFor={`${uid}-note-${node.company.id}`}>

@@ -13,7 +13,6 @@ import { UserErrorFields } from '../../lib/user-errors.ts';
 import { useSession } from '../session/useSession.ts';
 import { ContractFieldset, useContractOptions } from './ContractOptions.tsx';
 import { TextAreaField } from './TextAreaField.tsx';
-import { useFocusOnErrors } from './useFocusOnErrors.ts';
 import './procurement.css';
 
 const FIELDS = [
@@ -69,9 +68,8 @@ export function TendersPage() {
   const [list] = useQuery({ query: TendersQuery, pause: !isProcurement, context: TENDER_TYPES });
   const options = useContractOptions();
   const [, create] = useMutation(CreateMutation);
-  const { at, alert, answered, show, errors } = useFormErrors(FIELDS);
+  const { at, alert, answered, show } = useFormErrors(FIELDS);
   const tag = useLocaleTag();
-  const { formRef, alertRef } = useFocusOnErrors(errors, alert !== null && errors.length === 0);
 
   if (!isProcurement) {
     return (
@@ -127,11 +125,8 @@ export function TendersPage() {
         </ul>
       </QueryState>
       <h2>{t('tender.new')}</h2>
-      <div ref={alertRef} tabIndex={-1}>
-        <FormAlert id={`${uid}-problem`} message={alert} />
-      </div>
+      <FormAlert id={`${uid}-problem`} message={alert} />
       <form
-        ref={formRef}
         className="form profile-form"
         onSubmit={submit}
         noValidate
