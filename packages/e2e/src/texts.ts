@@ -60,6 +60,21 @@ export const UI = {
   /** The language menu's label. */
   language: { CA: 'Idioma', ES: 'Idioma', EN: 'Language' },
   signOut: { CA: 'Tanca la sessió', ES: 'Cierra la sesión', EN: 'Sign out' },
+  /** The site menu's disclosure button (narrow screens). */
+  menu: { CA: 'Menú', ES: 'Menú', EN: 'Menu' },
+  navigation: { CA: 'Navegació principal', ES: 'Navegación principal', EN: 'Main navigation' },
+  districts: { CA: 'Districtes', ES: 'Distritos', EN: 'Districts' },
+  signIn: { CA: 'Inicia la sessió', ES: 'Inicia sesión', EN: 'Sign in' },
+  signInRequired: {
+    CA: 'Inicia la sessió per veure aquesta pàgina.',
+    ES: 'Inicia sesión para ver esta página.',
+    EN: 'Sign in to see this page.',
+  },
+  forbidden: {
+    CA: 'El teu compte no té permís per veure aquesta pàgina.',
+    ES: 'Tu cuenta no tiene permiso para ver esta página.',
+    EN: 'Your account is not allowed to see this page.',
+  },
   /** Announced above a form whose fields show errors. */
   formFix: {
     CA: 'Revisa els camps marcats.',

@@ -48,7 +48,14 @@ describe.runIf(browserAvailable())('the layout at 320 and 1280 CSS px', () => {
         for (const width of [WIDTHS.phone, WIDTHS.desktop]) {
           await setWidth(page, width);
           await page.goto(route.path);
-          await settled(page);
+          const heading = await settled(page).then(
+            () => true,
+            () => false,
+          );
+          if (!heading) {
+            problems.push(`${route.path} (${route.reader}) at ${width} px shows no main heading`);
+            continue;
+          }
           const { scrollWidth, widest } = await sidewaysOverflow(page);
           if (scrollWidth > width) {
             problems.push(
