@@ -1,32 +1,30 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import type { EnumOf } from '../graphql.ts';
-import { ca, type MessageKey } from './messages.ca.ts';
-import { en } from './messages.en.ts';
-import { es } from './messages.es.ts';
+import {
+  type ComponentPropsWithoutRef,
+  createContext,
+  type ElementType,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+} from 'react';
+import { isLocale, type Locale, langTag } from './locales.ts';
+import { createTranslator, type Translator } from './translator.ts';
 
-/** The schema's Locale: the languages of the interface and of the content. */
-export type Locale = EnumOf<'Locale'>;
+export type { MessageValue } from './icu-arguments.ts';
+export { isLocale, LOCALES, type Locale, langTag } from './locales.ts';
+export type { DateInput, NumberInput, Translate } from './translator.ts';
 
-// A Record: a language the schema adds and this misses fails the type check.
-const LANGUAGES: Record<Locale, { tag: string; label: string }> = {
-  CA: { tag: 'ca', label: 'Català' },
-  ES: { tag: 'es', label: 'Castellano' },
-  EN: { tag: 'en', label: 'English' },
-};
-
-/** Every language, Catalan first, with its BCP 47 tag and its own name. */
-export const LOCALES: readonly { code: Locale; tag: string; label: string }[] = (
-  Object.keys(LANGUAGES) as Locale[]
-).map((code) => ({ code, ...LANGUAGES[code] }));
-
-const MESSAGES: Record<Locale, Record<MessageKey, string>> = { CA: ca, ES: es, EN: en };
 const STORAGE_KEY = 'proximitat.locale';
 
-interface I18n {
-  locale: Locale;
+/**
+ * The interface language and what speaks it: `t(key)` or `t(key, values)` (ICU MessageFormat:
+ * plurals, select, numbers and dates in the interface language), and formatters that always use the
+ * interface's BCP 47 tag, never the browser's.
+ */
+export interface I18n extends Translator {
   setLocale: (locale: Locale) => void;
-  t: (key: MessageKey) => string;
-  formatNumber: (value: number) => string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -34,8 +32,7 @@ const I18nContext = createContext<I18n | null>(null);
 function storedLocale(): Locale {
   try {
     const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
-    const known = LOCALES.find((entry) => entry.code === stored);
-    if (known) return known.code;
+    if (isLocale(stored)) return stored;
   } catch {
     // storage may be disabled: Catalan it is
   }
@@ -44,7 +41,7 @@ function storedLocale(): Locale {
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(storedLocale);
-  const tag = LOCALES.find((entry) => entry.code === locale)?.tag ?? 'ca';
+  const tag = langTag(locale);
 
   useEffect(() => {
     document.documentElement.lang = tag;
@@ -59,15 +56,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const value = useMemo<I18n>(() => {
-    const numbers = new Intl.NumberFormat(tag);
-    return {
-      locale,
-      setLocale,
-      t: (key) => MESSAGES[locale][key] ?? ca[key],
-      formatNumber: (n) => numbers.format(n),
-    };
-  }, [locale, setLocale, tag]);
+  const value = useMemo<I18n>(() => ({ ...createTranslator(locale), setLocale }), [locale, setLocale]);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
@@ -76,4 +65,25 @@ export function useI18n(): I18n {
   const context = useContext(I18nContext);
   if (!context) throw new Error('useI18n needs an I18nProvider');
   return context;
+}
+
+type LangProps<E extends ElementType> = {
+  /** The language the content is really in. */
+  locale: Locale;
+  /** The element to render (a span unless told). */
+  as?: E;
+  children?: ReactNode;
+} & Omit<ComponentPropsWithoutRef<E>, 'lang' | 'as' | 'children'>;
+
+/**
+ * Content in a language of its own, marked with its `lang` (WCAG 3.1.2): a company's Catalan
+ * description on an English page is `<Lang locale="CA" as="p">…</Lang>`.
+ */
+export function Lang<E extends ElementType = 'span'>({ locale, as, children, ...rest }: LangProps<E>) {
+  const Element: ElementType = as ?? 'span';
+  return (
+    <Element {...rest} lang={langTag(locale)}>
+      {children}
+    </Element>
+  );
 }
