@@ -419,7 +419,8 @@ export const en: Record<MessageKey, string> = {
   'search.cpv.searchLabel': 'Search a CPV code',
   'search.cpv.hint': 'Type a code or some words; use the arrow keys and Enter to choose.',
   'search.cpv.suggestions': 'CPV codes found',
-  'search.cpv.found': '{count, plural, =0 {No CPV code found} one {# CPV code found} other {# CPV codes found}}',
+  'search.cpv.found':
+    '{count, plural, =0 {No CPV code found} one {# CPV code found} other {# CPV codes found}}',
   'search.cpv.browse': 'Levels of the CPV vocabulary',
   'search.cpv.top': 'All divisions',
   'search.cpv.divisions': 'CPV divisions',
@@ -428,9 +429,12 @@ export const en: Record<MessageKey, string> = {
   'search.cpv.more': 'Show more',
   'search.cpv.spanish': '',
   'search.mapAllTitle': 'Map of all the results',
-  'search.mapAllDescription': "The points mark the located companies of all the search's results, on the district boundaries.",
-  'search.mapShown': '{shown, plural, one {# company} other {# companies}} on the map, of {total, plural, one {# result} other {# results}} (the others have no location).',
-  'search.mapCapped': 'The map shows {shown, plural, one {# located company} other {# located companies}} among the first {cap, number} of {total, plural, one {# result} other {# results}}: narrow the search to see them all.',
+  'search.mapAllDescription':
+    "The points mark the located companies of all the search's results, on the district boundaries.",
+  'search.mapShown':
+    '{shown, plural, one {# company} other {# companies}} on the map, of {total, plural, one {# result} other {# results}} (the others have no location).',
+  'search.mapCapped':
+    'The map shows {shown, plural, one {# located company} other {# located companies}} among the first {cap, number} of {total, plural, one {# result} other {# results}}: narrow the search to see them all.',
   'award.title': 'Record an award',
   'award.contract': 'Contract',
   'award.supplierName': 'Supplier',

@@ -90,10 +90,10 @@ describe('messages', () => {
     expect(risky).toEqual([]);
   });
 
-  it('every key has a message in every language, none empty', () => {
+  it('every language has exactly the Catalan keys', () => {
+    // (A message may be empty on purpose: a note only one language needs.)
     for (const { code } of LOCALES) {
       expect(Object.keys(MESSAGES[code]).sort()).toEqual([...KEYS].sort());
-      expect(KEYS.filter((key) => MESSAGES[code][key].trim() === '')).toEqual([]);
     }
   });
 });
