@@ -75,8 +75,8 @@ describe.runIf(browserAvailable())('the directory search in Chromium', () => {
   it('shows the results on a map of the districts, and explains an empty search', async () => {
     const { api, page } = platform;
     await page.goto(`${api.url}/cerca?vista=mapa`);
-    await page.getByRole('img', { name: "Mapa dels resultats d'aquesta pàgina" }).waitFor();
-    expect(await page.locator('.geo-map__point').count()).toBeGreaterThan(0);
+    await page.getByRole('group', { name: 'Mapa de tots els resultats' }).waitFor();
+    expect(await page.locator('.geo-map__marker').count()).toBeGreaterThan(0);
     expect(await accessibilityViolations(page)).toEqual([]);
 
     await page.goto(`${api.url}/cerca?q=zzqxwv`);

@@ -203,7 +203,7 @@ export const CPV_BROWSE_LIMITS = { pageSize: 100, queryLength: 100, offset: 10_0
  * A page of the vocabulary for the CPV picker. Without a text: the codes directly under `under`
  * (the divisions without it). With one: the codes at any level (under `under`, when given) whose
  * code starts with its digits or whose Spanish or English label holds every one of its words (any
- * case, accents ignored). In code order. Callers validate the bounds (CPV_BROWSE_LIMITS).
+ * case, accents ignored), broader codes first. In code order. Callers validate the bounds (CPV_BROWSE_LIMITS).
  */
 export function browseCpv(options: {
   query?: string | null;
@@ -228,7 +228,10 @@ export function browseCpv(options: {
         found.push(entry);
     }
   }
-  found = [...found].sort((a, b) => a.code.localeCompare(b.code));
+  // Found by words: the broader codes first (a division before its categories), then in code order.
+  found = [...found].sort(
+    (a, b) => (words.length > 0 ? a.branch.length - b.branch.length : 0) || a.code.localeCompare(b.code),
+  );
   return { totalCount: found.length, entries: found.slice(options.offset, options.offset + options.limit) };
 }
 

@@ -1,14 +1,19 @@
+import './SearchPage.css';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useQuery } from 'urql';
-import { GeoMap } from '../../components/map/GeoMap.tsx';
 import { Highlight } from '../../components/ui/Highlight.tsx';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { CompanyCard, CompanyCardFragment } from '../companies/CompanyCard.tsx';
 import { AddToShortlistButton, SearchShortlist } from '../procurement/SearchShortlist.tsx';
+import { CpvPicker } from './CpvPicker.tsx';
+import { SearchMap } from './SearchMap.tsx';
 import {
+  clearFilters,
   FILTER_PARAMS,
+  filterCount,
   type ListFilter,
+  MAX_PAGE,
   SORT_LABELS,
   SORTS,
   type Sort,
@@ -43,7 +48,7 @@ const SearchQuery = graphql(
     $near: GeoPointInput
     $sort: CompanySort
     $first: Int
-    $after: String
+    $page: Int
     $locale: Locale
   ) {
     searchCompanies(
@@ -52,11 +57,17 @@ const SearchQuery = graphql(
       near: $near
       sort: $sort
       first: $first
-      after: $after
+      page: $page
       locale: $locale
     ) {
       totalCount
       degraded
+      recognised {
+        kind
+        value
+        code
+        label
+      }
       facets {
         field
         values {
@@ -67,7 +78,6 @@ const SearchQuery = graphql(
       }
       pageInfo {
         hasNextPage
-        endCursor
       }
       edges {
         cursor
@@ -79,12 +89,6 @@ const SearchQuery = graphql(
         node {
           id
           name
-          address {
-            location {
-              lat
-              lng
-            }
-          }
           ...CompanyCard_Company
         }
       }
@@ -94,33 +98,52 @@ const SearchQuery = graphql(
   [CompanyCardFragment],
 );
 
-const FACET_ORDER: ListFilter[] = [
-  'sectors',
-  'districts',
-  'legalForms',
-  'cpv',
-  'certifications',
-  'socialClauses',
-];
+const CpvLabelsQuery = graphql(`
+  query SearchPage_CpvLabels($codes: [String!]!, $locale: Locale) {
+    cpvEntries(codes: $codes) {
+      branch
+      code
+      label(locale: $locale)
+    }
+  }
+`);
+
+const FACET_ORDER: ListFilter[] = ['sectors', 'districts', 'legalForms', 'certifications', 'socialClauses'];
 const RADII = [500, 1000, 2000, 5000];
 
 export function SearchPage() {
   const { t, locale, formatNumber } = useI18n();
-  const { state, update } = useSearchState();
+  const { state, update, params } = useSearchState();
   const [text, setText] = useState(state.query);
-  const [previous, setPrevious] = useState<string[]>([]);
+  const [filtersOpen, setFiltersOpen] = useState(false);
   const resultsHeading = useRef<HTMLHeadingElement>(null);
+  // The text as it is typed replaces the history entry its first change made (Back skips the letters).
+  const typing = useRef(false);
   const searchId = useId();
+
+  // Back, Forward or a link change the address: the box follows it.
+  useEffect(() => {
+    setText((current) => (current.trim() === state.query.trim() ? current : state.query));
+  }, [state.query]);
 
   // Results follow the text as it is typed, a moment after the last key.
   useEffect(() => {
-    if (text === state.query) return;
+    if (text.trim() === state.query.trim()) return;
     const timer = setTimeout(() => {
-      update((next) => (text.trim() ? next.set('q', text) : next.delete('q')));
-      setPrevious([]);
+      update((next) => (text.trim() ? next.set('q', text.trim()) : next.delete('q')), {
+        replace: typing.current,
+      });
+      typing.current = true;
     }, 300);
     return () => clearTimeout(timer);
   }, [text, state.query, update]);
+
+  /** A change of the search other than its text: its own entry in the history. */
+  const change: typeof update = (edit, options) => {
+    typing.current = false;
+    update(edit, options);
+  };
+  const focusResults = () => requestAnimationFrame(() => resultsHeading.current?.focus());
 
   const [places] = useQuery({ query: PlacesQuery });
   const neighbourhoods = places.data?.districts.flatMap((district) => district.neighbourhoods) ?? [];
@@ -143,23 +166,20 @@ export function SearchPage() {
     (choice) =>
       choice !== defaultSort && (choice !== 'RELEVANCE' || state.query) && (choice !== 'DISTANCE' || near),
   );
+  const searchVariables = { query: state.query || null, filter, near, sort };
   const [result] = useQuery({
     query: SearchQuery,
-    variables: {
-      query: state.query || null,
-      filter,
-      near,
-      sort,
-      first: PAGE_SIZE,
-      after: state.after || null,
-      locale,
-    },
+    variables: { ...searchVariables, first: PAGE_SIZE, page: state.page, locale },
   });
   const data = result.data?.searchCompanies;
+  const [cpvLabels] = useQuery({
+    query: CpvLabelsQuery,
+    variables: { codes: state.lists.cpv, locale },
+    pause: state.lists.cpv.length === 0,
+  });
 
   const toggle = (field: ListFilter, value: string) => {
-    setPrevious([]);
-    update((next) => {
+    change((next) => {
       const param = FILTER_PARAMS[field];
       const values = next.getAll(param);
       next.delete(param);
@@ -168,54 +188,120 @@ export function SearchPage() {
       }
     });
   };
-  const labelOf = (field: ListFilter, value: string) =>
-    data?.facets.find((facet) => facet.field === field)?.values.find((v) => v.value === value)?.label ??
-    (field === 'neighbourhoods' ? neighbourhoods.find((n) => n.code === value)?.name : undefined) ??
-    value;
-  const chips = (Object.keys(FILTER_PARAMS) as ListFilter[]).flatMap((field) =>
-    state.lists[field].map((value) => ({ field, value, label: labelOf(field, value) })),
+  const labelOf = (field: ListFilter, value: string) => {
+    if (field === 'cpv') {
+      const entry = cpvLabels.data?.cpvEntries.find((e) => e.branch === value);
+      return entry ? `${entry.code} · ${entry.label}` : value;
+    }
+    return (
+      data?.facets.find((facet) => facet.field === field)?.values.find((v) => v.value === value)?.label ??
+      (field === 'neighbourhoods' ? neighbourhoods.find((n) => n.code === value)?.name : undefined) ??
+      value
+    );
+  };
+  const nearName = neighbourhoods.find((n) => n.code === state.near)?.name;
+  const chips = [
+    ...(Object.keys(FILTER_PARAMS) as ListFilter[]).flatMap((field) =>
+      state.lists[field].map((value) => ({
+        key: `${field}:${value}`,
+        label: labelOf(field, value),
+        remove: () => toggle(field, value),
+      })),
+    ),
+    ...(state.reserved
+      ? [
+          {
+            key: 'reservat',
+            label: t('companies.reservedOnly'),
+            remove: () => change((n) => n.delete('reservat')),
+          },
+        ]
+      : []),
+    ...(state.homologated
+      ? [
+          {
+            key: 'homologada',
+            label: t('search.homologatedOnly'),
+            remove: () => change((n) => n.delete('homologada')),
+          },
+        ]
+      : []),
+    ...(state.near
+      ? [
+          {
+            key: 'prop',
+            label: `${t('search.near')} ${nearName ?? state.near}`,
+            remove: () =>
+              change((n) => {
+                n.delete('prop');
+                n.delete('radi');
+              }),
+          },
+        ]
+      : []),
+  ];
+  const filters = filterCount(params);
+  const pages = data ? Math.min(MAX_PAGE, Math.max(1, Math.ceil(data.totalCount / PAGE_SIZE))) : 1;
+  const goTo = (page: number) => {
+    change((next) => (page > 1 ? next.set('pagina', String(page)) : next.delete('pagina')), {
+      keepPage: true,
+    });
+    focusResults();
+  };
+  const cpvCounts = new Map(
+    (data?.facets.find((facet) => facet.field === 'cpv')?.values ?? []).map((v) => [v.value, v.count]),
   );
-  const page = previous.length + 1;
-
-  const goNext = () => {
-    if (!data?.pageInfo.endCursor) return;
-    setPrevious([...previous, state.after]);
-    update((next) => next.set('despres', data.pageInfo.endCursor ?? ''), { keepPage: true });
-    resultsHeading.current?.focus();
-  };
-  const goPrevious = () => {
-    const before = previous[previous.length - 1] ?? '';
-    setPrevious(previous.slice(0, -1));
-    update((next) => (before ? next.set('despres', before) : next.delete('despres')), { keepPage: true });
-    resultsHeading.current?.focus();
-  };
+  const recognised = data?.recognised;
 
   return (
-    <section aria-labelledby="search-title" className="search">
+    <section aria-labelledby="search-title" className="search-page">
       <h1 id="search-title">{t('search.title')}</h1>
       <search>
-        <form className="search__box" onSubmit={(event) => event.preventDefault()}>
+        <form className="search-page__box" onSubmit={(event) => event.preventDefault()}>
           <label htmlFor={`${searchId}-q`}>{t('search.label')}</label>
           <input
             id={`${searchId}-q`}
             type="search"
             value={text}
             maxLength={200}
+            aria-describedby={`${searchId}-q-hint`}
             placeholder={t('search.placeholder')}
             onChange={(event) => setText(event.target.value)}
           />
+          <p id={`${searchId}-q-hint`} className="search-page__hint">
+            {t('search.codesHint')}
+          </p>
         </form>
       </search>
 
-      <div className="search__layout">
-        <aside className="search__facets" aria-labelledby="facets-title">
-          <h2 id="facets-title">{t('search.refine')}</h2>
+      <div className="search-page__layout">
+        <div className="search-page__bar">
+          <button
+            type="button"
+            className="search-page__filters-button"
+            aria-expanded={filtersOpen}
+            aria-controls="search-filters"
+            onClick={() => setFiltersOpen(!filtersOpen)}
+          >
+            {t('search.filtersButton', { count: filters })}
+          </button>
+        </div>
+
+        <aside
+          id="search-filters"
+          className="search-page__filters"
+          data-open={filtersOpen}
+          aria-labelledby="facets-title"
+        >
+          <h2 id="facets-title" tabIndex={-1}>
+            {t('search.refine')}
+          </h2>
           <label className="checkbox">
             <input
               type="checkbox"
               checked={state.reserved}
               onChange={(event) =>
-                update((next) => (event.target.checked ? next.set('reservat', '1') : next.delete('reservat')))
+                change((next) => (event.target.checked ? next.set('reservat', '1') : next.delete('reservat')))
               }
             />
             {t('companies.reservedOnly')}
@@ -225,21 +311,21 @@ export function SearchPage() {
               type="checkbox"
               checked={state.homologated}
               onChange={(event) =>
-                update((next) =>
+                change((next) =>
                   event.target.checked ? next.set('homologada', '1') : next.delete('homologada'),
                 )
               }
             />
             {t('search.homologatedOnly')}
           </label>
-          <fieldset className="search__near">
+          <fieldset className="search-page__near">
             <legend>{t('search.near')}</legend>
             <label>
               {t('search.neighbourhood')}
               <select
                 value={state.near}
                 onChange={(event) =>
-                  update((next) =>
+                  change((next) =>
                     event.target.value ? next.set('prop', event.target.value) : next.delete('prop'),
                   )
                 }
@@ -257,11 +343,11 @@ export function SearchPage() {
               <select
                 value={state.radius}
                 disabled={!state.near}
-                onChange={(event) => update((next) => next.set('radi', event.target.value))}
+                onChange={(event) => change((next) => next.set('radi', event.target.value))}
               >
                 {RADII.map((radius) => (
                   <option key={radius} value={radius}>
-                    {radius < 1000 ? `${radius} m` : `${radius / 1000} km`}
+                    {radius < 1000 ? `${formatNumber(radius)} m` : `${formatNumber(radius / 1000)} km`}
                   </option>
                 ))}
               </select>
@@ -286,22 +372,46 @@ export function SearchPage() {
                         checked={state.lists[field].includes(value.value)}
                         onChange={() => toggle(field, value.value)}
                       />
-                      {field === 'cpv' ? `${value.value} · ${value.label}` : value.label}{' '}
-                      <span className="facet__count">({formatNumber(value.count)})</span>
+                      {value.label} <span className="facet__count">({formatNumber(value.count)})</span>
                     </label>
                   ))}
                 </fieldset>
               </details>
             );
           })}
+          <details className="facet" open={state.lists.cpv.length > 0}>
+            <summary>{t('search.cpv.title')}</summary>
+            <CpvPicker
+              selected={state.lists.cpv}
+              counts={cpvCounts}
+              onToggle={(branch) => toggle('cpv', branch)}
+            />
+          </details>
+          <button
+            type="button"
+            className="search-page__show-results"
+            onClick={() => {
+              setFiltersOpen(false);
+              focusResults();
+            }}
+          >
+            {t('search.showResults')}
+          </button>
         </aside>
 
-        <div className="search__results">
+        <div className="search-page__results">
           {chips.length > 0 && (
             <ul className="chips" aria-label={t('search.activeFilters')}>
               {chips.map((chip) => (
-                <li key={`${chip.field}:${chip.value}`}>
-                  <button type="button" className="chip" onClick={() => toggle(chip.field, chip.value)}>
+                <li key={chip.key}>
+                  <button
+                    type="button"
+                    className="chip"
+                    onClick={() => {
+                      chip.remove();
+                      focusResults();
+                    }}
+                  >
                     {chip.label} <span aria-hidden="true">×</span>
                     <span className="visually-hidden"> — {t('search.remove')}</span>
                   </button>
@@ -311,24 +421,23 @@ export function SearchPage() {
                 <button
                   type="button"
                   className="link-button"
-                  onClick={() =>
-                    update((next) => {
-                      for (const param of Object.values(FILTER_PARAMS)) next.delete(param);
-                    })
-                  }
+                  onClick={() => {
+                    change((next) => clearFilters(next));
+                    focusResults();
+                  }}
                 >
                   {t('search.clear')}
                 </button>
               </li>
             </ul>
           )}
-          <div className="search__toolbar">
+          <div className="search-page__toolbar">
             <label>
               {t('search.sort')}
               <select
                 value={sort && sortChoices.includes(sort) ? sort : ''}
                 onChange={(event) =>
-                  update((next) =>
+                  change((next) =>
                     event.target.value ? next.set('ordre', event.target.value) : next.delete('ordre'),
                   )
                 }
@@ -341,7 +450,7 @@ export function SearchPage() {
                 ))}
               </select>
             </label>
-            <fieldset className="search__view">
+            <fieldset className="search-page__view">
               <legend className="visually-hidden">{t('search.view')}</legend>
               {(['llista', 'mapa'] as const).map((view) => (
                 <label key={view} className="checkbox">
@@ -350,7 +459,7 @@ export function SearchPage() {
                     name="view"
                     checked={state.view === view}
                     onChange={() =>
-                      update((next) => (view === 'mapa' ? next.set('vista', 'mapa') : next.delete('vista')), {
+                      change((next) => (view === 'mapa' ? next.set('vista', 'mapa') : next.delete('vista')), {
                         keepPage: true,
                       })
                     }
@@ -361,12 +470,30 @@ export function SearchPage() {
             </fieldset>
           </div>
 
-          <h2 id="results-title" ref={resultsHeading} tabIndex={-1} className="search__count">
+          {recognised && (
+            <p className="search-page__recognised">
+              {recognised.kind === 'CPV' ? (
+                <>
+                  {t('search.recognisedCpv', { code: recognised.code ?? recognised.value })}
+                  {recognised.label && (
+                    <>
+                      {' ('}
+                      <span lang={locale === 'EN' ? 'en' : 'es'}>{recognised.label}</span>
+                      {')'}
+                    </>
+                  )}
+                </>
+              ) : (
+                t('search.recognisedTaxId', { value: recognised.value })
+              )}
+            </p>
+          )}
+          <h2 id="results-title" ref={resultsHeading} tabIndex={-1} className="search-page__count">
             <span role="status" aria-live="polite">
               {result.fetching && !data
                 ? t('status.loading')
                 : data
-                  ? `${formatNumber(data.totalCount)} ${t('companies.count')}${data.totalCount > PAGE_SIZE ? ` · ${t('companies.page')} ${page}` : ''}`
+                  ? `${t('count.companies', { count: data.totalCount })}${pages > 1 ? ` · ${t('search.pageOf', { page: state.page, pages })}` : ''}`
                   : ''}
             </span>
           </h2>
@@ -381,26 +508,16 @@ export function SearchPage() {
             </p>
           )}
           {data && data.totalCount === 0 && <p className="search__empty">{t('search.empty')}</p>}
-          {data && state.view === 'mapa' && places.data && (
-            <GeoMap
-              className="city-map search__map"
-              shapes={places.data.districts.map((district) => ({
-                id: district.code,
-                geometry: district.outline,
-                label: district.name,
-              }))}
-              points={data.edges.flatMap((edge) =>
-                edge.node.address?.location
-                  ? [{ ...edge.node.address.location, label: edge.highlight.name.replace(/<\/?mark>/g, '') }]
-                  : [],
-              )}
-              title={t('search.mapTitle')}
-              description={t('search.mapDescription')}
-            />
+          {state.view === 'mapa' && places.data && data && data.totalCount > 0 && (
+            <SearchMap variables={searchVariables} districts={places.data.districts} />
           )}
           {data && (
             <SearchShortlist companyIds={data.edges.map((edge) => edge.node.id)}>
-              <ol className="company-list">
+              <ol
+                className="company-list"
+                start={(state.page - 1) * PAGE_SIZE + 1}
+                aria-busy={result.fetching || undefined}
+              >
                 {data.edges.map((edge) => (
                   <CompanyCard
                     key={edge.node.id}
@@ -416,12 +533,17 @@ export function SearchPage() {
               </ol>
             </SearchShortlist>
           )}
-          {data && data.totalCount > PAGE_SIZE && (
+          {data && (pages > 1 || state.page > 1) && (
             <nav className="pager" aria-label={t('companies.pages')}>
-              <button type="button" disabled={!state.after} onClick={goPrevious}>
+              <button type="button" disabled={state.page <= 1} onClick={() => goTo(state.page - 1)}>
                 {t('companies.previous')}
               </button>
-              <button type="button" disabled={!data.pageInfo.hasNextPage} onClick={goNext}>
+              <span className="search-page__page">{t('search.pageOf', { page: state.page, pages })}</span>
+              <button
+                type="button"
+                disabled={!data.pageInfo.hasNextPage || state.page >= MAX_PAGE}
+                onClick={() => goTo(state.page + 1)}
+              >
                 {t('companies.next')}
               </button>
             </nav>

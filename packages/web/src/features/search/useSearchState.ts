@@ -42,11 +42,36 @@ export interface SearchState {
   near: string;
   radius: number;
   sort: Sort | '';
-  after: string;
+  /** 1-based page of the results. */
+  page: number;
   view: 'llista' | 'mapa';
 }
 
-/** The whole state of a search lives in the URL, so that a search can be shared and bookmarked. */
+/** Parameters that are not filters: clearing the filters keeps them. */
+const NOT_FILTERS = new Set(['q', 'ordre', 'vista']);
+
+/** The deepest page the API answers. */
+export const MAX_PAGE = 1000;
+
+/** The page named in the address: a whole number from 1 (1 for anything else). */
+export function parsePage(value: string | null): number {
+  const page = Number(value);
+  return Number.isInteger(page) && page >= 1 && page <= MAX_PAGE ? page : 1;
+}
+
+/** How many filters the address holds (each value of a list counts). */
+export function filterCount(params: URLSearchParams): number {
+  let count = 0;
+  for (const [key] of params) if (!NOT_FILTERS.has(key) && key !== 'pagina' && key !== 'radi') count += 1;
+  return count;
+}
+
+/** Removes every filter (lists, reserved contracts, homologation, the place and its radius), keeping the text, sort and view. */
+export function clearFilters(params: URLSearchParams): void {
+  for (const key of [...new Set(params.keys())]) if (!NOT_FILTERS.has(key)) params.delete(key);
+}
+
+/** The whole state of a search lives in the URL, the page included, so that a search can be shared and bookmarked, and reload and Back keep it. */
 export function useSearchState() {
   const [params, setParams] = useSearchParams();
   const state = useMemo<SearchState>(() => {
@@ -61,20 +86,27 @@ export function useSearchState() {
       near: params.get('prop') ?? '',
       radius: Number(params.get('radi') ?? '1000') || 1000,
       sort: parseSort(params.get('ordre')),
-      after: params.get('despres') ?? '',
+      page: parsePage(params.get('pagina')),
       view: params.get('vista') === 'mapa' ? 'mapa' : 'llista',
     };
   }, [params]);
 
+  /**
+   * Changes the search: a new entry in the history (Back returns to the search before), except
+   * with `replace` (the text as it is typed). Any change but of the page or view starts at page 1.
+   */
   const update = useCallback(
-    (change: (next: URLSearchParams) => void, options: { keepPage?: boolean } = {}) => {
+    (change: (next: URLSearchParams) => void, options: { keepPage?: boolean; replace?: boolean } = {}) => {
       const next = new URLSearchParams(params);
       change(next);
-      if (!options.keepPage) next.delete('despres');
-      setParams(next, { replace: true });
+      if (!options.keepPage) next.delete('pagina');
+      // An address from before page numbers.
+      next.delete('despres');
+      if (next.toString() === params.toString()) return;
+      setParams(next, { replace: options.replace ?? false, preventScrollReset: true });
     },
     [params, setParams],
   );
 
-  return { state, update };
+  return { state, update, params };
 }
