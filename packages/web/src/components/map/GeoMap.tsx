@@ -35,7 +35,7 @@ type PointProps = { index: number };
 /** Path styles: outlines dark enough against the background and any basemap (WCAG 1.4.11). */
 const SHAPE_STYLE = {
   district: { color: '#1d6b4c', weight: 2.5, fillColor: '#cfe3d8', fillOpacity: 0.45 },
-  neighbourhood: { color: '#1d6b4c', weight: 1.5, fillColor: '#e3eee8', fillOpacity: 0.35, dashArray: '4 3' },
+  neighbourhood: { color: '#1d6b4c', weight: 2, fillColor: '#cfe3d8', fillOpacity: 0.5 },
 } as const;
 
 const CLUSTER_RADIUS_PX = 44;
@@ -123,6 +123,8 @@ export function GeoMap({
       markerZoomAnimation: animate,
       maxZoom: basemap?.maxZoom ?? 19,
       minZoom: 9,
+      // Paths drawn just within the map's box: nothing past it, even clipped, widens the page.
+      renderer: L.svg({ padding: 0 }),
     });
     L.control
       .zoom({ zoomInTitle: textsRef.current.zoomIn, zoomOutTitle: textsRef.current.zoomOut })
@@ -177,10 +179,15 @@ export function GeoMap({
     const map = mapRef.current;
     if (!map) return;
     const shapeLayer = L.featureGroup();
+    // Neighbourhoods inside a district: finer, dashed lines, lighter fill, under its bold boundary.
+    const nested = stableShapes.some((shape) => (shape.kind ?? 'district') === 'district');
     for (const shape of stableShapes) {
       const kind = shape.kind ?? 'district';
       const style = {
         ...SHAPE_STYLE[kind],
+        ...(kind === 'neighbourhood' && nested
+          ? { weight: 1.5, dashArray: '4 3', fillColor: '#e3eee8', fillOpacity: 0.35 }
+          : {}),
         ...(shape.fill ? { fillColor: shape.fill, fillOpacity: 0.85 } : {}),
         className: `geo-map__shape geo-map__shape--${kind}${shape.href ? ' geo-map__shape--link' : ''}`,
         interactive: true,
@@ -205,13 +212,13 @@ export function GeoMap({
     // Paths exist once on the map: they get their colours, and linked ones become links.
     for (const [index, shape] of stableShapes.entries()) {
       const layer = shapeLayer.getLayers()[index] as L.GeoJSON;
-      const style = SHAPE_STYLE[shape.kind ?? 'district'];
       layer.eachLayer((part) => {
         const path = (part as L.Path).getElement() as SVGElement | undefined;
         if (!path) return;
-        path.style.setProperty('--geo-fill', shape.fill ?? style.fillColor);
-        path.style.setProperty('--geo-stroke', style.color);
-        path.style.setProperty('--geo-stroke-width', `${style.weight}px`);
+        const { fillColor, color, weight } = (part as L.Path).options;
+        path.style.setProperty('--geo-fill', fillColor ?? '#cfe3d8');
+        path.style.setProperty('--geo-stroke', color ?? '#1d6b4c');
+        path.style.setProperty('--geo-stroke-width', `${weight ?? 2}px`);
         if (!shape.href) return;
         const href = shape.href;
         path.setAttribute('tabindex', '0');

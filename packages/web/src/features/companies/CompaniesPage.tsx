@@ -5,6 +5,7 @@ import { QueryState } from '../../components/ui/QueryState.tsx';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { CompanyCard, CompanyCardFragment } from './CompanyCard.tsx';
+import './companies.css';
 
 const PAGE_SIZE = 25;
 

@@ -1,10 +1,19 @@
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
+import { usePageTitle } from '../../components/layout/usePageTitle.ts';
 import { GeoMap } from '../../components/map/GeoMap.tsx';
 import { QueryState } from '../../components/ui/QueryState.tsx';
 import { graphql } from '../../lib/graphql.ts';
-import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { Lang, langTag, useI18n } from '../../lib/i18n/i18n.tsx';
 import { NotFoundPage } from '../../pages/NotFoundPage.tsx';
+import { AddToShortlistButton, SearchShortlist } from '../procurement/SearchShortlist.tsx';
+import './companies.css';
+
+/**
+ * Texts the directory keeps in Catalan only, whatever the interface language: street names, place
+ * names, certification issuers, legal references. They are marked as Catalan (WCAG 3.1.2).
+ */
+const CATALAN = 'CA';
 
 const CompanyQuery = graphql(`
   query CompanyPage_Company($slug: String!, $locale: Locale) {
@@ -20,6 +29,7 @@ const CompanyQuery = graphql(`
       foundedYear
       employees
       description(locale: $locale)
+      descriptionLocale(locale: $locale)
       website
       email
       phone
@@ -49,6 +59,7 @@ const CompanyQuery = graphql(`
       cpv {
         code
         label(locale: $locale)
+        labelLocale(locale: $locale)
       }
       certifications {
         code
@@ -78,13 +89,12 @@ const CompanyQuery = graphql(`
 
 export function CompanyPage() {
   const { slug = '' } = useParams();
-  const { t, locale, formatNumber } = useI18n();
+  const { t, locale, formatNumber, formatDate } = useI18n();
   const [result] = useQuery({ query: CompanyQuery, variables: { slug, locale } });
   const company = result.data?.company;
+  usePageTitle(company?.name);
   if (result.data && !company) return <NotFoundPage />;
-  const dateFormat = new Intl.DateTimeFormat(locale === 'CA' ? 'ca' : locale === 'ES' ? 'es' : 'en', {
-    dateStyle: 'long',
-  });
+  const longDate = (value: string) => formatDate(value, { dateStyle: 'long' });
 
   return (
     <QueryState fetching={result.fetching && !result.data} error={result.error}>
@@ -115,7 +125,7 @@ export function CompanyPage() {
             )}
             <li className={company.esg?.status === 'VERIFIED' ? 'badge badge--done' : 'badge'}>
               {company.esg?.status === 'VERIFIED'
-                ? `${t('company.esgHomologated')}: ${company.esg.score}/100`
+                ? `${t('company.esgHomologated')}: ${formatNumber(company.esg.score)}/${formatNumber(100)}`
                 : t('company.esgNone')}
             </li>
             {company.certifications.map((certification) => (
@@ -125,7 +135,16 @@ export function CompanyPage() {
               </li>
             ))}
           </ul>
-          {company.description && <p className="lead company__description">{company.description}</p>}
+          {company.description && (
+            <Lang as="p" locale={company.descriptionLocale ?? locale} className="lead company__description">
+              {company.description}
+            </Lang>
+          )}
+          <SearchShortlist companyIds={[company.id]}>
+            <div className="company__actions">
+              <AddToShortlistButton companyId={company.id} companyName={company.name} />
+            </div>
+          </SearchShortlist>
 
           <div className="company__grid">
             <section aria-labelledby="company-details">
@@ -180,7 +199,7 @@ export function CompanyPage() {
                   <ul className="plain-list">
                     {company.cpv.map((cpv) => (
                       <li key={cpv.code}>
-                        <code>{cpv.code}</code> {cpv.label}
+                        <code>{cpv.code}</code> <Lang locale={cpv.labelLocale}>{cpv.label}</Lang>
                       </li>
                     ))}
                   </ul>
@@ -192,10 +211,10 @@ export function CompanyPage() {
                   <ul className="plain-list">
                     {company.certifications.map((certification) => (
                       <li key={certification.code}>
-                        {certification.name} ({certification.issuer}) —{' '}
+                        {certification.name} (<Lang locale={CATALAN}>{certification.issuer}</Lang>) —{' '}
                         {certification.verified ? t('company.verified') : t('company.notVerified')}
                         {certification.validUntil
-                          ? `, ${t('company.validUntil')} ${dateFormat.format(new Date(certification.validUntil))}`
+                          ? `, ${t('company.validUntil')} ${longDate(certification.validUntil)}`
                           : ''}
                       </li>
                     ))}
@@ -208,8 +227,8 @@ export function CompanyPage() {
                   <ul className="plain-list">
                     {company.socialClauses.map((clause) => (
                       <li key={clause.code}>
-                        <strong>{clause.name}</strong> ({t('company.legalBasis')} {clause.legalBasis}):{' '}
-                        {clause.description}
+                        <strong>{clause.name}</strong> ({t('company.legalBasis')}{' '}
+                        <Lang locale={CATALAN}>{clause.legalBasis}</Lang>): {clause.description}
                       </li>
                     ))}
                   </ul>
@@ -220,21 +239,26 @@ export function CompanyPage() {
             <section aria-labelledby="company-where">
               <h2 id="company-where">{t('company.where')}</h2>
               {company.address ? (
-                <address>
+                <Lang as="address" locale={CATALAN}>
                   {company.address.street}
                   <br />
                   {company.address.postalCode} {company.address.city}
-                </address>
+                </Lang>
               ) : (
                 <p>{t('company.noAddress')}</p>
               )}
               {company.district && (
                 <p>
                   {t('company.district')}:{' '}
-                  <Link to={`/districtes/${company.district.code}`}>{company.district.name}</Link>
-                  {company.neighbourhood
-                    ? ` · ${t('company.neighbourhood')}: ${company.neighbourhood.name}`
-                    : ''}
+                  <Link to={`/districtes/${company.district.code}`} lang={langTag(CATALAN)}>
+                    {company.district.name}
+                  </Link>
+                  {company.neighbourhood && (
+                    <>
+                      {' · '}
+                      {t('company.neighbourhood')}: <Lang locale={CATALAN}>{company.neighbourhood.name}</Lang>
+                    </>
+                  )}
                 </p>
               )}
               {company.neighbourhood && (
@@ -245,6 +269,7 @@ export function CompanyPage() {
                       id: company.neighbourhood.code,
                       geometry: company.neighbourhood.outline,
                       label: company.neighbourhood.name,
+                      kind: 'neighbourhood',
                     },
                   ]}
                   points={
@@ -262,7 +287,7 @@ export function CompanyPage() {
             </section>
           </div>
           <p className="hint">
-            {t('company.updatedAt')} {dateFormat.format(new Date(company.updatedAt))}
+            {t('company.updatedAt')} {longDate(company.updatedAt)}
           </p>
         </article>
       )}

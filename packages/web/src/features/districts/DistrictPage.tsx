@@ -1,11 +1,13 @@
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
+import { usePageTitle } from '../../components/layout/usePageTitle.ts';
 import { QueryState } from '../../components/ui/QueryState.tsx';
 import { StatusBadge } from '../../components/ui/StatusBadge.tsx';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { NotFoundPage } from '../../pages/NotFoundPage.tsx';
 import { DistrictMap } from './DistrictMap.tsx';
+import './districts.css';
 
 const DistrictQuery = graphql(`
   query DistrictPage_District($code: String!, $year: Int!, $locale: Locale) {
@@ -41,6 +43,7 @@ export function DistrictPage() {
   const { t, locale, formatNumber } = useI18n();
   const [result] = useQuery({ query: DistrictQuery, variables: { code, year: PLAN_YEAR, locale } });
   const district = result.data?.district;
+  usePageTitle(district?.name);
   if (result.data && !district) return <NotFoundPage />;
   return (
     <QueryState fetching={result.fetching && !result.data} error={result.error}>
