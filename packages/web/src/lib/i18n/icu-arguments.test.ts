@@ -14,7 +14,7 @@ describe('the arguments a message needs, read at the type level', () => {
     }>();
     expectTypeOf<
       ValuesOf<'{n, plural, =0 {cap a {place}} one {# a {place}} other {# el {when, date, medium}}} {kind, select, a {A} other {B}}'>
-    >().toEqualTypeOf<{ n: number; place: string | number; when: Date | number; kind: string }>();
+    >().toEqualTypeOf<{ n: number; place: string | number; when: Date | number | string; kind: string }>();
     expectTypeOf<ValuesOf<'{amount, number, ::currency/EUR} de {total, number}'>>().toEqualTypeOf<{
       amount: number;
       total: number;

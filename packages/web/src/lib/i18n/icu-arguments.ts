@@ -51,11 +51,11 @@ type OptionArguments<S extends string> = S extends `${string}{${infer Rest}`
     : never
   : never;
 
-/** The value an argument of a kind takes. */
+/** The value an argument of a kind takes (a date: a Date, milliseconds or an ISO string). */
 type ValueOf<Kind> = Kind extends 'plural' | 'selectordinal' | 'number'
   ? number
   : Kind extends 'date' | 'time'
-    ? Date | number
+    ? Date | number | string
     : Kind extends 'select'
       ? string
       : string | number;

@@ -477,6 +477,26 @@ export const ca = {
   'map.keys': "Amb el mapa seleccionat, mou-lo amb les fletxes i apropa'l o allunya'l amb les tecles + i −.",
   'field.numberExample': 'Per exemple:',
   'field.dateFormat': 'Format:',
+  'count.actions': '{count, plural, one {# acció} other {# accions}}',
+  'count.districts': '{count, plural, one {# districte} other {# districtes}}',
+  'count.results': '{count, plural, one {# resultat} other {# resultats}}',
+  'count.criteria': '{count, plural, one {# criteri} other {# criteris}}',
+  'count.invitations': '{count, plural, one {# invitació} other {# invitacions}}',
+  'count.employees': '{count, plural, one {# persona treballadora} other {# persones treballadores}}',
+  'plan.measuresDoneOf': '{done, number} de {total, plural, one {# mesura feta} other {# mesures fetes}}',
+  'esg.answeredOf':
+    '{answered, number} de {total, plural, one {# criteri respost} other {# criteris responsos}}',
+  'district.companiesCount': '{count, plural, one {# empresa al directori} other {# empreses al directori}}',
+  'tender.invitationsSentCount': '{count, plural, one {# invitació enviada} other {# invitacions enviades}}',
+  'tender.inviteCount':
+    '{count, plural, =0 {Envia les invitacions} one {Envia la invitació} other {Envia les # invitacions}}',
+  'stats.districtRate':
+    '{district}: {rate, number, ::.#} per 10.000 habitants ({count, plural, one {# empresa} other {# empreses}})',
+  'company.validUntilDate': 'vàlida fins al dia {date, date, long}',
+  'dashboard.expiresOn': 'Caduca el dia {date, date, medium}',
+  'moderation.submittedOn': 'Enviada el dia {date, date, long}, {date, time, short}',
+  'shortlist.snapshotOf':
+    'Còpia del dia {date, date, medium}, {date, time, short} ({count, plural, one {# empresa} other {# empreses}})',
 } as const;
 
 export type MessageKey = keyof typeof ca;

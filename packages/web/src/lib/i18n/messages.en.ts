@@ -477,4 +477,25 @@ export const en: Record<MessageKey, string> = {
   'map.keys': 'With the map selected, move it with the arrow keys and zoom in or out with the + and − keys.',
   'field.numberExample': 'For example:',
   'field.dateFormat': 'Format:',
+  'count.actions': '{count, plural, one {# action} other {# actions}}',
+  'count.districts': '{count, plural, one {# district} other {# districts}}',
+  'count.results': '{count, plural, one {# result} other {# results}}',
+  'count.criteria': '{count, plural, one {# criterion} other {# criteria}}',
+  'count.invitations': '{count, plural, one {# invitation} other {# invitations}}',
+  'count.employees': '{count, plural, one {# employee} other {# employees}}',
+  'plan.measuresDoneOf': '{done, number} of {total, plural, one {# measure done} other {# measures done}}',
+  'esg.answeredOf':
+    '{answered, number} of {total, plural, one {# criterion answered} other {# criteria answered}}',
+  'district.companiesCount':
+    '{count, plural, one {# company in the directory} other {# companies in the directory}}',
+  'tender.invitationsSentCount': '{count, plural, one {# invitation sent} other {# invitations sent}}',
+  'tender.inviteCount':
+    '{count, plural, =0 {Send the invitations} one {Send the invitation} other {Send the # invitations}}',
+  'stats.districtRate':
+    '{district}: {rate, number, ::.#} per 10,000 inhabitants ({count, plural, one {# company} other {# companies}})',
+  'company.validUntilDate': 'valid until {date, date, long}',
+  'dashboard.expiresOn': 'Expires on {date, date, medium}',
+  'moderation.submittedOn': 'Submitted on {date, date, long}, {date, time, short}',
+  'shortlist.snapshotOf':
+    'Copy of {date, date, medium}, {date, time, short} ({count, plural, one {# company} other {# companies}})',
 };

@@ -479,4 +479,26 @@ export const es: Record<MessageKey, string> = {
   'map.keys': 'Con el mapa seleccionado, muévelo con las flechas y acércalo o aléjalo con las teclas + y −.',
   'field.numberExample': 'Por ejemplo:',
   'field.dateFormat': 'Formato:',
+  'count.actions': '{count, plural, one {# acción} other {# acciones}}',
+  'count.districts': '{count, plural, one {# distrito} other {# distritos}}',
+  'count.results': '{count, plural, one {# resultado} other {# resultados}}',
+  'count.criteria': '{count, plural, one {# criterio} other {# criterios}}',
+  'count.invitations': '{count, plural, one {# invitación} other {# invitaciones}}',
+  'count.employees': '{count, plural, one {# persona trabajadora} other {# personas trabajadoras}}',
+  'plan.measuresDoneOf': '{done, number} de {total, plural, one {# medida hecha} other {# medidas hechas}}',
+  'esg.answeredOf':
+    '{answered, number} de {total, plural, one {# criterio respondido} other {# criterios respondidos}}',
+  'district.companiesCount':
+    '{count, plural, one {# empresa en el directorio} other {# empresas en el directorio}}',
+  'tender.invitationsSentCount':
+    '{count, plural, one {# invitación enviada} other {# invitaciones enviadas}}',
+  'tender.inviteCount':
+    '{count, plural, =0 {Enviar las invitaciones} one {Enviar la invitación} other {Enviar las # invitaciones}}',
+  'stats.districtRate':
+    '{district}: {rate, number, ::.#} por 10.000 habitantes ({count, plural, one {# empresa} other {# empresas}})',
+  'company.validUntilDate': 'válida hasta el {date, date, long}',
+  'dashboard.expiresOn': 'Caduca el {date, date, medium}',
+  'moderation.submittedOn': 'Enviada el {date, date, long}, {date, time, short}',
+  'shortlist.snapshotOf':
+    'Copia del {date, date, medium}, {date, time, short} ({count, plural, one {# empresa} other {# empresas}})',
 };

@@ -133,3 +133,61 @@ describe('plurals', () => {
     );
   });
 });
+
+describe('messages with numbers and dates', () => {
+  const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+
+  it('counts inside a sentence agree with their number in each language', () => {
+    expect(createTranslator('CA').t('plan.measuresDoneOf', { done: 1, total: 1 })).toBe('1 de 1 mesura feta');
+    expect(createTranslator('CA').t('plan.measuresDoneOf', { done: 12, total: 40 })).toBe(
+      '12 de 40 mesures fetes',
+    );
+    expect(createTranslator('ES').t('esg.answeredOf', { answered: 3, total: 20 })).toBe(
+      '3 de 20 criterios respondidos',
+    );
+    expect(createTranslator('EN').t('esg.answeredOf', { answered: 0, total: 1 })).toBe(
+      '0 of 1 criterion answered',
+    );
+    expect(createTranslator('EN').t('district.companiesCount', { count: 1 })).toBe(
+      '1 company in the directory',
+    );
+    expect(createTranslator('CA').t('tender.inviteCount', { count: 0 })).toBe('Envia les invitacions');
+    expect(createTranslator('CA').t('tender.inviteCount', { count: 1 })).toBe('Envia la invitació');
+    expect(createTranslator('ES').t('tender.inviteCount', { count: 3 })).toBe('Enviar las 3 invitaciones');
+  });
+
+  it('a number in a message is written as the language writes it', () => {
+    const values = { district: 'Gràcia', rate: 12.345, count: 1200 };
+    expect(createTranslator('CA').t('stats.districtRate', values)).toBe(
+      'Gràcia: 12,3 per 10.000 habitants (1.200 empreses)',
+    );
+    expect(createTranslator('ES').t('stats.districtRate', values)).toBe(
+      'Gràcia: 12,3 por 10.000 habitantes (1200 empresas)',
+    );
+    expect(createTranslator('EN').t('stats.districtRate', values)).toBe(
+      'Gràcia: 12.3 per 10,000 inhabitants (1,200 companies)',
+    );
+  });
+
+  it('a date in a message is in the interface language and the platform time zone', () => {
+    const date = '2026-03-05T23:30:00Z'; // already 6 March in Barcelona
+    expect(plain(createTranslator('CA').t('moderation.submittedOn', { date }))).toBe(
+      'Enviada el dia 6 de març del 2026, 0:30',
+    );
+    expect(plain(createTranslator('ES').t('moderation.submittedOn', { date: new Date(date) }))).toBe(
+      'Enviada el 6 de marzo de 2026, 0:30',
+    );
+    expect(plain(createTranslator('EN').t('moderation.submittedOn', { date: Date.parse(date) }))).toBe(
+      'Submitted on March 6, 2026, 12:30 AM',
+    );
+  });
+
+  it('a date-only value in a message is that day', () => {
+    expect(createTranslator('CA').t('company.validUntilDate', { date: '2027-01-01' })).toBe(
+      'vàlida fins al dia 1 de gener del 2027',
+    );
+    expect(createTranslator('EN').t('dashboard.expiresOn', { date: '2026-12-31' })).toBe(
+      'Expires on Dec 31, 2026',
+    );
+  });
+});

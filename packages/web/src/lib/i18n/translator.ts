@@ -1,3 +1,10 @@
+import {
+  isDateElement,
+  isPluralElement,
+  isSelectElement,
+  isTimeElement,
+  type MessageFormatElement,
+} from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { MessageValue, ValuesParameter } from './icu-arguments.ts';
 import { type Locale, langTag } from './locales.ts';
@@ -67,19 +74,48 @@ function zonedFormats() {
   };
 }
 
-const compiled = new Map<string, IntlMessageFormat>();
+/** The names of a message's date and time arguments, option bodies included. */
+function dateArguments(elements: MessageFormatElement[], names = new Set<string>()): Set<string> {
+  for (const element of elements) {
+    if (isDateElement(element) || isTimeElement(element)) names.add(element.value);
+    if (isPluralElement(element) || isSelectElement(element)) {
+      for (const option of Object.values(element.options)) dateArguments(option.value, names);
+    }
+  }
+  return names;
+}
+
+interface Compiled {
+  format: IntlMessageFormat;
+  /** Arguments formatted as dates or times: an ISO string given for one is read as a date. */
+  dates: Set<string>;
+}
+
+const compiled = new Map<string, Compiled>();
 
 /** A message compiled once per language and key. */
-function compile(locale: Locale, key: MessageKey): IntlMessageFormat {
+function compile(locale: Locale, key: MessageKey): Compiled {
   const id = `${locale}\u0000${key}`;
-  let format = compiled.get(id);
-  if (!format) {
+  let entry = compiled.get(id);
+  if (!entry) {
     const text = MESSAGES[locale][key] ?? ca[key];
     // ignoreTag: a '<' in a message is text, not a rich-text tag.
-    format = new IntlMessageFormat(text, langTag(locale), zonedFormats(), { ignoreTag: true });
-    compiled.set(id, format);
+    const format = new IntlMessageFormat(text, langTag(locale), zonedFormats(), { ignoreTag: true });
+    entry = { format, dates: dateArguments(format.getAst()) };
+    compiled.set(id, entry);
   }
-  return format;
+  return entry;
+}
+
+/** The values with the ISO strings of date arguments read as dates ('2026-03-05' is that day). */
+function withDates(values: Record<string, MessageValue> | undefined, dates: Set<string>) {
+  if (!values || dates.size === 0) return values;
+  const read: Record<string, MessageValue> = { ...values };
+  for (const name of dates) {
+    const value = read[name];
+    if (typeof value === 'string') read[name] = toDate(value).date;
+  }
+  return read;
 }
 
 /** The messages and formatters of one interface language, Intl always with its tag. */
@@ -101,9 +137,9 @@ export function createTranslator(locale: Locale): Translator {
   };
 
   const t = ((key: MessageKey, values?: Record<string, MessageValue>) => {
-    const format = compile(locale, key);
+    const { format, dates } = compile(locale, key);
     try {
-      const text = format.format<string>(values);
+      const text = format.format<string>(withDates(values, dates));
       return typeof text === 'string' ? text : String(text);
     } catch {
       // Values missing at run time (only a key chosen at run time can lack them: the type check
