@@ -75,7 +75,8 @@ export function ModerationPage() {
       title={t('moderation.title')}
       otherQueue={{ to: '/moderacio/asg', label: t('esgReview.title') }}
       announcement={announcement}
-      fetching={result.fetching && !result.data}
+      // The queue waits for the names of the codes, so that no code is ever shown in their place.
+      fetching={(result.fetching && !result.data) || (labels.fetching && !labels.data)}
       error={result.error}
       empty={result.data?.moderationQueue.totalCount === 0}
       emptyLabel={t('moderation.empty')}
