@@ -18,6 +18,14 @@ import {
   usePlatform,
 } from '../src/index.ts';
 
+/** The hints of the amount and date fields: how the language writes them. */
+const AMOUNT_HINT = {
+  CA: 'Per exemple: 12.345,67',
+  ES: 'Por ejemplo: 12.345,67',
+  EN: 'For example: 12,345.67',
+};
+const DATE_HINT = { CA: 'Format: dd/mm/aaaa', ES: 'Formato: dd/mm/aaaa', EN: 'Format: mm/dd/yyyy' };
+
 /**
  * What the procurement forms say, in each interface language: the messages of the procurement
  * reasons written out here, so that a changed or missing translation fails this test (the shared
@@ -288,6 +296,10 @@ describe.runIf(browserAvailable())('the procurement forms’ errors in three lan
       const budget = form.locator('input[name="budget"]');
       const cpvHint = '90910000-9, 77310000-6';
       const find = form.locator('button[type="submit"]');
+      await budget.waitFor();
+      // The budget's hint shows how the language writes an amount.
+      const budgetHint = await hintOf(budget);
+      expect(budgetHint).toBe(AMOUNT_HINT[locale]);
 
       await title.fill('');
       await cpv.fill('neteja, 90910000-8');
@@ -299,7 +311,7 @@ describe.runIf(browserAvailable())('the procurement forms’ errors in three lan
         [CPV_MALFORMED('neteja')[locale], CPV_CHECK_DIGIT('90910000-8', '90910000-9')[locale]],
         { hint: cpvHint },
       );
-      await expectErrorAt(budget, [TEXT.AT_LEAST_0[locale]]);
+      await expectErrorAt(budget, [TEXT.AT_LEAST_0[locale]], { hint: budgetHint });
       await expectFormFix(page, locale);
       await expectNoErrorAt(description);
       await expectNoErrorAt(reference);
@@ -315,7 +327,7 @@ describe.runIf(browserAvailable())('the procurement forms’ errors in three lan
       await expectErrorAt(description, [TOO_LONG_5000[locale]]);
       await expectErrorAt(reference, [TOO_LONG_100[locale]]);
       await expectErrorAt(cpv, [TEXT.TOO_MANY_VALUES_20[locale]], { hint: cpvHint });
-      await expectErrorAt(budget, [TEXT.AT_MOST_100_BILLION[locale]]);
+      await expectErrorAt(budget, [TEXT.AT_MOST_100_BILLION[locale]], { hint: budgetHint });
 
       // A budget that is no number is said before anything is sent.
       await title.fill('Neteja');
@@ -324,12 +336,12 @@ describe.runIf(browserAvailable())('the procurement forms’ errors in three lan
       await cpv.fill('99999999-8');
       await budget.fill('molts diners');
       await submit(page, find, false);
-      await expectErrorAt(budget, [TEXT.NOT_A_NUMBER[locale]]);
+      await expectErrorAt(budget, [TEXT.NOT_A_NUMBER[locale]], { hint: budgetHint });
       await expectNoErrorAt(cpv, cpvHint);
       await budget.fill('');
       await submit(page, find);
       await expectErrorAt(cpv, [CPV_UNKNOWN('99999999-8')[locale]], { hint: cpvHint });
-      await expectNoErrorAt(budget);
+      await expectNoErrorAt(budget, budgetHint);
       expect(await api.db.tender.count()).toBe(before);
       await context.close();
     });
@@ -420,6 +432,10 @@ describe.runIf(browserAvailable())('the procurement forms’ errors in three lan
       await title.waitFor();
       const taxIdHint = await hintOf(taxId);
       const cpvHint = await hintOf(cpv);
+      const amountHint = await hintOf(amount);
+      const dateHint = await hintOf(awardedOn);
+      expect(amountHint).toBe(AMOUNT_HINT[locale]);
+      expect(dateHint).toBe(DATE_HINT[locale]);
       const fill = async (values: Record<string, string>, sends = true) => {
         for (const [name, value] of Object.entries(values)) await input(name).fill(value);
         await submit(page, form.locator('button[type="submit"]'), sends);
@@ -439,8 +455,8 @@ describe.runIf(browserAvailable())('the procurement forms’ errors in three lan
         },
         false,
       );
-      await expectErrorAt(amount, [CHECKED.REQUIRED[locale]]);
-      await expectErrorAt(awardedOn, [CHECKED.REQUIRED[locale]]);
+      await expectErrorAt(amount, [CHECKED.REQUIRED[locale]], { hint: amountHint });
+      await expectErrorAt(awardedOn, [CHECKED.REQUIRED[locale]], { hint: dateHint });
       await expectFormFix(page, locale);
       await expectNoErrorAt(title);
       if (locale === 'CA') expect(await accessibilityViolations(page)).toEqual([]);
@@ -450,9 +466,9 @@ describe.runIf(browserAvailable())('the procurement forms’ errors in three lan
       await expectErrorAt(reference, [CHECKED.REQUIRED[locale]]);
       await expectErrorAt(supplierName, [CHECKED.REQUIRED[locale]]);
       await expectErrorAt(taxId, [CHECKED.REQUIRED[locale]], { hint: taxIdHint });
-      await expectErrorAt(amount, [TEXT.AMOUNT_NOT_POSITIVE[locale]]);
+      await expectErrorAt(amount, [TEXT.AMOUNT_NOT_POSITIVE[locale]], { hint: amountHint });
       await expectErrorAt(cpv, [CHECKED.REQUIRED[locale]], { hint: cpvHint });
-      await expectErrorAt(awardedOn, [TEXT.AWARD_DATE_OUT_OF_RANGE[locale]]);
+      await expectErrorAt(awardedOn, [TEXT.AWARD_DATE_OUT_OF_RANGE[locale]], { hint: dateHint });
       await expectFormFix(page, locale);
       if (locale === 'CA') expect(await accessibilityViolations(page)).toEqual([]);
 
@@ -461,7 +477,8 @@ describe.runIf(browserAvailable())('the procurement forms’ errors in three lan
         reference: 'r'.repeat(101),
         supplierName: 's'.repeat(301),
         supplierTaxId: 'ABC',
-        amount: '200.000.000.000',
+        // Two hundred billion, as the language writes it.
+        amount: { CA: '200.000.000.000', ES: '200.000.000.000', EN: '200,000,000,000' }[locale],
         cpvCode: 'neteja',
         awardedOn: '1999-12-31',
       });
@@ -469,9 +486,9 @@ describe.runIf(browserAvailable())('the procurement forms’ errors in three lan
       await expectErrorAt(reference, [TOO_LONG_100[locale]]);
       await expectErrorAt(supplierName, [TOO_LONG_300[locale]]);
       await expectErrorAt(taxId, [TAX_ID_MALFORMED('ABC')[locale]], { hint: taxIdHint });
-      await expectErrorAt(amount, [TEXT.AT_MOST_100_BILLION[locale]]);
+      await expectErrorAt(amount, [TEXT.AT_MOST_100_BILLION[locale]], { hint: amountHint });
       await expectErrorAt(cpv, [CPV_MALFORMED('neteja')[locale]], { hint: cpvHint });
-      await expectErrorAt(awardedOn, [TEXT.AWARD_DATE_OUT_OF_RANGE[locale]]);
+      await expectErrorAt(awardedOn, [TEXT.AWARD_DATE_OUT_OF_RANGE[locale]], { hint: dateHint });
 
       await fill({
         title: 'Neteja de casals',
@@ -485,19 +502,20 @@ describe.runIf(browserAvailable())('the procurement forms’ errors in three lan
       await expectErrorAt(taxId, [TAX_ID_CHECK_CHARACTER('B12345678', '4')[locale]], {
         hint: taxIdHint,
       });
-      await expectErrorAt(amount, [TEXT.AMOUNT_NOT_POSITIVE[locale]]);
+      await expectErrorAt(amount, [TEXT.AMOUNT_NOT_POSITIVE[locale]], { hint: amountHint });
       await expectErrorAt(cpv, [CPV_CHECK_DIGIT('90910000-8', '90910000-9')[locale]], {
         hint: cpvHint,
       });
-      for (const clean of [title, reference, supplierName, awardedOn]) await expectNoErrorAt(clean);
+      for (const clean of [title, reference, supplierName]) await expectNoErrorAt(clean);
+      await expectNoErrorAt(awardedOn, dateHint);
 
       await fill({ supplierTaxId: 'B12345674', amount: '1000', cpvCode: '99999999-8' });
       await expectErrorAt(cpv, [CPV_UNKNOWN('99999999-8')[locale]], { hint: cpvHint });
       await expectNoErrorAt(taxId, taxIdHint);
-      await expectNoErrorAt(amount);
+      await expectNoErrorAt(amount, amountHint);
 
       await fill({ amount: 'mil euros', cpvCode: '90910000-9' }, false);
-      await expectErrorAt(amount, [TEXT.NOT_A_NUMBER[locale]]);
+      await expectErrorAt(amount, [TEXT.NOT_A_NUMBER[locale]], { hint: amountHint });
       await expectNoErrorAt(cpv, cpvHint);
       expect(await api.db.contractAward.count()).toBe(before);
       await context.close();

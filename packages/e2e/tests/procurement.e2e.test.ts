@@ -24,7 +24,7 @@ describe.runIf(browserAvailable())('the procurement workspace in Chromium', () =
 
     await page.goto(`${api.url}/cerca?ordre=NAME`);
     await page.getByRole('heading', { level: 2, name: 'Llista de treball' }).waitFor();
-    await page.getByLabel('O creeu una llista nova').fill('Neteja escoles 2026');
+    await page.getByLabel('O crea una llista nova').fill('Neteja escoles 2026');
     await page.getByRole('button', { name: 'Crea la llista' }).click();
     await page.getByText('Llista creada: «Neteja escoles 2026»').waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -37,6 +37,10 @@ describe.runIf(browserAvailable())('the procurement workspace in Chromium', () =
       chosen.push(name);
       await card.getByRole('button', { name: /^Afegeix a la llista/ }).click();
       await card.getByText('A la llista').waitFor();
+      // The button gives way to "On the list": focus goes there, not to the page's body.
+      await expect
+        .poll(() => card.evaluate((element) => element.contains(document.activeElement)))
+        .toBe(true);
     }
     await page.getByText(`${chosen[2]}: afegida a «Neteja escoles 2026»`).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -52,12 +56,18 @@ describe.runIf(browserAvailable())('the procurement workspace in Chromium', () =
       page.waitForEvent('download'),
       page.getByRole('link', { name: 'CSV per a Excel (separat per punt i coma)' }).click(),
     ]);
-    expect(download.suggestedFilename()).toBe('neteja-escoles-2026.csv');
+    expect(download.suggestedFilename()).toBe('neteja-escoles-2026-punt-i-coma.csv');
     const bytes = await readFile((await download.path()) as string);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = parse(bytes.toString('utf8'), { bom: true, delimiter: ';' }) as string[][];
     expect(csv[0]?.slice(0, 3)).toEqual(['nom', 'NIF', 'forma jurídica']);
     expect(csv.slice(1).map((row) => row[0])).toEqual(chosen);
+    // The comma-separated file of the same list is saved under a name of its own.
+    const [comma] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'CSV separat per comes' }).click(),
+    ]);
+    expect(comma.suggestedFilename()).toBe('neteja-escoles-2026-comes.csv');
   });
 
   it('an officer matches suppliers to a need, invites one and records the answer', async () => {
@@ -138,7 +148,8 @@ describe.runIf(browserAvailable())('the procurement workspace in Chromium', () =
         .getByRole('row', { name: /Sants-Montjuïc/ })
         .getByRole('cell')
         .last()
-        .textContent(),
+        .textContent()
+        .then((text) => text?.replace(/\u00a0/g, ' ')),
     ).toBe('100 %');
     expect(await accessibilityViolations(page)).toEqual([]);
 

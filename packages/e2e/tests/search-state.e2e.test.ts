@@ -25,7 +25,7 @@ const SCREENS = '/work/notes/screens/A';
 const TEXT = {
   title: {
     CA: "Cerca empreses de l'ESS",
-    ES: 'Busca empresas de la ESS',
+    ES: 'Buscar empresas de la ESS',
     EN: 'Search social economy companies',
   },
   filters: { CA: /^Filtres/, ES: /^Filtros/, EN: /^Filters/ },
@@ -63,17 +63,20 @@ describe.runIf(browserAvailable())('the search page: state, filters panel, CPV p
   /** Waits until the first result is no longer `name` (the next answer has arrived) and returns it. */
   const firstResultOtherThan = async (page: Page, name: string) => {
     await page.waitForFunction(
-      (previous) => (document.querySelector('.company-card h3')?.textContent ?? previous) !== previous,
+      (previous) =>
+        !document.querySelector('.company-list[aria-busy]') &&
+        (document.querySelector('.company-card h3')?.textContent ?? previous) !== previous,
       name,
     );
     return firstResult(page);
   };
   const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
   const settle = async (page: Page) => {
-    await page.waitForFunction(() => {
-      const text = document.querySelector('#results-title [role="status"]')?.textContent ?? '';
-      return /\d/.test(text);
-    });
+    await page.waitForFunction(
+      () => /\d/.test(document.querySelector('#results-title [role="status"]')?.textContent ?? ''),
+      undefined,
+      { timeout: 30_000 },
+    );
   };
 
   for (const locale of LOCALES) {
@@ -95,6 +98,7 @@ describe.runIf(browserAvailable())('the search page: state, filters panel, CPV p
           const heading = await results.boundingBox();
           expect(heading?.y ?? Number.POSITIVE_INFINITY).toBeLessThan(640);
           await page.screenshot({ path: `${SCREENS}/search-${locale}-${width}.png`, fullPage: true });
+          await page.screenshot({ path: `${SCREENS}/search-${locale}-${width}-first-screen.png` });
           expect(await accessibilityViolations(page)).toEqual([]);
           await filtersButton.focus();
           await page.keyboard.press('Enter');
@@ -105,6 +109,9 @@ describe.runIf(browserAvailable())('the search page: state, filters panel, CPV p
           await page.screenshot({
             path: `${SCREENS}/search-filters-open-${locale}-${width}.png`,
             fullPage: true,
+          });
+          await page.screenshot({
+            path: `${SCREENS}/search-filters-open-${locale}-${width}-first-screen.png`,
           });
           await page.keyboard.press('Enter');
           expect(await filtersButton.getAttribute('aria-expanded')).toBe('false');

@@ -21,7 +21,7 @@ export type NumberParse =
 export interface NumberOptions {
   /** The most digits after the decimal separator (2 for euros, 0 for counts). */
   maximumFractionDigits?: number;
-  /** Whether a minus sign is accepted. */
+  /** Whether a minus sign is accepted (it is, unless told: the API says what a field's range is). */
   allowNegative?: boolean;
 }
 
@@ -48,7 +48,7 @@ export function numberExample(tag: string, maximumFractionDigits = 2): string {
 
 /** The text typed in a number field, read as the locale `tag` writes numbers. */
 export function parseNumber(text: string, tag: string, options: NumberOptions = {}): NumberParse {
-  const { maximumFractionDigits = 2, allowNegative = false } = options;
+  const { maximumFractionDigits = 2, allowNegative = true } = options;
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, reason: 'EMPTY' };
   const refused = (): NumberParse => ({
@@ -92,20 +92,6 @@ export function formatNumber(value: number, tag: string, maximumFractionDigits =
   return new NumberFormatter(tag, { maximumFractionDigits: Math.min(maximumFractionDigits, 20) }).format(
     value,
   );
-}
-
-/**
- * An amount in euros as the locale writes it: with its cents when it has any (176.450,50 €), without
- * when it is whole (120.000 €); never rounded to whole euros.
- */
-export function formatEuros(value: number, tag: string): string {
-  const cents = Math.round(value * 100) % 100 !== 0;
-  return new NumberFormatter(tag, {
-    style: 'currency',
-    currency: 'EUR',
-    minimumFractionDigits: cents ? 2 : 0,
-    maximumFractionDigits: 2,
-  }).format(value);
 }
 
 /** What an amount field shows for a stored value (the text it would accept back). */

@@ -57,7 +57,7 @@ export function ProcurementPage() {
   const [chosen, setChosen] = useState<number | null>(null);
   const current = years.find((row) => row.year === chosen) ?? years[years.length - 1];
   const percent = (value: number | null) =>
-    value === null ? '—' : `${formatNumber(Math.round(value * 1000) / 10)} %`;
+    value === null ? '—' : formatNumber(value, { style: 'percent', maximumFractionDigits: 1 });
 
   return (
     <section aria-labelledby={`${uid}-title`}>
@@ -89,7 +89,7 @@ export function ProcurementPage() {
               <div>
                 <dt>{t('procurement.total')}</dt>
                 <dd>
-                  {euros(current.totalAmount)} ({current.awardCount} {t('procurement.contracts')})
+                  {euros(current.totalAmount)} ({t('count.contracts', { count: current.awardCount })})
                 </dd>
               </div>
               <div>

@@ -452,7 +452,7 @@ export function ShortlistPage() {
                   <a href={localPath(frozen.csvUrl)} download>
                     {formats.dateTime(frozen.takenAt)}
                   </a>{' '}
-                  ({frozen.entryCount} {t('shortlist.companiesLower')})
+                  ({t('count.companies', { count: frozen.entryCount })})
                 </li>
               ))}
             </ul>
