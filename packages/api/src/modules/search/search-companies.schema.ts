@@ -338,7 +338,7 @@ builder.queryField('searchCompanies', (t) =>
 );
 
 /** The most points searchCompanyPoints answers: the first ones of the result set, in its order. */
-export const POINTS_CAP = 5_000;
+const POINTS_CAP = SEARCH_LIMITS.mapPoints;
 
 /** What a point weighs in the answer, at most (id, slug, name, two coordinates, keys: about 150 bytes, twice that to spare). */
 const POINT_BYTES = 300;

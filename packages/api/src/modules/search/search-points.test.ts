@@ -4,13 +4,14 @@ import { LIMITS } from '../../limits/limits.ts';
 import { importSampleCompanies } from '../../sample-data/sample-import.ts';
 import { startTestApi, type TestApi } from '../../testing/test-api.ts';
 import { loadPlaces } from '../directory/places.ts';
-import { POINTS_CAP } from './search-companies.schema.ts';
 import { deliverOutbox } from './search-index.ts';
+import { SEARCH_LIMITS } from './search-request.ts';
 
 /**
  * searchCompanyPoints, the map's points of a search's whole result set: bounded whatever an
  * anonymous caller asks. More companies than the cap are published, so that the cap is reached.
  */
+const POINTS_CAP = SEARCH_LIMITS.mapPoints;
 const COMPANIES = POINTS_CAP + 150;
 
 const POINTS = `query ($query: String, $filter: CompanyFilter, $near: GeoPointInput, $sort: CompanySort) {

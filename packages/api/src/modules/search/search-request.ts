@@ -48,6 +48,8 @@ export const SEARCH_LIMITS = {
   radiusMeters: 50_000,
   /** Deepest page (`page`): 1,000 pages of up to 100. */
   pages: 1_000,
+  /** The most points searchCompanyPoints answers (the first ones of the result set, in its order). */
+  mapPoints: 5_000,
 } as const;
 
 /** What a search text was recognised as, instead of words to look for. */
