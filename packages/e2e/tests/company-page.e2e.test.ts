@@ -26,7 +26,7 @@ const ON_LIST = { CA: 'A la llista', ES: 'En la lista', EN: 'On the shortlist' }
   string
 >;
 
-describe.runIf(browserAvailable())('the company page in Chromium', () => {
+describe.runIf(browserAvailable())('the company page in Chromium', { timeout: 90_000 }, () => {
   const platform = usePlatform({
     seed: async (api) => {
       await addSampleCompanies(api, 30, 'company-page-e2e');

@@ -68,7 +68,7 @@ async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENS, `${name}.png`) });
 }
 
-describe.runIf(browserAvailable())('maps in Chromium (no basemap configured)', () => {
+describe.runIf(browserAvailable())('maps in Chromium (no basemap configured)', { timeout: 90_000 }, () => {
   const platform = usePlatform({
     seed: async (api) => {
       await addSampleCompanies(api, 80, 'maps-e2e');

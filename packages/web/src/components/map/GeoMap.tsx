@@ -80,8 +80,9 @@ export function GeoMap({
   const navigate = useNavigate();
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<L.Map | null>(null);
-  // The view the layers ask for, refitted while the map had no size to fit it in.
-  const fitRef = useRef<{ bounds: L.LatLngBounds; maxZoom: number; done: boolean } | null>(null);
+  // The view the layers ask for: fitted again when the map's size changes (it may have none yet
+  // when the layers come, or the page's CSS may still be on its way), until the reader moves it.
+  const fitRef = useRef<{ bounds: L.LatLngBounds; maxZoom: number; moved: boolean } | null>(null);
 
   // Callers build their arrays inline: the layers change only when what they show changes.
   const shapesKey = shapes
@@ -144,13 +145,25 @@ export function GeoMap({
     // Not Leaflet's default view: the layers set it (a view is needed before they are added).
     map.setView([41.39, 2.16], 12, { animate: false });
     mapRef.current = map;
+    let fitting = false;
+    const fit = () => {
+      const wanted = fitRef.current;
+      const size = map.getSize();
+      if (!wanted || wanted.moved || size.x === 0 || size.y === 0) return;
+      fitting = true;
+      map.fitBounds(wanted.bounds, { padding: [12, 12], maxZoom: wanted.maxZoom, animate: false });
+      fitting = false;
+    };
+    fitRef.current = null;
+    map.on('movestart', () => {
+      if (!fitting && fitRef.current) fitRef.current.moved = true;
+    });
+    map.on('geomap:fit', fit);
     const resize = new ResizeObserver(() => {
+      fitting = true;
       map.invalidateSize({ animate: false });
-      const fit = fitRef.current;
-      if (fit && !fit.done && map.getSize().x > 0) {
-        fit.done = true;
-        map.fitBounds(fit.bounds, { padding: [12, 12], maxZoom: fit.maxZoom, animate: false });
-      }
+      fitting = false;
+      fit();
     });
     resize.observe(element);
     return () => {
@@ -352,10 +365,8 @@ export function GeoMap({
     if (stableShapes.length > 0) bounds.extend(shapeLayer.getBounds());
     for (const point of stablePoints) bounds.extend([point.lat, point.lng]);
     if (bounds.isValid()) {
-      const maxZoom = stableShapes.length > 0 ? 18 : 16;
-      const sized = map.getSize().x > 0 && map.getSize().y > 0;
-      fitRef.current = { bounds, maxZoom, done: sized };
-      if (sized) map.fitBounds(bounds, { padding: [12, 12], maxZoom, animate: false });
+      fitRef.current = { bounds, maxZoom: stableShapes.length > 0 ? 18 : 16, moved: false };
+      map.fire('geomap:fit');
     }
     map.on('moveend', render);
     render();
