@@ -497,6 +497,7 @@ export const ca = {
   'moderation.submittedOn': 'Enviada el dia {date, date, long}, {date, time, short}',
   'shortlist.snapshotOf':
     'Còpia del dia {date, date, medium}, {date, time, short} ({count, plural, one {# empresa} other {# empreses}})',
+  'language.in': '{locale, select, CA {en català} ES {en castellà} other {en anglès}}',
 } as const;
 
 export type MessageKey = keyof typeof ca;

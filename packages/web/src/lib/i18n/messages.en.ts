@@ -498,4 +498,5 @@ export const en: Record<MessageKey, string> = {
   'moderation.submittedOn': 'Submitted on {date, date, long}, {date, time, short}',
   'shortlist.snapshotOf':
     'Copy of {date, date, medium}, {date, time, short} ({count, plural, one {# company} other {# companies}})',
+  'language.in': '{locale, select, CA {in Catalan} ES {in Spanish} other {in English}}',
 };

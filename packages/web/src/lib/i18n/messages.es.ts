@@ -501,4 +501,5 @@ export const es: Record<MessageKey, string> = {
   'moderation.submittedOn': 'Enviada el {date, date, long}, {date, time, short}',
   'shortlist.snapshotOf':
     'Copia del {date, date, medium}, {date, time, short} ({count, plural, one {# empresa} other {# empresas}})',
+  'language.in': '{locale, select, CA {en catalán} ES {en castellano} other {en inglés}}',
 };

@@ -127,6 +127,12 @@ describe('plurals', () => {
     expect(createTranslator('ES').t('count.measures', { count: 2 })).toBe('2 medidas');
   });
 
+  it('select picks the option of its value in each language', () => {
+    expect(createTranslator('CA').t('language.in', { locale: 'ES' })).toBe('en castellà');
+    expect(createTranslator('ES').t('language.in', { locale: 'CA' })).toBe('en catalán');
+    expect(createTranslator('EN').t('language.in', { locale: 'EN' })).toBe('in English');
+  });
+
   it('a simple argument is replaced', () => {
     expect(createTranslator('CA').t('district.accountabilityCsv', { period: 2026 })).toBe(
       'Descarrega la rendició de comptes de 2026 (CSV)',
