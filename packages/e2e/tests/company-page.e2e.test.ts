@@ -97,6 +97,23 @@ describe.runIf(browserAvailable())('the company page in Chromium', { timeout: 90
     }
   });
 
+  it('fits the directory listing and the districts list in 320 px, in every language', async () => {
+    for (const locale of LOCALES) {
+      const page = await platform.newPage({ locale });
+      for (const width of Object.values(WIDTHS)) {
+        await setWidth(page, width);
+        for (const path of ['/empreses', '/districtes']) {
+          await page.goto(path);
+          await settled(page);
+          await page.locator('main table, main .company-list').first().waitFor();
+          expect((await sidewaysOverflow(page)).scrollWidth).toBeLessThanOrEqual(width);
+          expect(await accessibilityViolations(page)).toEqual([]);
+        }
+      }
+      await page.context().close();
+    }
+  });
+
   it('writes dates and numbers in the interface language', async () => {
     const { api } = platform;
     const company = await api.db.company.findFirstOrThrow({

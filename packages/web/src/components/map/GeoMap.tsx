@@ -151,7 +151,13 @@ export function GeoMap({
       const size = map.getSize();
       if (!wanted || wanted.moved || size.x === 0 || size.y === 0) return;
       fitting = true;
-      map.fitBounds(wanted.bounds, { padding: [12, 12], maxZoom: wanted.maxZoom, animate: false });
+      // Room at the foot for the attribution, which sits over the map.
+      map.fitBounds(wanted.bounds, {
+        paddingTopLeft: [12, 12],
+        paddingBottomRight: [12, 30],
+        maxZoom: wanted.maxZoom,
+        animate: false,
+      });
       fitting = false;
     };
     fitRef.current = null;
@@ -191,6 +197,7 @@ export function GeoMap({
   useEffect(() => {
     const map = mapRef.current;
     if (!map) return;
+    const basemapShown = Boolean(basemap);
     const shapeLayer = L.featureGroup();
     // Neighbourhoods inside a district: finer, dashed lines, lighter fill, under its bold boundary.
     const nested = stableShapes.some((shape) => (shape.kind ?? 'district') === 'district');
@@ -201,7 +208,8 @@ export function GeoMap({
         ...(kind === 'neighbourhood' && nested
           ? { weight: 1.5, dashArray: '4 3', fillColor: '#e3eee8', fillOpacity: 0.35 }
           : {}),
-        ...(shape.fill ? { fillColor: shape.fill, fillOpacity: 0.85 } : {}),
+        // A choropleth's colours as its legend shows them; over streets, a little of them shows through.
+        ...(shape.fill ? { fillColor: shape.fill, fillOpacity: basemapShown ? 0.8 : 1 } : {}),
         className: `geo-map__shape geo-map__shape--${kind}${shape.href ? ' geo-map__shape--link' : ''}`,
         interactive: true,
       };
@@ -375,7 +383,7 @@ export function GeoMap({
       shapeLayer.remove();
       pointLayer.remove();
     };
-  }, [stableShapes, stablePoints]);
+  }, [stableShapes, stablePoints, basemap]);
 
   return (
     <div className={`geo-map ${className}`.trim()}>
