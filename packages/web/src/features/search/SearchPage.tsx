@@ -1,5 +1,5 @@
 import './SearchPage.css';
-import { useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useQuery } from 'urql';
 import { Highlight } from '../../components/ui/Highlight.tsx';
 import { graphql } from '../../lib/graphql.ts';
@@ -104,6 +104,7 @@ const CpvLabelsQuery = graphql(`
       branch
       code
       label(locale: $locale)
+      labelLanguage(locale: $locale)
     }
   }
 `);
@@ -188,10 +189,17 @@ export function SearchPage() {
       }
     });
   };
-  const labelOf = (field: ListFilter, value: string) => {
+  const labelOf = (field: ListFilter, value: string): ReactNode => {
     if (field === 'cpv') {
       const entry = cpvLabels.data?.cpvEntries.find((e) => e.branch === value);
-      return entry ? `${entry.code} · ${entry.label}` : value;
+      // The CPV's labels are in Spanish or English: marked with the language they are in.
+      return entry ? (
+        <>
+          {entry.code} · <span lang={entry.labelLanguage}>{entry.label}</span>
+        </>
+      ) : (
+        value
+      );
     }
     return (
       data?.facets.find((facet) => facet.field === field)?.values.find((v) => v.value === value)?.label ??
