@@ -46,11 +46,22 @@ describe.runIf(browserAvailable())('the plan portal in Chromium', () => {
     expect(await page.getByText('Aplicació de les clàusules socials.').isVisible()).toBe(true);
   });
 
-  it('reads in English, with the plan texts kept in Catalan where no translation exists', async () => {
+  it('reads in English and Spanish, the plan’s own title, axes and objectives translated', async () => {
     const { page } = platform;
     await chooseLanguage(page, 'EN');
-    await page.getByRole('heading', { level: 2, name: 'Axis 2. Innovació socioeconòmica' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Work plan 2018' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Axis 2. Socio-economic innovation' }).waitFor();
+    await page
+      .getByRole('heading', {
+        level: 3,
+        name: 'Objective 2.6. Promote socially responsible public procurement from social economy companies',
+      })
+      .waitFor();
     expect(await page.locator('.measure', { hasText: '2.6.A' }).getByText('Planned').isVisible()).toBe(true);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await chooseLanguage(page, 'ES');
+    await page.getByRole('heading', { level: 1, name: 'Plan de trabajo 2018' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Eje 2. Innovación socioeconómica' }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
     await chooseLanguage(page, 'CA');
   });
@@ -59,7 +70,7 @@ describe.runIf(browserAvailable())('the plan portal in Chromium', () => {
     const { api, page } = platform;
     await page.goto(`${api.url}/districtes/08`);
     await page.getByRole('heading', { level: 1, name: 'Nou Barris' }).waitFor();
-    expect(await page.getByRole('img', { name: 'Mapa del districte: Nou Barris' }).isVisible()).toBe(true);
+    expect(await page.getByRole('group', { name: 'Mapa del districte: Nou Barris' }).isVisible()).toBe(true);
     expect(await page.getByText('1.2.B', { exact: true }).isVisible()).toBe(true);
     expect(await page.getByText("Punt d'Atenció a l'Activitat Econòmica de Nou Barris").isVisible()).toBe(
       true,

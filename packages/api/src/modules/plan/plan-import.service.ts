@@ -2,6 +2,7 @@ import type { Db, FigureKind, Prisma } from '@proximitat/db';
 import type { ParsedPlan } from './plan-document.ts';
 import { type PlanFacts, pdeDistrictCodes } from './plan-facts.ts';
 import { extractFigures, targetedDistricts } from './plan-figures.ts';
+import { PLAN_TRANSLATIONS, type PlanTranslations, type Translation } from './plan-translations.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -245,6 +246,7 @@ async function importInTransaction(
   }
 
   const factsChanged = facts ? await importFacts(tx, plan.id, facts) : false;
+  await applyTranslations(tx, plan.id, PLAN_TRANSLATIONS[parsed.year]);
 
   return {
     year: parsed.year,
@@ -260,6 +262,66 @@ async function importInTransaction(
     changes,
     factsChanged,
   };
+}
+
+/** The Spanish and English of a translated text, while the stored Catalan is the one translated; none when it changed. */
+function translated(storedCa: string | null, translation: Translation | undefined) {
+  if (!translation) return null;
+  return translation.ca === storedCa ? { es: translation.es, en: translation.en } : { es: null, en: null };
+}
+
+/** Whether any of `data`'s fields differs from the row's. */
+const differs = (row: object, data: Record<string, string | null>) =>
+  Object.entries(data).some(([key, value]) => (row as Record<string, unknown>)[key] !== value);
+
+/**
+ * Writes the Spanish and English titles (plan-translations.ts) of the plan, its axes, objectives
+ * and measures where they differ from what is stored; a text whose Catalan changed loses its
+ * translation (the Catalan is shown) rather than keep the old one's. Texts the file has no entry
+ * for are left as they are.
+ */
+async function applyTranslations(tx: Tx, planId: string, translations: PlanTranslations | undefined) {
+  if (!translations) return;
+  const plan = await tx.workPlan.findUniqueOrThrow({ where: { id: planId } });
+  const title = translated(plan.titleCa, translations.title);
+  const mission = translated(plan.missionCa, translations.mission);
+  const planData = {
+    ...(title ? { titleEs: title.es, titleEn: title.en } : {}),
+    ...(mission ? { missionEs: mission.es, missionEn: mission.en } : {}),
+  };
+  if (differs(plan, planData)) await tx.workPlan.update({ where: { id: planId }, data: planData });
+  const axes = await tx.axis.findMany({
+    where: { planId },
+    include: { objectives: { include: { measures: true } } },
+  });
+  for (const axis of axes) {
+    const axisTitle = translated(axis.titleCa, translations.axes[axis.code]?.title);
+    const purpose = translated(axis.purposeCa, translations.axes[axis.code]?.purpose);
+    const axisData = {
+      ...(axisTitle ? { titleEs: axisTitle.es, titleEn: axisTitle.en } : {}),
+      ...(purpose ? { purposeEs: purpose.es, purposeEn: purpose.en } : {}),
+    };
+    if (differs(axis, axisData)) await tx.axis.update({ where: { id: axis.id }, data: axisData });
+    for (const objective of axis.objectives) {
+      const objectiveTitle = translated(objective.titleCa, translations.objectives[objective.code]);
+      if (
+        objectiveTitle &&
+        (objective.titleEs !== objectiveTitle.es || objective.titleEn !== objectiveTitle.en)
+      )
+        await tx.objective.update({
+          where: { id: objective.id },
+          data: { titleEs: objectiveTitle.es, titleEn: objectiveTitle.en },
+        });
+      for (const measure of objective.measures) {
+        const measureTitle = translated(measure.titleCa, translations.measures[measure.code]);
+        if (measureTitle && (measure.titleEs !== measureTitle.es || measure.titleEn !== measureTitle.en))
+          await tx.measure.update({
+            where: { id: measure.id },
+            data: { titleEs: measureTitle.es, titleEn: measureTitle.en },
+          });
+      }
+    }
+  }
 }
 
 function sortFigures(figures: FigureRow[]): FigureRow[] {

@@ -61,7 +61,7 @@ describe('the imported 2018 plan', () => {
     expect(await api.db.measureAction.count()).toBe(55);
   });
 
-  it('answers the contract WorkPlan operation in document order, in Catalan', async () => {
+  it('answers the contract WorkPlan operation in document order, translated where the plan has a translation', async () => {
     const result = await api.graphql<{
       workPlan: {
         year: number;
@@ -84,7 +84,7 @@ describe('the imported 2018 plan', () => {
     }>(contractOperation('WorkPlan'), { year: 2018, locale: 'EN' });
     expect(result.errors).toBeUndefined();
     const plan = result.data?.workPlan;
-    expect(plan?.title).toBe('Pla de treball 2018');
+    expect(plan?.title).toBe('Work plan 2018');
     expect(plan?.axes.map((axis) => axis.code)).toEqual(['1', '2', '3', '4']);
     const objective12 = plan?.axes[0]?.objectives[1];
     expect(objective12?.code).toBe('1.2');
@@ -92,6 +92,7 @@ describe('the imported 2018 plan', () => {
     expect(measure12B).toMatchObject({ code: '1.2.B', letter: 'B' });
     // "als sis districtes per sota de la renda mitjana" and the named PDE districts.
     expect(measure12B?.districts.map((d) => d.code)).toEqual(['01', '03', '07', '08', '09', '10']);
+    // The actions have no translation yet: their Catalan is shown.
     expect(measure12B?.actions[1]?.title).toMatch(/^Dos Punts d'Atenció a l'Activitat Econòmica/);
   });
 
@@ -143,6 +144,67 @@ describe('the imported 2018 plan', () => {
       '{ districts { hasDevelopmentPlan(year: 2019) } }',
     );
     expect(none.data?.districts.every((d) => !d.hasDevelopmentPlan)).toBe(true);
+  });
+});
+
+describe('the plan in Spanish and English', () => {
+  const read = async (locale: 'CA' | 'ES' | 'EN') =>
+    (
+      await api.graphql<{
+        workPlan: {
+          title: string;
+          mission: string;
+          axes: { code: string; title: string; objectives: { code: string; title: string }[] }[];
+        };
+      }>(
+        `{ workPlan(year: 2018) { title(locale: ${locale}) mission(locale: ${locale}) axes { code title(locale: ${locale}) objectives { code title(locale: ${locale}) } } } }`,
+      )
+    ).data?.workPlan;
+
+  it('has its own title, mission, axes and objectives in each language, not the Catalan', async () => {
+    const [ca, es, en] = [await read('CA'), await read('ES'), await read('EN')];
+    expect([ca?.title, es?.title, en?.title]).toEqual([
+      'Pla de treball 2018',
+      'Plan de trabajo 2018',
+      'Work plan 2018',
+    ]);
+    expect(es?.mission).toMatch(/^Promover la actividad económica en clave de proximidad/);
+    expect(en?.mission).toMatch(/^To promote economic activity/);
+    expect(es?.axes.map((axis) => axis.title)).toEqual([
+      'Desarrollo económico de proximidad',
+      'Innovación socioeconómica',
+      'Políticas de tiempo para la mejora de la vida cotidiana de la ciudadanía',
+      'Organización interna',
+    ]);
+    expect(en?.axes[3]?.title).toBe('Internal organisation');
+    // Every objective has a text of its own in each language.
+    for (const [index, axis] of (ca?.axes ?? []).entries()) {
+      for (const [inner, objective] of axis.objectives.entries()) {
+        for (const other of [es, en]) {
+          const translated = other?.axes[index]?.objectives[inner]?.title;
+          expect(translated).toBeTruthy();
+          expect(translated).not.toBe(objective.title);
+        }
+      }
+    }
+  });
+
+  it('shows the Catalan of a title whose Catalan changed, not the old translation', async () => {
+    const { facts } = await readPlanFile(SEED_PLAN_FILE);
+    const text = readFileSync(SEED_PLAN_FILE, 'utf8').replace(
+      '02. Eix de treball 1: Desenvolupament econòmic de proximitat\n',
+      '02. Eix de treball 1: Desenvolupament econòmic de proximitat i de barri\n',
+    );
+    const changed = parsePlanDocument(text);
+    await importPlan(api.db, changed, facts);
+    try {
+      const axis = (await read('ES'))?.axes[0]?.title;
+      expect(axis).toBe(changed.axes[0]?.title);
+      expect(axis).not.toBe('Desarrollo económico de proximidad');
+    } finally {
+      await importPlan(api.db, (await readPlanFile(SEED_PLAN_FILE)).parsed, facts);
+    }
+    expect((await read('ES'))?.axes[0]?.title).toBe('Desarrollo económico de proximidad');
   });
 });
 
