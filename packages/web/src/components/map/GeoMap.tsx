@@ -151,10 +151,11 @@ export function GeoMap({
       const size = map.getSize();
       if (!wanted || wanted.moved || size.x === 0 || size.y === 0) return;
       fitting = true;
-      // Room at the foot for the attribution, which sits over the map.
+      // Room at the foot for the attribution, which sits over the map (two lines on a phone).
+      const attribution = map.getContainer().querySelector<HTMLElement>('.leaflet-control-attribution');
       map.fitBounds(wanted.bounds, {
         paddingTopLeft: [12, 12],
-        paddingBottomRight: [12, 30],
+        paddingBottomRight: [12, (attribution?.offsetHeight ?? 18) + 8],
         maxZoom: wanted.maxZoom,
         animate: false,
       });
