@@ -133,7 +133,269 @@ const plan2018: PlanTranslations = {
       en: 'Put in place ways of organising and working that meet the challenges of cross-cutting and territorial work, ensuring a workplace that fosters talent and encourages the potential of the staff in a climate of respect, collaboration and recognition',
     },
   },
-  measures: {},
+  measures: {
+    '1.1.A': {
+      ca: 'Elaboració del model de desenvolupament econòmic de proximitat de Barcelona Activa.',
+      es: 'Elaboración del modelo de desarrollo económico de proximidad de Barcelona Activa.',
+      en: "Drawing up Barcelona Activa's model of local economic development.",
+    },
+    '1.1.B': {
+      ca: "Impuls d'accions regulars de Barcelona Activa als Districtes.",
+      es: 'Impulso de acciones regulares de Barcelona Activa en los distritos.',
+      en: 'Regular Barcelona Activa actions in the districts.',
+    },
+    '1.1.C': {
+      ca: "Impuls d'accions socioeconòmiques a mida a districtes.",
+      es: 'Impulso de acciones socioeconómicas a medida en los distritos.',
+      en: 'Tailored socio-economic actions in the districts.',
+    },
+    '1.1.D': {
+      ca: "Creació i dinamització d'espais de governança de desenvolupament econòmic al territori.",
+      es: 'Creación y dinamización de espacios de gobernanza del desarrollo económico en el territorio.',
+      en: 'Creating and running local governance forums for economic development.',
+    },
+    '1.1.E': {
+      ca: 'Actualització del catàleg de serveis, programes i accions als diferents districtes de la ciutat, en el marc del mecanisme de millora de la coordinació entre BASA i districtes.',
+      es: 'Actualización del catálogo de servicios, programas y acciones en los distintos distritos de la ciudad, en el marco del mecanismo de mejora de la coordinación entre BASA y los distritos.',
+      en: 'Updating the catalogue of services, programmes and actions in each district of the city, as part of the mechanism to improve coordination between BASA and the districts.',
+    },
+    '1.2.A': {
+      ca: "Finalització de la fase d'elaboració dels PDEs i desplegament dels PDEs elaborats.",
+      es: 'Finalización de la fase de elaboración de los PDE y despliegue de los PDE elaborados.',
+      en: 'Completing the drafting of the PDEs and rolling out those already drawn up.',
+    },
+    '1.2.B': {
+      ca: 'Llançament de tres nous serveis vinculats a PDEs.',
+      es: 'Lanzamiento de tres nuevos servicios vinculados a los PDE.',
+      en: 'Launching three new services linked to the PDEs.',
+    },
+    '1.2.C': {
+      ca: "Impuls d'accions socioeconòmiques a mida a districtes.",
+      es: 'Impulso de acciones socioeconómicas a medida en los distritos.',
+      en: 'Tailored socio-economic actions in the districts.',
+    },
+    '1.2.D': {
+      ca: 'Governança, accions de rendició de comptes i comunicació dels PDE.',
+      es: 'Gobernanza, acciones de rendición de cuentas y comunicación de los PDE.',
+      en: 'Governance, accountability and communication of the PDEs.',
+    },
+    '1.3.A': {
+      ca: "Impulsar la 2a edició de la convocatòria de subvencions d'impuls econòmic del territori i fer seguiment dels projectes de la 1a edició.",
+      es: 'Impulsar la 2.ª edición de la convocatoria de subvenciones de impulso económico del territorio y hacer el seguimiento de los proyectos de la 1.ª edición.',
+      en: 'Launching the 2nd call for grants for local economic development and following up the projects of the 1st call.',
+    },
+    '1.3.B': {
+      ca: "Llançament de les rondes de finançament del projecte Matchfunding, que finançarà 24 projectes d'emprenedoria social de proximitat i d'economies col·laboratives procomú.",
+      es: 'Lanzamiento de las rondas de financiación del proyecto Matchfunding, que financiará 24 proyectos de emprendimiento social de proximidad y de economías colaborativas procomún.',
+      en: 'Launching the funding rounds of the Matchfunding project, which will fund 24 local social enterprise and commons-based collaborative economy projects.',
+    },
+    '1.4.A': {
+      ca: 'Treball als Barris.',
+      es: 'Trabajo en los Barrios.',
+      en: 'Work in the Neighbourhoods (Treball als Barris).',
+    },
+    '1.4.B': { ca: 'Pla de Barris.', es: 'Plan de Barrios.', en: 'Neighbourhood Plan (Pla de Barris).' },
+    '1.4.C': {
+      ca: 'Pilot de sistema públic de polítiques comunitàries (desplegament al barri de la Verneda).',
+      es: 'Piloto de sistema público de políticas comunitarias (despliegue en el barrio de La Verneda).',
+      en: 'Pilot of a public system of community policies (rolled out in La Verneda).',
+    },
+    '2.1.A': {
+      ca: "Elaboració d'un mapa de l'ecosistema de l'Economia Social i Solidària a Barcelona.",
+      es: 'Elaboración de un mapa del ecosistema de la Economía Social y Solidaria en Barcelona.',
+      en: 'Mapping the Social and Solidarity Economy ecosystem in Barcelona.',
+    },
+    '2.1.B': {
+      ca: "Elaborar indicadors de l'economia social a la ciutat i comparar-los amb els d'altres ciutats.",
+      es: 'Elaborar indicadores de la economía social en la ciudad y compararlos con los de otras ciudades.',
+      en: "Developing indicators of the social economy in the city and comparing them with other cities'.",
+    },
+    '2.1.C': {
+      ca: 'Acordar amb els actors implicats objectius de creixement a la ciutat.',
+      es: 'Acordar con los actores implicados objetivos de crecimiento en la ciudad.',
+      en: 'Agreeing growth targets for the city with the stakeholders involved.',
+    },
+    '2.2.A': {
+      ca: 'Impulsar i assessorar iniciatives i empreses que volen desenvolupar la seva activitat econòmica en el marc de la innovació socioeconòmica. Especial èmfasi en la perspectiva de gènere.',
+      es: 'Impulsar y asesorar iniciativas y empresas que quieren desarrollar su actividad económica en el marco de la innovación socioeconómica. Especial énfasis en la perspectiva de género.',
+      en: 'Supporting and advising initiatives and companies that want to run their economic activity within socio-economic innovation, with special emphasis on the gender perspective.',
+    },
+    '2.2.B': {
+      ca: 'Enfortir iniciatives socioeconòmiques constituïdes per a la seva consolidació, reconversió reinveniçió.',
+      es: 'Fortalecer iniciativas socioeconómicas constituidas para su consolidación, reconversión o reinvención.',
+      en: 'Strengthening established socio-economic initiatives so that they consolidate, convert or reinvent themselves.',
+    },
+    '2.2.C': {
+      ca: 'Promoure espais de capacitació per a la sostenibilitat econòmica, el màrqueting social i el finançament, en el marc de la innovació socioeconòmica.',
+      es: 'Promover espacios de capacitación para la sostenibilidad económica, el marketing social y la financiación, en el marco de la innovación socioeconómica.',
+      en: 'Promoting training on economic sustainability, social marketing and funding, within socio-economic innovation.',
+    },
+    '2.2.D': {
+      ca: "Generar i acompanyar iniciatives econòmiques de l'ESS en l'àmbit de l'alimentació sostenible.",
+      es: 'Generar y acompañar iniciativas económicas de la ESS en el ámbito de la alimentación sostenible.',
+      en: 'Creating and supporting SSE economic initiatives in sustainable food.',
+    },
+    '2.2.E': {
+      ca: "Formació i capacitació a personal tècnic, de BASA, municipal i d'entitats professionalitzades i professionals de territori, per tal de facilitar la incorporació de la innovació socioeconòmica.",
+      es: 'Formación y capacitación de personal técnico de BASA, municipal y de entidades profesionalizadas y profesionales del territorio, para facilitar la incorporación de la innovación socioeconómica.',
+      en: 'Training for technical staff of BASA, the City Council and professional organisations, and for local professionals, to help them take up socio-economic innovation.',
+    },
+    '2.2.F': {
+      ca: "Incorporar la innovació socioeconòmica en entorns d'educació formal.",
+      es: 'Incorporar la innovación socioeconómica en entornos de educación formal.',
+      en: 'Bringing socio-economic innovation into formal education.',
+    },
+    '2.2.G': {
+      ca: "Generar espais de reflexió i avaluació amb els agents de l'àmbit de l'ESS.",
+      es: 'Generar espacios de reflexión y evaluación con los agentes del ámbito de la ESS.',
+      en: 'Creating forums for reflection and evaluation with SSE stakeholders.',
+    },
+    '2.3.A': {
+      ca: 'Establir vincles amb entitats i iniciatives del territori per a la detecció contínua de necessitats per barris i districtes.',
+      es: 'Establecer vínculos con entidades e iniciativas del territorio para la detección continua de necesidades por barrios y distritos.',
+      en: 'Building links with local organisations and initiatives to keep identifying the needs of each neighbourhood and district.',
+    },
+    '2.3.B': {
+      ca: "Acompanyar i enfortir iniciatives econòmiques, per a la satisfacció de necessitats bàsiques individuals, des d'una perspectiva col·lectiva, en el marc de la innovació socioeconòmica. Especial èmfasi en la perspectiva de gènere.",
+      es: 'Acompañar y fortalecer iniciativas económicas para la satisfacción de necesidades básicas individuales, desde una perspectiva colectiva, en el marco de la innovación socioeconómica. Especial énfasis en la perspectiva de género.',
+      en: 'Supporting and strengthening economic initiatives that meet basic individual needs from a collective perspective, within socio-economic innovation, with special emphasis on the gender perspective.',
+    },
+    '2.3.C': {
+      ca: "Articular l'ESS de cada districte.",
+      es: 'Articular la ESS de cada distrito.',
+      en: 'Connecting the SSE of each district.',
+    },
+    '2.3.D': {
+      ca: "Generar vincle entre districtes per a l'impuls i enfortiment de l'ESS a la ciutat.",
+      es: 'Generar vínculos entre distritos para el impulso y el fortalecimiento de la ESS en la ciudad.',
+      en: 'Building links between districts to boost and strengthen the SSE in the city.',
+    },
+    '2.4.A': {
+      ca: 'Generar un espai de coproducció innovadora per a col·lectius en situació de vulnerabilitat.',
+      es: 'Generar un espacio de coproducción innovadora para colectivos en situación de vulnerabilidad.',
+      en: 'Creating a space of innovative co-production for vulnerable groups.',
+    },
+    '2.4.B': {
+      ca: "Consolidar el Model d'intervenció integral cooperatiu i per a col·lectius en situació de vulnerabilitat com a proposta de política pública.",
+      es: 'Consolidar el Modelo de intervención integral cooperativo y para colectivos en situación de vulnerabilidad como propuesta de política pública.',
+      en: 'Consolidating the comprehensive cooperative intervention model for vulnerable groups as a public policy proposal.',
+    },
+    '2.4.C': {
+      ca: 'Acompanyar els projectes pilot per enfortir o crear cooperatives amb col·lectius vulnerables (Alencop i Diomcoop, BMINCOME).',
+      es: 'Acompañar los proyectos piloto para fortalecer o crear cooperativas con colectivos vulnerables (Alencop y Diomcoop, BMINCOME).',
+      en: 'Supporting the pilot projects that strengthen or create cooperatives with vulnerable groups (Alencop and Diomcoop, BMINCOME).',
+    },
+    '2.4.D': {
+      ca: "Posar en marxa un espai a l'aire lliure de suport a l'emprenedoria per donar visibilitat als nous projectes econòmics i socials de la gent que comença, al districte de Sant Martí: La Pionera.",
+      es: 'Poner en marcha un espacio al aire libre de apoyo al emprendimiento para dar visibilidad a los nuevos proyectos económicos y sociales de la gente que empieza, en el distrito de Sant Martí: La Pionera.',
+      en: 'Opening an outdoor space supporting entrepreneurship, to give visibility to the new economic and social projects of people starting out, in the Sant Martí district: La Pionera.',
+    },
+    '2.5.A': {
+      ca: "Creació d'una comunitat d'incubació per a iniciatives d'innovació socioeconòmica.",
+      es: 'Creación de una comunidad de incubación para iniciativas de innovación socioeconómica.',
+      en: 'Creating an incubation community for socio-economic innovation initiatives.',
+    },
+    '2.5.B': {
+      ca: "Posada en marxa del Punt d'Acollida i Orientació en Economia Social i Solidària",
+      es: 'Puesta en marcha del Punto de Acogida y Orientación en Economía Social y Solidaria',
+      en: 'Opening the Social and Solidarity Economy Welcome and Guidance Point',
+    },
+    '2.5.C': {
+      ca: "Generar una agenda d'activitats coproduïda amb l'àmbit de l'Economia Social i Solidària.",
+      es: 'Generar una agenda de actividades coproducida con el ámbito de la Economía Social y Solidaria.',
+      en: 'Drawing up a programme of activities co-produced with the Social and Solidarity Economy.',
+    },
+    '2.5.D': {
+      ca: "Iniciar una línia de recerca i acció per a la sistematització de noves pràctiques d'innovació socioeconòmica.",
+      es: 'Iniciar una línea de investigación y acción para la sistematización de nuevas prácticas de innovación socioeconómica.',
+      en: 'Starting a line of action research to systematise new practices of socio-economic innovation.',
+    },
+    '2.5.E': {
+      ca: "Crear un espai de recerca i benchmarking a nivell internacional en l'àmbit de la innovació socioeconòmica.",
+      es: 'Crear un espacio de investigación y benchmarking a nivel internacional en el ámbito de la innovación socioeconómica.',
+      en: 'Creating an international research and benchmarking space for socio-economic innovation.',
+    },
+    '2.6.A': {
+      ca: "Elaboració d'un espai web i un directori online d'empreses d'economia social de la ciutat com a instrument de coneixement i difusió en el marc de la contractació pública responsable.",
+      es: 'Elaboración de un espacio web y un directorio en línea de empresas de economía social de la ciudad como instrumento de conocimiento y difusión en el marco de la contratación pública responsable.',
+      en: "Building a website and an online directory of the city's social economy companies, to make them known and promote them in responsible public procurement.",
+    },
+    '2.6.B': {
+      ca: "Fomentar la contractació pública d'empreses d'ESS a través de:",
+      es: 'Fomentar la contratación pública de empresas de la ESS a través de:',
+      en: 'Encouraging public procurement from SSE companies through:',
+    },
+    '2.6.C': {
+      ca: "Participar en espais municipals transversals per al foment de la contractació pública responsable, especialment en l'Àmbit Participat de l'ESS de la ciutat.",
+      es: 'Participar en espacios municipales transversales para el fomento de la contratación pública responsable, especialmente en el Ámbito Participado de la ESS de la ciudad.',
+      en: "Taking part in cross-cutting municipal forums promoting responsible public procurement, especially the city's participatory SSE forum.",
+    },
+    '2.6.D': {
+      ca: "Incorporar el model de l'ESS en el desplegament de les guies de responsabilitat social per a les empreses.",
+      es: 'Incorporar el modelo de la ESS en el despliegue de las guías de responsabilidad social para las empresas.',
+      en: 'Bringing the SSE model into the roll-out of the corporate social responsibility guides.',
+    },
+    '3.1.A': {
+      ca: 'Presentar el nou Pacte del Temps de Barcelona i els compromisos pel 2018, promovent les accions necessàries a nivell municipal i gestionant les accions promogudes per Barcelona Activa.',
+      es: 'Presentar el nuevo Pacto del Tiempo de Barcelona y los compromisos para 2018, promoviendo las acciones necesarias a nivel municipal y gestionando las acciones promovidas por Barcelona Activa.',
+      en: "Presenting Barcelona's new Time Agreement and the commitments for 2018, promoting the actions needed in the City Council and managing those promoted by Barcelona Activa.",
+    },
+    '3.1.B': {
+      ca: 'Impulsar la Xarxa Nust-Nous Usos Socials del Temps.',
+      es: 'Impulsar la Red NUST - Nuevos Usos Sociales del Tiempo.',
+      en: 'Promoting the NUST network (New Social Uses of Time).',
+    },
+    '3.1.C': {
+      ca: 'Donar major projecció al Premi “Barcelona a l’empresa innovadora en mesures de conciliació del temps”.',
+      es: 'Dar mayor proyección al Premio «Barcelona a la empresa innovadora en medidas de conciliación del tiempo».',
+      en: 'Raising the profile of the “Barcelona award for the innovative company in work–life balance measures”.',
+    },
+    '3.1.D': {
+      ca: 'Gestionar la convocatòria 2018 de subvencions a iniciatives sobre el factor temps com a eix vertebrador, dins la convocatòria general de ciutat.',
+      es: 'Gestionar la convocatoria 2018 de subvenciones a iniciativas sobre el factor tiempo como eje vertebrador, dentro de la convocatoria general de la ciudad.',
+      en: "Managing the 2018 call for grants to initiatives built around time, within the city's general call.",
+    },
+    '3.1.E': {
+      ca: 'Impulsar a la Xarxa de ciutats europees en Usos del Temps.',
+      es: 'Impulsar la Red de ciudades europeas en Usos del Tiempo.',
+      en: 'Promoting the European network of cities on the uses of time.',
+    },
+    '4.1.A': {
+      ca: 'Anàlisi de les necessitats de millora dels espais de treball territorials i implementar les mesures que es considerin convenientes.',
+      es: 'Análisis de las necesidades de mejora de los espacios de trabajo territoriales e implantación de las medidas que se consideren convenientes.',
+      en: 'Analysing what the local workplaces need to improve and putting in place the measures found suitable.',
+    },
+    '4.1.B': {
+      ca: "Establiment d'un espai DEX amb tot l'equip de la Direcció, com a mínim dos cops a l'any, per tal de compartir tant la planificació anual com el balanç de l'acció realitzada.",
+      es: 'Establecimiento de un espacio DEX con todo el equipo de la Dirección, como mínimo dos veces al año, para compartir tanto la planificación anual como el balance de la acción realizada.',
+      en: 'Holding a DEX meeting with the whole team of the Directorate at least twice a year, to share both the annual planning and the review of the work done.',
+    },
+    '4.1.C': {
+      ca: "Assegurar a cada direcció operativa els espais i mecanismes necessaris per promoure i compartir tota aquella informació relacionada amb l'organització i l'activitat tant interna com d'altres direccions per tal de potenciar el coneixement de les activitats que es desenvolupen.",
+      es: 'Asegurar en cada dirección operativa los espacios y mecanismos necesarios para promover y compartir toda la información relacionada con la organización y la actividad, tanto interna como de otras direcciones, para potenciar el conocimiento de las actividades que se desarrollan.',
+      en: "Making sure each operational directorate has the forums and means to share all information about the organisation and its activity, its own and other directorates', so that everyone knows the work being done.",
+    },
+    '4.1.D': {
+      ca: "Assegurar espais i estratègies adreçades a vetllar per la cohesió de l'equip i el bon clima laboral (acollida de noves persones, la cura de necessitats de l'equip, etc.).",
+      es: 'Asegurar espacios y estrategias dirigidos a velar por la cohesión del equipo y el buen clima laboral (acogida de nuevas personas, cuidado de las necesidades del equipo, etc.).',
+      en: "Making sure there are forums and strategies for team cohesion and a good working climate (welcoming new people, looking after the team's needs, etc.).",
+    },
+    '4.1.E': {
+      ca: "Establiment d'espais periòdics de reunió o trobada amb tot l'equip de cada direcció operativa, per tal de compartir valors i principis, idees i opinions, que permetin innovar o millorar dinàmiques de treball.",
+      es: 'Establecimiento de espacios periódicos de reunión o encuentro con todo el equipo de cada dirección operativa, para compartir valores y principios, ideas y opiniones, que permitan innovar o mejorar dinámicas de trabajo.',
+      en: 'Holding regular meetings with the whole team of each operational directorate to share values and principles, ideas and opinions, so as to innovate or improve ways of working.',
+    },
+    '4.1.F': {
+      ca: 'Realització del programa de formació en col·laboració amb The Governance Lab, de New York, sobre "Innovacions en la resolució de problemes públics".',
+      es: 'Realización del programa de formación en colaboración con The Governance Lab, de Nueva York, sobre «Innovaciones en la resolución de problemas públicos».',
+      en: 'Running the training programme with The Governance Lab, New York, on “Innovations in solving public problems”.',
+    },
+    '4.1.G': {
+      ca: 'Realització de la formació "Espai Intercanvi en Economia Social i Solidària i Acció Comunitària".',
+      es: 'Realización de la formación «Espacio de Intercambio en Economía Social y Solidaria y Acción Comunitaria».',
+      en: 'Running the course “Exchange Space on the Social and Solidarity Economy and Community Action”.',
+    },
+  },
 };
 
 /** The translations of each plan, by its year. */

@@ -189,6 +189,21 @@ describe('the plan in Spanish and English', () => {
     }
   });
 
+  it('has every measure in Spanish and English', async () => {
+    const measures = await api.db.measure.findMany({
+      select: { code: true, titleCa: true, titleEs: true, titleEn: true },
+    });
+    expect(measures).toHaveLength(53);
+    for (const measure of measures) {
+      expect(measure.titleEs, measure.code).toBeTruthy();
+      expect(measure.titleEn, measure.code).toBeTruthy();
+      expect(measure.titleEn).not.toBe(measure.titleCa);
+    }
+    expect(measures.find((measure) => measure.code === '2.6.A')?.titleEn).toMatch(
+      /^Building a website and an online directory/,
+    );
+  });
+
   it('shows the Catalan of a title whose Catalan changed, not the old translation', async () => {
     const { facts } = await readPlanFile(SEED_PLAN_FILE);
     const text = readFileSync(SEED_PLAN_FILE, 'utf8').replace(
