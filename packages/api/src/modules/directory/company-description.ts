@@ -1,4 +1,4 @@
-import type { Locale } from '../i18n/locale.schema.ts';
+import type { Locale } from '@proximitat/errors';
 
 /** A company's three description columns, as stored. */
 export interface CompanyDescriptions {
