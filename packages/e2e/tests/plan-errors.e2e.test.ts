@@ -57,6 +57,8 @@ describe.runIf(browserAvailable())('the plan forms’ errors in three languages,
       await editor.getByRole('button').click();
 
       await expectErrorAt(comment, CHECKED.TOO_LONG_2000[locale]);
+      // Focus goes to the field refused, not to the page's body.
+      await expect.poll(() => comment.evaluate((input) => input === document.activeElement)).toBe(true);
       // The status is not at fault, and nothing was saved.
       expect(await editor.locator('select[name="status"]').getAttribute('aria-invalid')).toBeNull();
       expect(await editor.getByRole('status').textContent()).toBe('');

@@ -4,9 +4,17 @@ import {
   accessibilityViolations,
   browserAvailable,
   chooseLanguage,
+  LOCALES,
+  settled,
+  setWidth,
+  sidewaysOverflow,
   signInAs,
   usePlatform,
+  WIDTHS,
 } from '../src/index.ts';
+
+const SCREENSHOTS = process.env.SCREENSHOTS_DIR;
+const PLAN_TITLE = { CA: 'Pla de treball 2018', ES: 'Plan de trabajo 2018', EN: 'Work plan 2018' } as const;
 
 const STAFF = { email: 'tecnica@barcelonactiva.example', password: 'una contrasenya llarga' };
 
@@ -105,4 +113,28 @@ describe.runIf(browserAvailable())('the plan portal in Chromium', () => {
       { from: 'PLANNED', to: 'DONE', comment: 'Directori publicat', by: { role: 'STAFF' } },
     ]);
   });
+
+  it('fits 320 and 1280 px in the three languages, as a visitor and as staff', async () => {
+    for (const locale of LOCALES) {
+      const page = await platform.newPage({ locale, timeout: 10_000 });
+      try {
+        for (const staff of [false, true]) {
+          if (staff) await signInAs(page, STAFF);
+          for (const width of [WIDTHS.phone, WIDTHS.desktop]) {
+            await setWidth(page, width);
+            await page.goto('/pla');
+            await settled(page);
+            await page.getByRole('heading', { level: 1, name: PLAN_TITLE[locale] }).waitFor();
+            const overflow = await sidewaysOverflow(page);
+            expect(overflow.scrollWidth, overflow.widest.join('; ')).toBeLessThanOrEqual(width);
+            if (SCREENSHOTS && !staff)
+              await page.screenshot({ path: `${SCREENSHOTS}/plan-${locale.toLowerCase()}-${width}.png` });
+          }
+        }
+        expect(await accessibilityViolations(page)).toEqual([]);
+      } finally {
+        await page.context().close();
+      }
+    }
+  }, 120_000);
 });

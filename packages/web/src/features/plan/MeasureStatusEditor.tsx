@@ -4,6 +4,7 @@ import { FieldError } from '../../components/ui/FieldErrors.tsx';
 import type { MeasureStatus } from '../../components/ui/StatusBadge.tsx';
 import { everyValue, graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { focusFirstError } from '../../lib/useFormErrors.ts';
 import {
   errorMessage,
   errorsElsewhere,
@@ -55,7 +56,8 @@ export function MeasureStatusEditor({
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
+    const element = event.currentTarget;
+    const form = new FormData(element);
     const result = await setStatus({
       input: {
         year,
@@ -65,9 +67,14 @@ export function MeasureStatusEditor({
       },
     });
     const payload = result.data?.setMeasureStatus;
-    if (!payload) setOutcome({ kind: 'failed' });
-    else if (payload.userErrors.length > 0) setOutcome({ kind: 'refused', errors: payload.userErrors });
-    else {
+    if (!payload || payload.userErrors.length > 0) {
+      setOutcome(payload ? { kind: 'refused', errors: payload.userErrors } : { kind: 'failed' });
+      // Focus to the field refused once it is marked, else to the status that says why.
+      requestAnimationFrame(() => {
+        if (element.querySelector('[aria-invalid="true"]')) focusFirstError(element);
+        else element.querySelector<HTMLElement>('[role="status"]')?.focus();
+      });
+    } else {
       setOutcome({ kind: 'saved' });
       onSaved();
     }
@@ -113,7 +120,7 @@ export function MeasureStatusEditor({
       <button type="submit" disabled={fetching}>
         {t('status.save')}
       </button>
-      <span role="status" aria-live="polite">
+      <span role="status" aria-live="polite" tabIndex={-1}>
         {message}
       </span>
     </form>

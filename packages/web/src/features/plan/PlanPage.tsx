@@ -7,7 +7,7 @@ import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { useSession } from '../session/useSession.ts';
 import { MeasureStatusEditor } from './MeasureStatusEditor.tsx';
-import '../procurement/procurement.css';
+import './plan.css';
 
 const PlanQuery = graphql(
   `
