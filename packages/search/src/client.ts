@@ -12,6 +12,7 @@ import {
   pointsMeilisearch,
   type SearchRequest,
   searchMeilisearch,
+  withoutElisions,
 } from './company-search.ts';
 
 /** A company whose indexed text answers a text, with Meilisearch's ranking score (0..1). */
@@ -112,7 +113,7 @@ export function createSearch(url: string, apiKey: string | undefined, indexPrefi
     searchCompanies: (request) => searchMeilisearch(client, indexName(COMPANIES_INDEX), request),
     companyPoints: (request, cap) => pointsMeilisearch(client, indexName(COMPANIES_INDEX), request, cap),
     async matchCompanies(text, limit) {
-      const result = await companies().search(text, {
+      const result = await companies().search(withoutElisions(text), {
         limit,
         attributesToRetrieve: ['id'],
         showRankingScore: true,
