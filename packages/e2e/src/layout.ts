@@ -17,7 +17,7 @@ const LOADING = /Carregant|Cargando|Loading/;
  * says it is loading.
  */
 export async function settled(page: Page): Promise<void> {
-  await page.locator('main h1').first().waitFor({ timeout: 8000 });
+  await page.locator('main h1').first().waitFor({ timeout: 15_000 });
   await page.waitForFunction(
     (pattern) =>
       !Array.from(document.querySelectorAll('main [role="status"]')).some((node) =>

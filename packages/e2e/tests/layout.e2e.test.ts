@@ -85,7 +85,8 @@ describe.runIf(browserAvailable())('the layout at 320 and 1280 CSS px', () => {
       for (const width of [WIDTHS.phone, WIDTHS.desktop]) {
         await setWidth(page, width);
         await page.goto(route.path);
-        await settled(page);
+        // A page without a main heading is reported by the test above; axe still checks it.
+        await settled(page).catch(() => undefined);
         for (const violation of await accessibilityViolations(page)) {
           problems.push(`${route.path} (${route.reader}, ${width} px): ${violation}`);
         }

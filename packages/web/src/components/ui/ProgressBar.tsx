@@ -38,7 +38,7 @@ export function ProgressBar({
         <div className="progress__fill" style={{ width: `${percent}%` }} />
       </div>
       <span className="progress__text">
-        {formatNumber(percent)} % · {measuresDone} {t('plan.of')} {measuresTotal} {t('plan.measuresDone')}
+        {formatNumber(percent)} % · {t('plan.measuresDoneOf', { done: measuresDone, total: measuresTotal })}
       </span>
     </div>
   );

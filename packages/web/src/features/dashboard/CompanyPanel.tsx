@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { FieldError } from '../../components/ui/FieldErrors.tsx';
 import { graphql } from '../../lib/graphql.ts';
-import { LOCALES, useI18n } from '../../lib/i18n/i18n.tsx';
+import { useI18n } from '../../lib/i18n/i18n.tsx';
 import {
   errorMessage,
   errorsElsewhere,
@@ -267,12 +267,7 @@ export function CompanyPanel({ slug, onChanged }: { slug: string; onChanged: () 
           <ul className="plain-list">
             {company.editorInvitations.map((invitation) => (
               <li key={invitation.id}>
-                {invitation.email} ({t('dashboard.expires')}{' '}
-                {new Date(invitation.expiresAt).toLocaleDateString(
-                  LOCALES.find((entry) => entry.code === locale)?.tag,
-                  { dateStyle: 'long' },
-                )}
-                ){' '}
+                {invitation.email} ({t('dashboard.expiresOn', { date: invitation.expiresAt })}){' '}
                 <button
                   type="button"
                   className="link-button"

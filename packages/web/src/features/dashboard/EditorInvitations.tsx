@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { type FragmentOf, graphql, readFragment } from '../../lib/graphql.ts';
-import { LOCALES, useI18n } from '../../lib/i18n/i18n.tsx';
+import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { errorMessage, UserErrorFields } from '../../lib/user-errors.ts';
 
 export const EditorInvitationsFragment = graphql(`
@@ -95,13 +95,7 @@ export function EditorInvitations({
                   {t('dashboard.invitedBy')}: {invitation.invitedByEmail} ·{' '}
                 </>
               )}
-              {t('dashboard.expires')}{' '}
-              {new Date(invitation.expiresAt).toLocaleDateString(
-                LOCALES.find((entry) => entry.code === locale)?.tag,
-                {
-                  dateStyle: 'long',
-                },
-              )}
+              {t('dashboard.expiresOn', { date: invitation.expiresAt })}
             </p>
             <button type="button" onClick={() => void answer(invitation.id, true)}>
               {t('dashboard.accept')} <span className="visually-hidden">{invitation.company.name}</span>

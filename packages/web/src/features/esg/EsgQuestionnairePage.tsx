@@ -211,9 +211,7 @@ export function EsgQuestionnairePage() {
               style={{ width: `${criteria.length ? (answered / criteria.length) * 100 : 0}%` }}
             />
           </div>
-          <p aria-live="polite">
-            {answered} {t('esg.of')} {criteria.length} {t('esg.answered')}
-          </p>
+          <p aria-live="polite">{t('esg.answeredOf', { answered, total: criteria.length })}</p>
           {outcome && (
             <p role="status" className="notice">
               {t('esg.submitted')} {outcome.score}/100.

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from 'urql';
 import { TableScroll } from '../../components/ui/TableScroll.tsx';
 import { graphql } from '../../lib/graphql.ts';
-import { LOCALES, useI18n } from '../../lib/i18n/i18n.tsx';
+import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { UserErrorFields } from '../../lib/user-errors.ts';
 import { ChangeLabelsQuery, changeReader } from './change-labels.ts';
 import { type ReviewDecision, ReviewPanel } from './ReviewPanel.tsx';
@@ -54,13 +54,10 @@ const ReviewMutation = graphql(
 
 /** Staff: pending creations, updates and claims, oldest first, each with a side-by-side diff. */
 export function ModerationPage() {
-  const { t, locale } = useI18n();
+  const { t, locale, formatNumber } = useI18n();
   const [result, refetch] = useQuery({ query: QueueQuery, requestPolicy: 'cache-and-network' });
   const [labels] = useQuery({ query: ChangeLabelsQuery, variables: { locale } });
-  const tag = LOCALES.find((entry) => entry.code === locale)?.tag ?? 'ca';
-  const read = changeReader(t, tag, labels.data);
-  // Dates as the interface language writes them, not the browser's.
-  const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeStyle: 'short' });
+  const read = changeReader(t, formatNumber, labels.data);
   const [, review] = useMutation(ReviewMutation);
   const { announcement, decided } = useReviewDecisions(() => refetch({ requestPolicy: 'network-only' }));
 
@@ -94,8 +91,10 @@ export function ModerationPage() {
             onDecide={(decision, reason) => decide(node.id, decision, reason, name)}
           >
             <p className="hint">
-              {t('moderation.submitted')}{' '}
-              <time dateTime={node.submittedAt}>{dateTime.format(new Date(node.submittedAt))}</time>
+              {/* Dates as the interface language writes them (not the browser's). */}
+              <time dateTime={node.submittedAt}>
+                {t('moderation.submittedOn', { date: node.submittedAt })}
+              </time>
             </p>
             {node.kind === 'CLAIM' && node.company && node.company.status !== 'PUBLISHED' && (
               <p className="notice">{t('moderation.contestedClaim')}</p>

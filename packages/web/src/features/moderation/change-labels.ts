@@ -84,7 +84,11 @@ const KINDS: Record<string, Kind> = {
 };
 
 /** What reads a change to staff: each field's label and its values with names instead of codes. */
-export function changeReader(t: (key: MessageKey) => string, tag: string, labels: ChangeLabels | undefined) {
+export function changeReader(
+  t: (key: MessageKey) => string,
+  formatNumber: (value: number, options?: Intl.NumberFormatOptions) => string,
+  labels: ChangeLabels | undefined,
+) {
   const names: Record<string, Map<string, string>> = {
     legalFormCode: new Map(labels?.legalForms.map((entry) => [entry.code, entry.name])),
     sectorCodes: new Map(labels?.sectors.map((entry) => [entry.code, entry.name])),
@@ -95,8 +99,6 @@ export function changeReader(t: (key: MessageKey) => string, tag: string, labels
       labels?.districts.flatMap((district) => district.neighbourhoods.map((n) => [n.code, n.name] as const)),
     ),
   };
-  const count = new Intl.NumberFormat(tag);
-  const coordinate = new Intl.NumberFormat(tag, { maximumFractionDigits: 6 });
   return {
     /** The field's label in the interface language (the stored name if the interface has none). */
     field: (field: string): string => {
@@ -117,9 +119,13 @@ export function changeReader(t: (key: MessageKey) => string, tag: string, labels
         case 'boolean':
           return value === 'true' ? t('common.yes') : value === 'false' ? t('common.no') : value;
         case 'count':
-          return Number.isFinite(Number(value)) ? count.format(Number(value)) : value;
+          return Number.isFinite(Number(value)) ? formatNumber(Number(value)) : value;
+        case 'year':
+          return value;
         case 'coordinate':
-          return Number.isFinite(Number(value)) ? coordinate.format(Number(value)) : value;
+          return Number.isFinite(Number(value))
+            ? formatNumber(Number(value), { maximumFractionDigits: 6 })
+            : value;
         default:
           return value;
       }

@@ -50,9 +50,7 @@ export function StatsPage() {
   const max = Math.max(0.01, ...rates);
   const step = (rate: number) => Math.min(SCALE.length - 1, Math.floor((rate / max) * SCALE.length));
   const bounds = SCALE.map((_, index) => [(max * index) / SCALE.length, (max * (index + 1)) / SCALE.length]);
-  const decimals = new Intl.NumberFormat(locale === 'CA' ? 'ca' : locale === 'ES' ? 'es' : 'en', {
-    maximumFractionDigits: 1,
-  });
+  const decimals = { format: (value: number) => formatNumber(value, { maximumFractionDigits: 1 }) };
 
   return (
     <section aria-labelledby="stats-title">
@@ -89,7 +87,11 @@ export function StatsPage() {
                     geometry: row.district.outline,
                     fill: SCALE[step(row.perTenThousandInhabitants)],
                     href: `/districtes/${row.district.code}`,
-                    label: `${row.district.name}: ${decimals.format(row.perTenThousandInhabitants)} ${t('stats.perTenThousand')} (${formatNumber(row.count)} ${t('stats.companiesLower')})`,
+                    label: t('stats.districtRate', {
+                      district: row.district.name,
+                      rate: row.perTenThousandInhabitants,
+                      count: row.count,
+                    }),
                   }))}
                   title={t('stats.mapTitle')}
                   description={t('stats.mapDescription')}
