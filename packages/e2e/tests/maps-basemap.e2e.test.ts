@@ -50,6 +50,7 @@ describe.runIf(browserAvailable())('maps with a basemap configured, in Chromium'
     });
     await new Promise<void>((done) => tiles.listen(0, '127.0.0.1', done));
     const { port } = tiles.address() as AddressInfo;
+    const tileUrl = `http://127.0.0.1:${port}/tiles/{z}/{x}/{y}.png`;
     dist = mkdtempSync(join(tmpdir(), 'proximitat-web-tiles-'));
     await promisify(execFile)(
       join(WEB, 'node_modules/.bin/vite'),
@@ -58,13 +59,14 @@ describe.runIf(browserAvailable())('maps with a basemap configured, in Chromium'
         cwd: WEB,
         env: {
           ...process.env,
-          VITE_MAP_TILE_URL: `http://127.0.0.1:${port}/tiles/{z}/{x}/{y}.png`,
+          VITE_MAP_TILE_URL: tileUrl,
           VITE_MAP_ATTRIBUTION: ATTRIBUTION,
           VITE_MAP_MAX_ZOOM: '18',
         },
       },
     );
-    api = await startTestApi({ WEB_DIST: dist });
+    // The server reads the same variable: its Content-Security-Policy lets the tiles' origin in.
+    api = await startTestApi({ WEB_DIST: dist, VITE_MAP_TILE_URL: tileUrl });
     await addSampleCompanies(api, 20, 'maps-basemap-e2e');
     browser = await launchBrowser();
   }, 120_000);
