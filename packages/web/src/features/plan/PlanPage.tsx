@@ -4,7 +4,7 @@ import { ProgressBar, ProgressFields } from '../../components/ui/ProgressBar.tsx
 import { QueryState } from '../../components/ui/QueryState.tsx';
 import { StatusBadge } from '../../components/ui/StatusBadge.tsx';
 import { graphql } from '../../lib/graphql.ts';
-import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { Lang, useI18n } from '../../lib/i18n/i18n.tsx';
 import { useSession } from '../session/useSession.ts';
 import { MeasureStatusEditor } from './MeasureStatusEditor.tsx';
 import './plan.css';
@@ -74,7 +74,10 @@ export function PlanPage() {
       ) : (
         <article aria-labelledby="plan-title" className="plan">
           <h1 id="plan-title">{plan.title}</h1>
-          <p className="lead">{plan.author}</p>
+          {/* The author is the body's own name, in Catalan only (the API has no other). */}
+          <Lang locale="CA" as="p" className="lead">
+            {plan.author}
+          </Lang>
           <h2>{t('plan.mission')}</h2>
           <p>{plan.mission}</p>
           <ProgressBar label={`${t('plan.executionOf')} ${plan.title}`} {...plan.progress} />
@@ -143,9 +146,15 @@ export function PlanPage() {
                             </summary>
                             <ul>
                               {measure.actions.map((action) => (
-                                <li key={action.position} className={action.depth > 0 ? 'sub' : undefined}>
+                                // Actions are not translated yet (plan-translations.ts): their Catalan.
+                                <Lang
+                                  locale="CA"
+                                  as="li"
+                                  key={action.position}
+                                  className={action.depth > 0 ? 'sub' : undefined}
+                                >
                                   {action.title}
-                                </li>
+                                </Lang>
                               ))}
                             </ul>
                           </details>
@@ -166,7 +175,9 @@ export function PlanPage() {
                       <h4>{t('plan.highlights')}</h4>
                       <ul>
                         {objective.highlightedActions.map((action) => (
-                          <li key={action.position}>{action.title}</li>
+                          <Lang locale="CA" as="li" key={action.position}>
+                            {action.title}
+                          </Lang>
                         ))}
                       </ul>
                     </>
