@@ -63,7 +63,7 @@ export function DistrictPage() {
               <dt>{t('district.pde')}</dt>
               <dd>{district.hasDevelopmentPlan ? `PDE ${district.name}` : t('district.noPde')}</dd>
               <dt>{t('district.neighbourhoods')}</dt>
-              <dd>{district.neighbourhoods.map((n) => n.name).join(', ')}</dd>
+              <dd lang="ca">{district.neighbourhoods.map((n) => n.name).join(', ')}</dd>
               <dt>{t('district.companies')}</dt>
               <dd>
                 <Link to={`/empreses?districte=${district.code}`}>
