@@ -247,7 +247,8 @@ export async function createApp({
         : {
             directives: {
               'default-src': ["'self'"],
-              'img-src': ["'self'", 'data:'],
+              // The basemap's tiles, when the client is built with one (VITE_MAP_TILE_URL).
+              'img-src': ["'self'", 'data:', ...(env.mapTileOrigin ? [env.mapTileOrigin] : [])],
               'style-src': ["'self'", "'unsafe-inline'"],
               'connect-src': ["'self'", ...(production ? [] : ['ws:'])],
               'upgrade-insecure-requests': production ? [] : null,

@@ -57,7 +57,7 @@ describe.runIf(browserAvailable())('the directory in Chromium', () => {
     expect(await page.getByText(company.taxId, { exact: true }).isVisible()).toBe(true);
     expect(await page.getByText(company.cpvCodes[0] ?? '', { exact: true }).isVisible()).toBe(true);
     expect(await page.getByText('Sense homologació ASG').isVisible()).toBe(true);
-    expect(await page.getByRole('img', { name: `Situació: ${company.name}` }).isVisible()).toBe(true);
+    expect(await page.getByRole('group', { name: `Situació: ${company.name}` }).isVisible()).toBe(true);
     const district = page
       .locator('#main')
       .getByRole('link', { name: company.district?.name ?? '', exact: true });

@@ -35,6 +35,20 @@ describe('readEnv', () => {
   });
 });
 
+describe('mapTileOrigin', () => {
+  it('is the tile server origin the Content-Security-Policy lets images come from', () => {
+    expect(readEnv({}).mapTileOrigin).toBeUndefined();
+    expect(
+      readEnv({ VITE_MAP_TILE_URL: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png' }).mapTileOrigin,
+    ).toBe('https://tile.openstreetmap.org');
+    expect(
+      readEnv({ VITE_MAP_TILE_URL: 'https://{s}.tiles.example:8443/{z}/{x}/{y}{r}.png' }).mapTileOrigin,
+    ).toBe('https://*.tiles.example:8443');
+    expect(() => readEnv({ VITE_MAP_TILE_URL: 'javascript:alert(1)' })).toThrow(/VITE_MAP_TILE_URL/);
+    expect(() => readEnv({ VITE_MAP_TILE_URL: 'https://{z}.example/{x}' })).toThrow(/only \{s\}/);
+  });
+});
+
 describe('redactUrl', () => {
   it('hides the password of a connection URL', () => {
     expect(redactUrl('postgresql://user:s3cret@db:5432/app')).toBe('postgresql://user:***@db:5432/app');

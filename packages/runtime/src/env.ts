@@ -43,6 +43,11 @@ export interface Env {
   /** HTTP server processes sharing the port (node:cluster); 1 serves from the main process. */
   apiProcesses: number;
   webDist: string;
+  /**
+   * The origin of the map's tile server (from VITE_MAP_TILE_URL, the one the client is built with),
+   * for the Content-Security-Policy's img-src; `{s}` subdomains become `*`. Undefined: no basemap.
+   */
+  mapTileOrigin: string | undefined;
   /** Serve the web client through Vite with hot reload (set by `pnpm dev`). */
   webDev: boolean;
 }
@@ -82,6 +87,25 @@ function url(source: NodeJS.ProcessEnv, name: string, protocols: string[]): stri
     throw new EnvError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
   }
   return raw;
+}
+
+function tileOrigin(source: NodeJS.ProcessEnv): string | undefined {
+  const raw = source.VITE_MAP_TILE_URL?.trim();
+  if (!raw) return undefined;
+  const SUBDOMAIN = 'tile-subdomain-placeholder';
+  let parsed: URL;
+  try {
+    parsed = new URL(raw.replaceAll('{s}', SUBDOMAIN));
+  } catch {
+    throw new EnvError('VITE_MAP_TILE_URL is not a valid URL template');
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+    throw new EnvError('VITE_MAP_TILE_URL must start with http:// or https://');
+  }
+  if (/[{}]/.test(parsed.host) || parsed.host.includes('%7B')) {
+    throw new EnvError('VITE_MAP_TILE_URL: only {s} may stand in its host');
+  }
+  return `${parsed.protocol}//${parsed.host.replace(SUBDOMAIN, '*')}`;
 }
 
 function optional(source: NodeJS.ProcessEnv, name: string): string | undefined {
@@ -133,6 +157,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
       .filter(Boolean),
     trustProxy: trustProxy(source),
     webDev: source.WEB_DEV === '1',
+    mapTileOrigin: tileOrigin(source),
     webDist: resolve(optional(source, 'WEB_DIST') ?? resolve(repoRoot, 'packages/web/dist')),
   };
 }
