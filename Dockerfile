@@ -3,6 +3,10 @@
 # (optional dependencies, as are the native builds of esbuild and Vite) are removed after the build.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
+# The map's street basemap is chosen when the client is built (README: Maps); none by default.
+ARG VITE_MAP_TILE_URL= VITE_MAP_ATTRIBUTION= VITE_MAP_MAX_ZOOM= VITE_MAP_TILE_SUBDOMAINS=
+ENV VITE_MAP_TILE_URL=$VITE_MAP_TILE_URL VITE_MAP_ATTRIBUTION=$VITE_MAP_ATTRIBUTION \
+    VITE_MAP_MAX_ZOOM=$VITE_MAP_MAX_ZOOM VITE_MAP_TILE_SUBDOMAINS=$VITE_MAP_TILE_SUBDOMAINS
 COPY . .
 RUN npx --yes pnpm@10.34.8 install --frozen-lockfile \
  && npx --yes pnpm@10.34.8 build \
