@@ -43,10 +43,10 @@ describe.runIf(browserAvailable())('editor invitations in Chromium', () => {
     await signInAs(page, COLLEAGUE);
     await page.goto(`${api.url}/tauler`);
     await page.getByRole('heading', { level: 2, name: 'Invitacions per editar empreses' }).waitFor();
-    await page.getByText('Us hi convida: editora@coop.example', { exact: false }).waitFor();
+    await page.getByText("T'hi convida: editora@coop.example", { exact: false }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: `Accepta ${company.name}` }).click();
-    await page.getByText('Ara editeu aquesta empresa.').waitFor();
+    await page.getByText('Ara edites aquesta empresa.').waitFor();
     await page.getByRole('link', { name: company.name }).waitFor();
     const membership = await api.db.companyMembership.findMany({ where: { companyId: company.id } });
     expect(membership).toHaveLength(2);
