@@ -5,7 +5,7 @@ import { QueryState } from '../../components/ui/QueryState.tsx';
 import { TableScroll } from '../../components/ui/TableScroll.tsx';
 import { useFormats } from '../../lib/format-locale.ts';
 import { graphql } from '../../lib/graphql.ts';
-import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { Lang, useI18n } from '../../lib/i18n/i18n.tsx';
 import { useSession } from '../session/useSession.ts';
 import { AwardForm } from './AwardForm.tsx';
 import './procurement.css';
@@ -157,7 +157,14 @@ export function ProcurementPage() {
                     <tbody>
                       {current[dimension].map((row) => (
                         <tr key={row.code}>
-                          <th scope="row">{row.label}</th>
+                          <th scope="row">
+                            {/* The CPV vocabulary has no Catalan: a sector's name on a Catalan page is Spanish. */}
+                            {dimension === 'bySector' && locale === 'CA' ? (
+                              <Lang locale="ES">{row.label}</Lang>
+                            ) : (
+                              row.label
+                            )}
+                          </th>
                           <td className="numeric">{euros(row.totalAmount)}</td>
                           <td className="numeric">{euros(row.essAmount)}</td>
                           <td className="numeric">{percent(row.essShare)}</td>
