@@ -9,6 +9,7 @@ import './modules/plan/indicator.schema.ts';
 import './modules/plan/accountability.schema.ts';
 import './modules/directory/company.schema.ts';
 import './modules/directory/ecosystem-stats.schema.ts';
+import './modules/directory/cpv.schema.ts';
 import './modules/search/search-companies.schema.ts';
 import './modules/moderation/moderation.schema.ts';
 import './modules/esg/esg.schema.ts';

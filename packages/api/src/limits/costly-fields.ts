@@ -14,6 +14,8 @@ export const COSTLY_FIELDS: Record<string, number> = {
   ecosystemStats: 1,
   // A filtered page and its count.
   companies: 3,
+  // Up to 5,000 located companies of a whole result set, for a map: a page shows one map.
+  searchCompanyPoints: 1,
 };
 
 /** Refuses a document that names a costly field more often than allowed (aliases included). */

@@ -13,8 +13,6 @@ import type { Context } from '../../context.ts';
 import { payloadWeight } from '../../limits/limits.ts';
 import { CompanyRef } from '../directory/company.schema.ts';
 import { cpvLabel, cpvOfBranch } from '../directory/cpv.ts';
-// The CPV vocabulary's query (cpvVocabulary), which the search page's CPV picker reads.
-import '../directory/cpv.schema.ts';
 import { type Locale, LocaleEnum, translatedName } from '../i18n/locale.schema.ts';
 import { loadReference } from '../reference/reference-cache.ts';
 import { pointsPostgres, searchPostgres } from './search-postgres.ts';
