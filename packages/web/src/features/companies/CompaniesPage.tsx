@@ -49,7 +49,7 @@ const CompaniesQuery = graphql(
 
 /** The directory as a plain list with a few filters; the filters live in the address, so it can be shared. */
 export function CompaniesPage() {
-  const { t, locale, formatNumber } = useI18n();
+  const { t, locale } = useI18n();
   const [params, setParams] = useSearchParams();
   const district = params.get('districte') ?? '';
   const sector = params.get('sector') ?? '';
@@ -121,7 +121,7 @@ export function CompaniesPage() {
         {connection && (
           <>
             <p role="status" aria-live="polite">
-              {formatNumber(connection.totalCount)} {t('companies.count')}
+              {t('count.companies', { count: connection.totalCount })}
               {connection.totalCount > PAGE_SIZE ? ` · ${t('companies.page')} ${page}` : ''}
             </p>
             <ul className="company-list">

@@ -214,7 +214,7 @@ export function CompanyPage() {
                         {certification.name} (<Lang locale={CATALAN}>{certification.issuer}</Lang>) —{' '}
                         {certification.verified ? t('company.verified') : t('company.notVerified')}
                         {certification.validUntil
-                          ? `, ${t('company.validUntil')} ${longDate(certification.validUntil)}`
+                          ? `, ${t('company.validUntilDate', { date: certification.validUntil })}`
                           : ''}
                       </li>
                     ))}

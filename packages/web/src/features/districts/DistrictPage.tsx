@@ -67,7 +67,7 @@ export function DistrictPage() {
               <dt>{t('district.companies')}</dt>
               <dd>
                 <Link to={`/empreses?districte=${district.code}`}>
-                  {formatNumber(district.companyCount)} {t('district.companiesLink')}
+                  {t('district.companiesCount', { count: district.companyCount })}
                 </Link>
               </dd>
             </dl>
