@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import type { CombinedError } from 'urql';
-import { signInPath } from '../../features/session/return-path.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { signInPath } from '../../lib/return-path.ts';
 
 /** Why the API refused a query to this reader, from its errors' `code`: not signed in, or not allowed. */
 export function refusalOf(error: CombinedError | undefined): 'SIGN_IN' | 'FORBIDDEN' | null {

@@ -4,7 +4,7 @@ import { useMutation, useQuery } from 'urql';
 import { QueryState } from '../../components/ui/QueryState.tsx';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
-import { signInPath } from '../session/return-path.ts';
+import { signInPath } from '../../lib/return-path.ts';
 import { CompanyPanel } from './CompanyPanel.tsx';
 import {
   CompanyProfileForm,

@@ -1,6 +1,6 @@
 import { Link, useLocation } from 'react-router';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
-import { signInPath } from './return-path.ts';
+import { signInPath } from '../../lib/return-path.ts';
 import { useSession } from './useSession.ts';
 
 export function SessionControl() {

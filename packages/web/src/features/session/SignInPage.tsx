@@ -5,9 +5,9 @@ import { FormAlert } from '../../components/ui/FormAlert.tsx';
 import { TextField } from '../../components/ui/TextField.tsx';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { RETURN_PARAM, safeReturnPath } from '../../lib/return-path.ts';
 import { useFormErrors } from '../../lib/useFormErrors.ts';
 import { UserErrorFields } from '../../lib/user-errors.ts';
-import { RETURN_PARAM, safeReturnPath } from './return-path.ts';
 import { useSession } from './useSession.ts';
 
 const LoginMutation = graphql(
