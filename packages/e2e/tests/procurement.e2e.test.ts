@@ -92,7 +92,7 @@ describe.runIf(browserAvailable())('the procurement workspace in Chromium', () =
     await card.getByText(/^CPV /).first().waitFor();
     await card.getByRole('checkbox', { name: /^Convida-la/ }).check();
     await page.getByRole('button', { name: 'Envia les invitacions (1)' }).click();
-    await page.getByText('Invitacions enviades: 1').waitFor();
+    await page.getByText('1 invitació enviada').waitFor();
     await card.getByText('Convidada').waitFor();
     expect(await api.db.mailOutbox.count({ where: { to: supplier.email as string } })).toBe(1);
 

@@ -60,9 +60,13 @@ describe.runIf(browserAvailable())('company self-service in Chromium', () => {
     await page.getByRole('link', { name: 'Moderació' }).click();
     await page.getByRole('heading', { level: 2, name: 'Cuina Comunitària del Raval · Alta' }).waitFor();
     const diff = page.getByRole('table', { name: 'Canvis proposats' });
-    expect(await diff.getByRole('row', { name: /^Nom de l'empresa/ }).getByRole('cell').nth(1).textContent()).toBe(
-      'Cuina Comunitària del Raval',
-    );
+    expect(
+      await diff
+        .getByRole('row', { name: /^Nom de l'empresa/ })
+        .getByRole('cell')
+        .nth(1)
+        .textContent(),
+    ).toBe('Cuina Comunitària del Raval');
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Aprova Cuina Comunitària del Raval' }).click();
     await page.getByText('Cuina Comunitària del Raval: aprovada').waitFor();

@@ -11,10 +11,27 @@ export interface Bar {
 /**
  * A horizontal bar chart that is also a list: one tab stop for the whole chart (a roving tabindex:
  * the bar last visited), the arrow keys, Home and End move between bars, and each one reads as
- * "label: value (share)". The same data is given as a table.
+ * "label: value (share)". The same data is given as a table, whose value column is headed `unit`.
+ * `format` writes a value (default: a number in the interface language; amounts pass
+ * formatCurrency) and `spoken` the value as a bar reads it (default: the value and the unit; a
+ * count passes its plural message, "1 empresa").
  */
-export function BarChart({ title, bars, unit }: { title: string; bars: Bar[]; unit: string }) {
+export function BarChart({
+  title,
+  bars,
+  unit,
+  format,
+  spoken,
+}: {
+  title: string;
+  bars: Bar[];
+  unit: string;
+  format?: (value: number) => string;
+  spoken?: (value: number) => string;
+}) {
   const { t, formatNumber } = useI18n();
+  const write = format ?? ((value: number) => formatNumber(value));
+  const say = spoken ?? ((value: number) => `${write(value)} ${unit}`);
   const id = useId();
   const list = useRef<HTMLOListElement>(null);
   const total = bars.reduce((sum, bar) => sum + bar.value, 0);
@@ -62,7 +79,7 @@ export function BarChart({ title, bars, unit }: { title: string; bars: Bar[]; un
             tabIndex={index === active ? 0 : -1}
             onKeyDown={move}
             onFocus={() => setCurrent(index)}
-            aria-label={`${bar.label}: ${formatNumber(bar.value)} ${unit} (${formatNumber(share(bar.value))} %)`}
+            aria-label={`${bar.label}: ${say(bar.value)} (${formatNumber(share(bar.value))} %)`}
           >
             <span className="bar-chart__label" aria-hidden="true">
               {bar.label}
@@ -71,7 +88,7 @@ export function BarChart({ title, bars, unit }: { title: string; bars: Bar[]; un
               <span className="bar-chart__fill" style={{ width: `${(bar.value / max) * 100}%` }} />
             </span>
             <span className="bar-chart__value" aria-hidden="true">
-              {formatNumber(bar.value)}
+              {write(bar.value)}
             </span>
           </li>
         ))}
@@ -96,7 +113,7 @@ export function BarChart({ title, bars, unit }: { title: string; bars: Bar[]; un
               {bars.map((bar) => (
                 <tr key={bar.key}>
                   <th scope="row">{bar.label}</th>
-                  <td className="numeric">{formatNumber(bar.value)}</td>
+                  <td className="numeric">{write(bar.value)}</td>
                   <td className="numeric">{formatNumber(share(bar.value))}</td>
                 </tr>
               ))}

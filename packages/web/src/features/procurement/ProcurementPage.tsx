@@ -44,7 +44,7 @@ const IndicatorsQuery = graphql(`
 
 /** Public: what the city's awarded contracts gave the social economy, year by year. */
 export function ProcurementPage() {
-  const { t, locale, formatNumber } = useI18n();
+  const { t, locale, formatNumber, formatCurrency } = useI18n();
   const { euros } = useFormats();
   const uid = useId();
   const { isProcurement } = useSession();
@@ -131,6 +131,7 @@ export function ProcurementPage() {
                 <BarChart
                   title={`${t(`procurement.${dimension}`)}: ${t('procurement.essAmount')}`}
                   unit="EUR"
+                  format={(value) => formatCurrency(value)}
                   bars={current[dimension].map((row) => ({
                     key: row.code,
                     label: row.label,

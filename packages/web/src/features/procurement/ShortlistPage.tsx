@@ -254,7 +254,7 @@ export function ShortlistPage() {
     setInviteErrors(payload?.userErrors ?? []);
     if (!payload || payload.userErrors.length > 0) refocus(form);
     if (payload && payload.userErrors.length === 0) {
-      setAnnouncement(t('tender.invitationsSent'));
+      setAnnouncement(t('tender.invitationsSentCount', { count: companyIds.length }));
       reload();
     }
   };

@@ -147,7 +147,8 @@ export function StatsPage() {
               <h2 id="stats-forms">{t('stats.byLegalForm')}</h2>
               <BarChart
                 title={t('stats.byLegalForm')}
-                unit={t('stats.companiesLower')}
+                unit={t('stats.companiesColumn')}
+                spoken={(count) => t('count.companies', { count })}
                 bars={stats.byLegalForm.map((row) => ({
                   key: row.legalForm,
                   label: row.name,
@@ -161,7 +162,8 @@ export function StatsPage() {
               <p className="hint">{t('stats.sectorNote')}</p>
               <BarChart
                 title={t('stats.bySector')}
-                unit={t('stats.companiesLower')}
+                unit={t('stats.companiesColumn')}
+                spoken={(count) => t('count.companies', { count })}
                 bars={stats.bySector.map((row) => ({
                   key: row.sector.code,
                   label: row.sector.name,
