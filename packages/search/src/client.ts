@@ -8,14 +8,17 @@ import { COMPANIES_INDEX, ensureIndex, SearchTaskError, settled } from './compan
 import type { CompanyDocument } from './company-document.ts';
 import {
   type EngineResult,
+  needWords,
   type PointsResult,
   pointsMeilisearch,
   type SearchRequest,
   searchMeilisearch,
-  withoutElisions,
 } from './company-search.ts';
 
-/** A company whose indexed text answers a text, with Meilisearch's ranking score (0..1). */
+/** The indexed attributes that are a company's own words, not reference labels. */
+const OWN_TEXT = /^(name|legalName|descriptions)(\.|$)/;
+
+/** A company whose own text answers a need, with the share of the need's words it matches (0..1). */
 export interface TextMatch {
   id: string;
   score: number;
@@ -113,13 +116,23 @@ export function createSearch(url: string, apiKey: string | undefined, indexPrefi
     searchCompanies: (request) => searchMeilisearch(client, indexName(COMPANIES_INDEX), request),
     companyPoints: (request, cap) => pointsMeilisearch(client, indexName(COMPANIES_INDEX), request, cap),
     async matchCompanies(text, limit) {
-      const result = await companies().search(withoutElisions(text), {
+      const result = await companies().search(needWords(text), {
         limit,
         attributesToRetrieve: ['id'],
-        showRankingScore: true,
+        showRankingScoreDetails: true,
+        showMatchesPosition: true,
         matchingStrategy: 'last',
       });
-      return result.hits.map((hit) => ({ id: String(hit.id), score: Number(hit._rankingScore ?? 0) }));
+      // The share of the need's words a company matches (the `words` rule's own score; the later
+      // rules are tuned for the search box), counted only when its own texts (name, descriptions)
+      // answer: a word shared with a sector's or a CPV code's label alone says nothing of its own.
+      return result.hits.map((hit) => {
+        const details = hit._rankingScoreDetails as
+          | Record<string, { score?: number } | undefined>
+          | undefined;
+        const own = Object.keys(hit._matchesPosition ?? {}).some((field) => OWN_TEXT.test(field));
+        return { id: String(hit.id), score: own ? (details?.words?.score ?? 0) : 0 };
+      });
     },
     async companyDocuments(options = {}) {
       const page = await companies().getDocuments({

@@ -53,6 +53,27 @@ export function withoutElisions(text: string): string {
   return text.replace(ELISION, '$1 ').replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * The words of a need's paragraph that say nothing about what is needed (articles, prepositions,
+ * conjunctions in Catalan, Spanish and English): a tender's text is matched by its other words, so
+ * that sharing "de" with a description does not count as answering the need.
+ */
+const FUNCTION_WORDS = new Set(
+  (
+    'a al als amb de del dels el els en es i la les o per pel pels un una uns unes que ' +
+    'con las los lo para por y e u unos unas ' +
+    'an and for in of on or the to with'
+  ).split(' '),
+);
+
+/** A need's text without elisions and function words, for matching suppliers to it. */
+export function needWords(text: string): string {
+  return withoutElisions(text)
+    .split(' ')
+    .filter((word) => word && !FUNCTION_WORDS.has(word.toLocaleLowerCase('ca')))
+    .join(' ');
+}
+
 /** The elided forms the index does not keep as words (so "d'inserció" is indexed as "inserció"). */
 export const ELIDED_WORDS = ['d', 'l', 's', 'n', 'm', 't', 'qu'];
 

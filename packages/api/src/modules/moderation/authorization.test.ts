@@ -339,6 +339,8 @@ function mutationDocument(field: GraphQLField<unknown, unknown>): string {
 const PUBLIC_QUERIES: Record<string, string> = {
   accountabilityReport: "a district's accountability for a period is published by the city",
   certifications: 'reference data',
+  cpvEntries: 'reference data (the CPV vocabulary)',
+  cpvVocabulary: 'reference data (the CPV vocabulary)',
   contractAwards: 'awarded contracts are public (they feed the OCDS export)',
   currentWorkPlan: 'the work plan is published',
   district: 'reference data',
@@ -350,6 +352,7 @@ const PUBLIC_QUERIES: Record<string, string> = {
   measure: 'the work plan is published (who changed a status is guarded: MeasureStatusChange.by)',
   procurementIndicators: 'aggregates of public awards',
   searchCompanies: 'searches published companies only',
+  searchCompanyPoints: 'the located published companies of a search (a costly field: one per request)',
   sectors: 'reference data',
   socialClauses: 'reference data',
   workPlan: 'the work plan is published',
