@@ -7,7 +7,7 @@ const STAFF = { email: 'moderacio@barcelonactiva.example', password: 'una contra
 // A valid CIF of a cooperative (F) for the profile: its check character is 7.
 const TAX_ID = 'F08123457';
 
-describe.runIf(browserAvailable())('company self-service in Chromium', () => {
+describe.runIf(browserAvailable())('company self-service in Chromium', { timeout: 60_000 }, () => {
   const platform = usePlatform({
     seed: async (api) => {
       await indexCompanies(api);
