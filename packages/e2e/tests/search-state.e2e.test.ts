@@ -146,7 +146,7 @@ describe.runIf(browserAvailable())(
             (text) => document.querySelector('#results-title')?.textContent?.includes(text),
             TEXT.page2[locale],
           );
-          expect(await focusedId(page)).toBe('results-title');
+          await expect.poll(() => focusedId(page)).toBe('results-title');
           const second = await firstResultOtherThan(page, first);
           await page.reload();
           await settle(page);
@@ -174,14 +174,15 @@ describe.runIf(browserAvailable())(
           );
           const url = new URL(page.url());
           expect([...url.searchParams.keys()].sort()).toEqual(['ordre', 'q']);
-          expect(await focusedId(page)).toBe('results-title');
-          expect(await page.getByRole('checkbox', { checked: true }).count()).toBe(0);
+          // The address changes first; the page then renders the cleared state and moves focus.
+          await expect.poll(() => focusedId(page)).toBe('results-title');
+          await expect.poll(() => page.getByRole('checkbox', { checked: true }).count()).toBe(0);
           // A chip's ×: focus to the results too, not the body.
           await page.goto('/cerca?reservat=1&sector=NETEJA');
           await settle(page);
           await page.locator('.chip').first().click();
           await page.waitForURL((current) => !current.search.includes('sector='));
-          expect(await focusedId(page)).toBe('results-title');
+          await expect.poll(() => focusedId(page)).toBe('results-title');
           expect(page.url()).toContain('reservat=1');
           await page.context().close();
         });
