@@ -499,13 +499,15 @@ function hitsKey(request: SearchRequest, words: string[]): string {
 
 type Run = (typos: boolean, pageOnly: boolean) => Promise<Row>;
 
-/** Work on one pooled connection, under the gate, in a transaction with the fallback's own limits. */
+/**
+ * Work on one pooled connection, under the gate, in a transaction with the fallback's own limits,
+ * given the sectors the query's words name. Pages and map points both run here.
+ */
 async function inFallbackTransaction<T>(
   db: Db,
-  request: SearchRequest,
   words: string[],
   statementTimeoutMs: number,
-  work: (run: Run) => Promise<T>,
+  work: (tx: Transaction, sectorMatches: (string[] | null)[]) => Promise<T>,
 ): Promise<T> {
   return fallbackGate(db).run(async () => {
     try {
@@ -517,13 +519,7 @@ async function inFallbackTransaction<T>(
           );
           // Hashes and the materialised hits of a broad search stay in memory (a few searches at once).
           await tx.$executeRawUnsafe(`SET LOCAL work_mem = '16MB'`);
-          const sectorMatches = words.length > 0 ? await sectorsByWord(tx, words) : [];
-          return work(async (typos, pageOnly) => {
-            const { text, params } = searchSql(request, words, sectorMatches, typos, pageOnly);
-            const [result] = await tx.$queryRawUnsafe<Row[]>(text, ...params);
-            if (!result) throw new Error('the fallback search returned no row');
-            return result;
-          });
+          return work(tx, words.length > 0 ? await sectorsByWord(tx, words) : []);
         },
         { maxWait: FALLBACK_LIMITS.queueWaitMs, timeout: statementTimeoutMs * 3 + 1_000 },
       );
@@ -532,6 +528,26 @@ async function inFallbackTransaction<T>(
       throw error;
     }
   });
+}
+
+/** The one row a fallback statement answers (an aggregate always has one). */
+async function oneRow<T>(tx: Transaction, { text, params }: Sql): Promise<T> {
+  const [result] = await tx.$queryRawUnsafe<T[]>(text, ...params);
+  if (!result) throw new Error('the fallback search returned no row');
+  return result;
+}
+
+/** A page search in the fallback's transaction: `work` runs the search statement as it needs. */
+function inPageTransaction<T>(
+  db: Db,
+  request: SearchRequest,
+  words: string[],
+  statementTimeoutMs: number,
+  work: (run: Run) => Promise<T>,
+): Promise<T> {
+  return inFallbackTransaction(db, words, statementTimeoutMs, (tx, sectorMatches) =>
+    work((typos, pageOnly) => oneRow<Row>(tx, searchSql(request, words, sectorMatches, typos, pageOnly))),
+  );
 }
 
 /** The hits, page, total and facets; the summary kept for the search's other pages and sorts. */
@@ -566,13 +582,13 @@ export async function searchPostgres(
   const cache = summaryCache(db);
   const key = hitsKey(request, words);
   await cache.counting.get(key)?.catch(() => undefined);
-  const row = await inFallbackTransaction(db, request, words, statementTimeoutMs, async (run) => {
+  const row = await inPageTransaction(db, request, words, statementTimeoutMs, async (run) => {
     const known = cache.get(key);
     if (!known) return countSearch(run, cache, key, request, words);
     if (known.refresh) {
       // Counted anew after this answer, so that no caller waits for it; refused like any search when busy.
       setImmediate(() => {
-        inFallbackTransaction(db, request, words, statementTimeoutMs, (again) =>
+        inPageTransaction(db, request, words, statementTimeoutMs, (again) =>
           countSearch(again, cache, key, request, words),
         ).catch(() => cache.refreshFailed(key));
       });
@@ -647,33 +663,14 @@ export async function pointsPostgres(
 ): Promise<PointsResult> {
   const words = searchWords(request.query);
   const known = summaryCache(db).get(hitsKey(request, words));
-  const row = await fallbackGate(db).run(async () => {
-    try {
-      return await db.$transaction(
-        async (tx) => {
-          await tx.$executeRawUnsafe(
-            `SET LOCAL statement_timeout = ${Math.max(1, Math.round(statementTimeoutMs))}`,
-          );
-          await tx.$executeRawUnsafe(`SET LOCAL work_mem = '16MB'`);
-          const sectorMatches = words.length > 0 ? await sectorsByWord(tx, words) : [];
-          const run = async (typos: boolean) => {
-            const { text, params } = pointsSql(request, words, sectorMatches, typos, cap);
-            const [result] = await tx.$queryRawUnsafe<{ total: bigint; points: string }[]>(text, ...params);
-            if (!result) throw new Error('the fallback search returned no row');
-            return result;
-          };
-          // Names resembling the query count as for the pages: when the exact words find few.
-          let result = await run(known?.summary.typos ?? false);
-          if (!known && Number(result.total) < request.limit && words.join(' ').length >= TYPO_QUERY_LENGTH)
-            result = await run(true);
-          return result;
-        },
-        { maxWait: FALLBACK_LIMITS.queueWaitMs, timeout: statementTimeoutMs * 3 + 1_000 },
-      );
-    } catch (error) {
-      if (isStatementTimeout(error)) throw busy('SEARCH_TIMEOUT');
-      throw error;
-    }
+  const row = await inFallbackTransaction(db, words, statementTimeoutMs, async (tx, sectorMatches) => {
+    const run = (typos: boolean) =>
+      oneRow<{ total: bigint; points: string }>(tx, pointsSql(request, words, sectorMatches, typos, cap));
+    // Names resembling the query count as for the pages: when the exact words find few.
+    let result = await run(known?.summary.typos ?? false);
+    if (!known && Number(result.total) < request.limit && words.join(' ').length >= TYPO_QUERY_LENGTH)
+      result = await run(true);
+    return result;
   });
   const totalCount = Number(row.total);
   const points = (JSON.parse(row.points) as [string, string, string, number, number][]).map(
