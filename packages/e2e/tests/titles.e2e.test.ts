@@ -61,6 +61,11 @@ describe.runIf(browserAvailable())('page titles', () => {
     await expect.poll(() => page.title()).toBe('Distritos de Barcelona – Proximitat');
     await page.goto('/');
     await expect.poll(() => page.title()).toBe('Inicio – Proximitat');
+    // A search names what was searched; without a text it is the search page.
+    await page.goto('/cerca?q=neteja');
+    await expect.poll(() => page.title()).toBe('«neteja»: búsqueda de empresas de la ESS – Proximitat');
+    await page.goto('/cerca');
+    await expect.poll(() => page.title()).toBe('Buscar empresas de la ESS – Proximitat');
 
     await signInAs(page, site.accounts.editor);
     await page.goto(`/tauler/asg/${site.company.slug}`);

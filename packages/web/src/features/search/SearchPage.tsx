@@ -1,6 +1,7 @@
 import './SearchPage.css';
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useQuery } from 'urql';
+import { usePageTitle } from '../../components/layout/usePageTitle.ts';
 import { Highlight } from '../../components/ui/Highlight.tsx';
 import { graphql } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
@@ -116,6 +117,8 @@ export function SearchPage() {
   const { t, locale, formatNumber } = useI18n();
   const { state, update, params } = useSearchState();
   const [text, setText] = useState(state.query);
+  // The tab and the history name the search itself (WCAG 2.4.2), not only "search".
+  usePageTitle(state.query.trim() ? t('search.titleFor', { query: state.query.trim() }) : null);
   const [filtersOpen, setFiltersOpen] = useState(false);
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   // The text as it is typed replaces the history entry its first change made (Back skips the letters).

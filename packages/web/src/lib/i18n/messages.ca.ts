@@ -137,6 +137,7 @@ export const ca = {
   'district.companies': 'Empreses del directori',
   'nav.search': 'Cerca',
   'search.title': "Cerca empreses de l'ESS",
+  'search.titleFor': "«{query}»: cerca d'empreses de l'ESS",
   'search.label': 'Què busques?',
   'search.placeholder': 'Per exemple: neteja, càtering, cooperativa…',
   'search.refine': 'Filtra els resultats',

@@ -138,6 +138,7 @@ export const en: Record<MessageKey, string> = {
   'district.companies': 'Directory companies',
   'nav.search': 'Search',
   'search.title': 'Search social economy companies',
+  'search.titleFor': '“{query}”: social economy company search',
   'search.label': 'What are you looking for?',
   'search.placeholder': 'For example: cleaning, catering, co-operative…',
   'search.refine': 'Refine the results',

@@ -138,6 +138,7 @@ export const es: Record<MessageKey, string> = {
   'district.companies': 'Empresas del directorio',
   'nav.search': 'Búsqueda',
   'search.title': 'Buscar empresas de la ESS',
+  'search.titleFor': '«{query}»: búsqueda de empresas de la ESS',
   'search.label': '¿Qué buscas?',
   'search.placeholder': 'Por ejemplo: limpieza, cáterin, cooperativa…',
   'search.refine': 'Filtra los resultados',
